@@ -79,3 +79,12 @@ export class JauntNotBuiltError extends JauntError {
     this.specRef = specRef;
   }
 }
+
+/** A spec stub's body ran: `jaunt.todo()` was called. Stub bodies are documentation, never code to run. */
+export class JauntTodoError extends JauntNotBuiltError {
+  override readonly code: string = "runtime.todo";
+  /** `specRef` defaults to a generic description: the stub's frame is often gone from the stack (tail call). */
+  constructor(specRef = "a spec stub", options: JauntErrorOptions = {}) {
+    super(specRef, "its body ran: jaunt.todo() was called", options);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * `@magic()` on a class: import-time substitution. The decorator loads the
+ * generated class while the spec module evaluates and returns it in place of
+ * the spec; before a build it returns a placeholder subclass whose
+ * constructor throws `JauntNotBuiltError`. Works as a TC39 standard decorator
+ * `(value, context)` and as a legacy `experimentalDecorators` one `(target)`.
+ */
+import { JauntDiscoveryError, type JauntNotBuiltError } from "./errors.ts";
+import { loadGeneratedExport, wrongKind } from "./generated-module.ts";
+import { registerSpec, type MagicOptions, type RegistryEntry } from "./registry.ts";
+import type { SpecSite } from "./spec-location.ts";
+import { tagSpecRef } from "./spec-ref.ts";
+
+/** Any class, abstract or not, as seen by a decorator. */
+export type SpecClass = abstract new (...args: never[]) => unknown;
+
+/**
+ * What `@magic()` returns; type-checks in both decorator modes. The result
+ * is typed as the spec class: the build checks the generated class against it.
+ */
+export type ClassSpecDecorator = <C extends SpecClass>(target: C, context?: ClassDecoratorContext<C>) => C;
+
+type Extendable = new (...args: unknown[]) => object;
+
+function isExtendable(value: unknown): value is Extendable {
+  return typeof value === "function" && typeof value.prototype === "object";
+}
+
+/** The generated class stands in for the spec class it was checked against. */
+function isSubstituteFor<C extends SpecClass>(value: unknown, _spec: C): value is C {
+  return typeof value === "function";
+}
+
+function describeTarget(args: readonly unknown[]): string {
+  const context = args[1];
+  if (typeof context === "object" && context !== null && "kind" in context) {
+    const name = "name" in context ? ` \`${String(context.name)}\`` : "";
+    return `a ${String(context.kind)}${name}`; // TC39: method, field, getter, setter, accessor
+  }
+  if (args.length >= 2) return `the class member \`${String(context)}\``; // legacy: (prototype, key, descriptor?)
+  return `a ${typeof args[0]}`;
+}
+
+/** The class name, or `undefined` when the decorator was applied to something else. */
+function classNameOf(args: readonly unknown[]): string | undefined {
+  const [target, context] = args;
+  if (!isExtendable(target)) return undefined;
+  if (args.length === 1) return target.name; // legacy class decorator
+  if (typeof context === "object" && context !== null && "kind" in context && context.kind === "class") {
+    const name = "name" in context ? context.name : undefined;
+    return typeof name === "string" ? name : target.name;
+  }
+  return undefined;
+}
+
+function placeholderFor(spec: Extendable, entry: RegistryEntry, notBuilt: () => JauntNotBuiltError): Extendable {
+  const fail = (): never => {
+    throw notBuilt();
+  };
+  // A subclass keeps `instanceof` and statics of the spec; it can never be constructed.
+  const placeholder = class extends spec {
+    constructor(...args: unknown[]) {
+      super(fail(), ...args); // fail() throws before the spec constructor runs
+    }
+  };
+  Object.defineProperty(placeholder, "name", { value: entry.name, configurable: true });
+  return placeholder;
+}
+
+/** Builds the decorator for `@magic(options)`; `site` is where `magic()` was called. */
+export function createClassDecorator(options: MagicOptions, site: SpecSite): ClassSpecDecorator {
+  function decorate<C extends SpecClass>(target: C, _context?: ClassDecoratorContext<C>): C {
+    const args: readonly unknown[] = Array.from(arguments);
+    const name = classNameOf(args);
+    if (name === undefined || !isExtendable(target)) {
+      throw new JauntDiscoveryError(`@magic() decorates classes only, not ${describeTarget(args)}`, "discovery.unsupported_target", {
+        location: site.location ?? { file: site.specFile },
+        hint: "use magic(function name(…) { … }) for functions; methods, fields and accessors cannot be specs on their own",
+      });
+    }
+    const entry = registerSpec("class", name, site, options);
+    const loaded = loadGeneratedExport(entry, site);
+    let result: unknown;
+    if (!loaded.found) result = placeholderFor(target, entry, loaded.notBuilt);
+    else if (isExtendable(loaded.value)) result = loaded.value;
+    else result = placeholderFor(target, entry, () => wrongKind(entry, site, loaded.value, "a class"));
+    if (!isSubstituteFor(result, target)) throw new TypeError("unreachable: the substitute is a class");
+    if (result.name !== name) Object.defineProperty(result, "name", { value: name, configurable: true });
+    tagSpecRef(result, entry.ref);
+    return result;
+  }
+  return decorate;
+}

@@ -1,0 +1,60 @@
+/**
+ * Loads a spec's implementation from its generated sibling
+ * (`src/a/b.ts` → `src/a/__generated__/b.ts`) with a synchronous require
+ * relative to the spec file.
+ */
+import { createRequire } from "node:module";
+import { basename, extname } from "node:path";
+import { JauntNotBuiltError } from "./errors.ts";
+import type { RegistryEntry } from "./registry.ts";
+import type { SpecSite } from "./spec-location.ts";
+
+/** The require specifier of a spec's generated module, relative to the spec file. */
+export function generatedSpecifier(site: Pick<SpecSite, "specFile" | "generatedDir">): string {
+  const base = basename(site.specFile, extname(site.specFile));
+  return `./${site.generatedDir}/${base}`;
+}
+
+function notBuilt(entry: RegistryEntry, site: SpecSite, detail: string, cause?: unknown): JauntNotBuiltError {
+  return new JauntNotBuiltError(entry.ref, detail, {
+    location: site.location,
+    hint: `run \`jaunt build\` to generate ${generatedSpecifier(site)} next to ${entry.module}`,
+    cause,
+  });
+}
+
+/** Outcome of a load: the export, or why the spec counts as not built. */
+export type GeneratedExport =
+  | { readonly found: true; readonly value: unknown }
+  | { readonly found: false; readonly notBuilt: () => JauntNotBuiltError };
+
+/**
+ * The generated export for `entry`, or how to make the `JauntNotBuiltError`
+ * to raise (returned, not thrown, so class decoration can fall back to a placeholder)
+ * when the module or the export is missing. Errors thrown while the generated
+ * module loads propagate unchanged: they are bugs in generated code, not a
+ * missing build.
+ */
+export function loadGeneratedExport(entry: RegistryEntry, site: SpecSite): GeneratedExport {
+  const requireFromSpec = createRequire(site.specFile);
+  const specifier = generatedSpecifier(site);
+  let resolved: string;
+  try {
+    // Resolve first: a resolve failure means "not generated yet", while a
+    // missing import *inside* the generated module must surface as itself.
+    resolved = requireFromSpec.resolve(specifier);
+  } catch (error) {
+    return { found: false, notBuilt: () => notBuilt(entry, site, `no generated module ${specifier}`, error) };
+  }
+  const loaded: unknown = requireFromSpec(resolved);
+  const value = typeof loaded === "object" && loaded !== null ? Reflect.get(loaded, entry.name) : undefined;
+  if (value === undefined) {
+    return { found: false, notBuilt: () => notBuilt(entry, site, `${specifier} has no export \`${entry.name}\``) };
+  }
+  return { found: true, value };
+}
+
+/** A generated export that has the wrong kind of value counts as not built. */
+export function wrongKind(entry: RegistryEntry, site: SpecSite, value: unknown, expected: string): JauntNotBuiltError {
+  return notBuilt(entry, site, `export \`${entry.name}\` of ${generatedSpecifier(site)} is a ${typeof value}, not ${expected}`);
+}
