@@ -1,0 +1,108 @@
+/**
+ * Generate one module: cache → LLM → validate → retry with the previous
+ * output's errors, with token and cost accounting. Plain data in and out.
+ */
+import { JauntGenerationError } from "@jaunt/runtime";
+import { cacheKey, defaultCacheDir, readCache, writeCache } from "./cache/response-cache.ts";
+import { addUsage, estimateCost, NO_USAGE } from "./cost.ts";
+import { createChatClient, type ChatClient } from "./llm/chat-client.ts";
+import { resolveEndpoint } from "./llm/endpoint.ts";
+import { mergedEnv } from "./llm/env-file.ts";
+import { renderMessages } from "./prompts/render-messages.ts";
+import type { AttemptDiagnostics, GenerationHooks, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "./types.ts";
+import { formatDiagnostics } from "./validate/diagnostics.ts";
+import { validateCandidate } from "./validate/validate-candidate.ts";
+
+const CANDIDATE_KEEP = 20_000;
+const FATAL_CODES = new Set(["generation.auth_failed", "generation.model_not_found", "generation.request_rejected"]);
+
+/**
+ * Generate and validate the module described by `input`.
+ * Per-module failures (invalid candidates, provider faults, offline misses) come back as `ok: false`;
+ * configuration problems (missing API key, broken prompt template) throw `JauntConfigError`;
+ * an abort rejects with the signal's reason.
+ */
+export async function generateModule(input: GenerationInput, settings: GenerationSettings, hooks: GenerationHooks = {}): Promise<GenerationResult> {
+  const emit = hooks.onEvent ?? (() => undefined);
+  const { llm } = settings;
+  const cacheDir = settings.cacheDir ?? defaultCacheDir(settings.root);
+  const firstMessages = renderMessages(input, settings.prompts);
+  const key = cacheKey(llm, firstMessages);
+  const attempts: AttemptDiagnostics[] = [];
+  let usage: TokenUsage = NO_USAGE;
+  const cost = () => estimateCost(llm.model, usage, llm.prices);
+  const fail = (code: string, message: string, hint?: string): GenerationResult => {
+    emit({ type: "done", module: input.module, ok: false });
+    const c = cost();
+    return {
+      module: input.module,
+      ok: false,
+      error: { code, message, fatal: FATAL_CODES.has(code), attempts, ...(hint ? { hint } : {}) },
+      usage,
+      ...(c === undefined ? {} : { costUsd: c }),
+    };
+  };
+
+  if (!settings.noCache) {
+    const hit = await readCache(cacheDir, key);
+    if (hit) {
+      const outcome = await validateCandidate(hit.code, input, { root: settings.root, signal: hooks.signal });
+      if (outcome.diagnostics.length === 0) {
+        emit({ type: "cache_hit", module: input.module });
+        emit({ type: "done", module: input.module, ok: true });
+        return { module: input.module, ok: true, code: outcome.code, attempts: 0, usage: NO_USAGE, costUsd: 0, cached: true };
+      }
+      attempts.push({ attempt: 0, source: "cache", diagnostics: outcome.diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
+    }
+  }
+  if (settings.offline) {
+    const why = attempts.length > 0 ? "its cached answer no longer validates" : "no cached answer";
+    return fail("generation.offline_miss", `${input.module}: offline and ${why}`, "run without --offline to ask the LLM");
+  }
+
+  let client: ChatClient | undefined;
+  for (let attempt = 1; attempt <= Math.max(1, settings.attempts); attempt++) {
+    const previous = attempts.at(-1);
+    const messages = attempt === 1 || !previous ? firstMessages : renderMessages(input, settings.prompts, previous);
+    emit({ type: "attempt", module: input.module, attempt });
+    client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, settings.env ?? process.env)), settings.backoff);
+    let completion;
+    try {
+      completion = await client.complete(messages, {
+        signal: hooks.signal,
+        onRetry: (retry, delayMs, reason) => emit({ type: "provider_retry", module: input.module, retry, delayMs, reason }),
+      });
+    } catch (error) {
+      if (hooks.signal?.aborted) throw hooks.signal.reason;
+      if (error instanceof JauntGenerationError) return fail(error.code, `${input.module}: ${error.message}`, error.hint);
+      throw error;
+    }
+    usage = addUsage(usage, completion.usage);
+    const outcome = await validateCandidate(completion.text, input, { root: settings.root, signal: hooks.signal });
+    const diagnostics =
+      completion.finishReason === "length"
+        ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "length"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
+        : outcome.diagnostics;
+    if (diagnostics.length === 0) {
+      if (!settings.noCache) {
+        await writeCache(cacheDir, key, { format: 1, module: input.module, model: llm.model, code: outcome.code, usage, createdAt: new Date().toISOString() });
+      }
+      emit({ type: "done", module: input.module, ok: true });
+      const c = cost();
+      return { module: input.module, ok: true, code: outcome.code, attempts: attempt, usage, ...(c === undefined ? {} : { costUsd: c }), cached: false };
+    }
+    attempts.push({ attempt, source: "llm", diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
+    emit({ type: "invalid", module: input.module, attempt, diagnostics });
+  }
+  const last = attempts.at(-1);
+  return fail(
+    "generation.validation_failed",
+    `${input.module}: no valid module after ${settings.attempts} attempt(s)${last ? `; last errors:\n${formatDiagnostics(last.diagnostics)}` : ""}`,
+    "make the spec clearer (types, JSDoc, examples) or raise [build] attempts",
+  );
+}
+
+/** The `JauntGenerationError` for a failed result, for callers that throw. */
+export function generationError(result: Extract<GenerationResult, { ok: false }>): JauntGenerationError {
+  return new JauntGenerationError(result.error.message, result.error.code, result.error.hint ? { hint: result.error.hint } : {});
+}

@@ -1,0 +1,167 @@
+/**
+ * The generation backend's contract: plain, JSON-serialisable data in and out,
+ * so a module's generation can run inside a Worker (no functions, no class
+ * instances cross the boundary; hooks stay on the calling side).
+ */
+import type { LlmConfig } from "../config/types.ts";
+
+/** One spec the module must implement (build) or turn into tests (test). */
+export interface SpecInput {
+  /** SpecRef, `"src/slug:slugify"`. */
+  readonly ref: string;
+  /** Exported name, `"slugify"`. */
+  readonly name: string;
+  readonly kind: "function" | "class" | "test";
+  /** The spec's full source text (JSDoc, signature, stub body), verbatim. */
+  readonly text: string;
+  /** Extra instructions from the spec's `prompt` option. */
+  readonly prompt?: string;
+  /** Class members the spec declares (methods, accessors, properties incl. constructor parameter properties). */
+  readonly members?: readonly string[];
+}
+
+/** Another spec this module uses: only its public face, never its implementation. */
+export interface DependencyInput {
+  readonly ref: string;
+  /** Spec module, `"src/text"`. */
+  readonly module: string;
+  /** Specifier to import it with from the generated file: the SPEC module, e.g. `"../text"`. */
+  readonly importFrom: string;
+  /** JSDoc + signature (for classes: declaration with member signatures), no body. */
+  readonly publicApi: string;
+}
+
+/** Handwritten code the spec module imports. */
+export interface HandwrittenImport {
+  /** Specifier to use from the generated file, e.g. `"../text-utils"` or `"zod"`. */
+  readonly specifier: string;
+  /** Project-relative file, when it is a project file. */
+  readonly file?: string;
+  /** Its source text, when small (see HANDWRITTEN_SOURCE_LIMIT); omitted otherwise. */
+  readonly source?: string;
+}
+
+/** For test modules: a source spec the tests exercise. */
+export interface SpecUnderTest {
+  readonly ref: string;
+  /** Specifier to import it with from the generated test file, e.g. `"../../src/slug"`. */
+  readonly importFrom: string;
+  readonly publicApi: string;
+}
+
+/** Everything needed to generate one module. */
+export interface GenerationInput {
+  readonly kind: "build" | "test";
+  /** `"src/slug"`. */
+  readonly module: string;
+  /** `"src/slug.ts"`, project-relative. */
+  readonly specFile: string;
+  /** `"src/__generated__/slug.ts"` or `"tests/__generated__/slug.test.ts"`, project-relative. */
+  readonly generatedFile: string;
+  /** The whole spec module text, verbatim. */
+  readonly specSource: string;
+  readonly specs: readonly SpecInput[];
+  readonly dependencies: readonly DependencyInput[];
+  readonly handwrittenImports: readonly HandwrittenImport[];
+  /** Test modules only. */
+  readonly specsUnderTest?: readonly SpecUnderTest[];
+}
+
+/** The four prompt template texts in use (packaged or `[prompts]` overrides). */
+export interface PromptTexts {
+  readonly build_system: string;
+  readonly build_module: string;
+  readonly test_system: string;
+  readonly test_module: string;
+}
+
+/** Plain settings from which a Worker rebuilds the client. */
+export interface GenerationSettings {
+  /** Absolute project root (holds `jaunt.toml` and `.env`). */
+  readonly root: string;
+  readonly llm: LlmConfig;
+  /** Validation attempts per module (first try + retries with error context), ≥ 1. */
+  readonly attempts: number;
+  /** Serve only from the cache; a miss is a `generation.offline_miss` failure. */
+  readonly offline: boolean;
+  /** Absolute cache folder; default `<root>/.jaunt/cache`. */
+  readonly cacheDir?: string;
+  /** Disable reading and writing the cache. */
+  readonly noCache?: boolean;
+  readonly prompts: PromptTexts;
+  /** Backoff base/cap for provider retries in ms (tests make them tiny). Defaults 500 / 20000. */
+  readonly backoff?: { readonly baseMs: number; readonly maxMs: number; readonly retryAfterCapMs?: number };
+  /** Environment to read the API key / base URL from; default `process.env`. Plain data. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** One exact problem with a candidate. */
+export interface Diagnostic {
+  /** 1-based position in the candidate module, when known. */
+  readonly line?: number;
+  readonly column?: number;
+  /** `"TS2322"` for type errors, `"jaunt/<rule>"` for structural rules, `"syntax"`. */
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface AttemptDiagnostics {
+  /** 1-based attempt number. */
+  readonly attempt: number;
+  /** Where the candidate came from. */
+  readonly source: "llm" | "cache";
+  readonly diagnostics: readonly Diagnostic[];
+  /** The candidate code that failed (bounded), for reports. */
+  readonly candidate?: string;
+}
+
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+}
+
+export type GenerationResult =
+  | {
+      readonly module: string;
+      readonly ok: true;
+      /** Validated module body WITHOUT the Jaunt header. */
+      readonly code: string;
+      readonly attempts: number;
+      readonly usage: TokenUsage;
+      readonly costUsd?: number;
+      readonly cached: boolean;
+    }
+  | {
+      readonly module: string;
+      readonly ok: false;
+      readonly error: {
+        readonly message: string;
+        /** JauntGenerationError code, e.g. `generation.validation_failed`, `generation.offline_miss`. */
+        readonly code: string;
+        /** True when every module would fail the same way (bad key, unknown model): stop scheduling. */
+        readonly fatal: boolean;
+        readonly hint?: string;
+        readonly attempts: readonly AttemptDiagnostics[];
+      };
+      readonly usage: TokenUsage;
+      readonly costUsd?: number;
+    };
+
+/** Progress events (plain data, safe to post from a Worker). */
+export type GenerationEvent =
+  | { readonly type: "attempt"; readonly module: string; readonly attempt: number }
+  | { readonly type: "cache_hit"; readonly module: string }
+  | { readonly type: "provider_retry"; readonly module: string; readonly retry: number; readonly delayMs: number; readonly reason: string }
+  | { readonly type: "invalid"; readonly module: string; readonly attempt: number; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly type: "done"; readonly module: string; readonly ok: boolean };
+
+export interface GenerationHooks {
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: GenerationEvent) => void;
+}
+
+/** A chat message as sent to the provider. */
+export interface ChatMessage {
+  readonly role: "system" | "user" | "assistant";
+  readonly content: string;
+}

@@ -1,0 +1,90 @@
+/** Export rule: every required spec is exported under its name, with its kind and declared class members. */
+import type * as TS from "typescript";
+import type { Diagnostic, SpecInput } from "../types.ts";
+import type { TypeScriptApi } from "./typescript-parser.ts";
+
+type ExportKind = "function" | "class" | "other";
+
+interface LocalDecl {
+  readonly kind: ExportKind;
+  readonly members: ReadonlySet<string>;
+}
+
+function hasExportModifier(ts: TypeScriptApi, node: TS.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function classMembers(ts: TypeScriptApi, node: TS.ClassLikeDeclaration): Set<string> {
+  const names = new Set<string>();
+  for (const member of node.members) {
+    if (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isPrivateIdentifier(member.name))) names.add(member.name.text);
+    if (ts.isConstructorDeclaration(member)) {
+      for (const param of member.parameters) {
+        if (ts.isIdentifier(param.name) && (ts.getModifiers(param) ?? []).length > 0) names.add(param.name.text);
+      }
+    }
+  }
+  return names;
+}
+
+function kindOfInitializer(ts: TypeScriptApi, init: TS.Expression | undefined): LocalDecl {
+  let e = init;
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
+  if (e && (ts.isArrowFunction(e) || ts.isFunctionExpression(e))) return { kind: "function", members: new Set() };
+  if (e && ts.isClassExpression(e)) return { kind: "class", members: classMembers(ts, e) };
+  return { kind: "other", members: new Set() };
+}
+
+/** Exported name → what it is, following `export { local as name }`. */
+export function collectExports(ts: TypeScriptApi, file: TS.SourceFile): Map<string, LocalDecl> {
+  const locals = new Map<string, LocalDecl>();
+  const exported = new Map<string, LocalDecl>();
+  const lists: TS.ExportSpecifier[] = [];
+  for (const s of file.statements) {
+    const isExported = hasExportModifier(ts, s);
+    if (ts.isFunctionDeclaration(s) && s.name) {
+      const decl = { kind: "function" as const, members: new Set<string>() };
+      locals.set(s.name.text, decl);
+      if (isExported) exported.set(s.name.text, decl);
+    } else if (ts.isClassDeclaration(s) && s.name) {
+      const decl = { kind: "class" as const, members: classMembers(ts, s) };
+      locals.set(s.name.text, decl);
+      if (isExported) exported.set(s.name.text, decl);
+    } else if (ts.isVariableStatement(s)) {
+      for (const d of s.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name)) continue;
+        const decl = kindOfInitializer(ts, d.initializer);
+        locals.set(d.name.text, decl);
+        if (isExported) exported.set(d.name.text, decl);
+      }
+    } else if (ts.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && ts.isNamedExports(s.exportClause)) {
+      lists.push(...s.exportClause.elements);
+    }
+  }
+  for (const spec of lists) {
+    const local = (spec.propertyName ?? spec.name).getText(file);
+    exported.set(spec.name.getText(file), locals.get(local) ?? { kind: "other", members: new Set() });
+  }
+  return exported;
+}
+
+export function exportDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, specs: readonly SpecInput[]): Diagnostic[] {
+  const exports = collectExports(ts, file);
+  const diagnostics: Diagnostic[] = [];
+  for (const spec of specs) {
+    if (spec.kind === "test") continue;
+    const found = exports.get(spec.name);
+    if (!found) {
+      const how = spec.kind === "class" ? `export class ${spec.name}` : `export function ${spec.name}`;
+      diagnostics.push({ code: "jaunt/missing-export", message: `missing export \`${spec.name}\` (${spec.ref}); add \`${how} …\`` });
+    } else if (found.kind !== spec.kind && !(spec.kind === "function" && found.kind === "other")) {
+      diagnostics.push({ code: "jaunt/wrong-kind", message: `\`${spec.name}\` must be exported as a ${spec.kind}, but the module exports a ${found.kind === "other" ? "non-function value" : found.kind}` });
+    } else if (spec.kind === "class") {
+      const missing = (spec.members ?? []).filter((m) => m !== "constructor" && !found.members.has(m));
+      if (missing.length > 0) {
+        diagnostics.push({ code: "jaunt/missing-member", message: `class \`${spec.name}\` lacks member(s) the spec declares: ${missing.join(", ")}` });
+      }
+    }
+  }
+  return diagnostics;
+}

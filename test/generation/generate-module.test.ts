@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { generateModule } from "../../src/generation/generate-module.ts";
+import type { GenerationEvent } from "../../src/generation/types.ts";
+import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
+import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, testSettings, type SpecProject } from "../support/generation-project.ts";
+
+let llm: FakeLlm;
+let project: SpecProject;
+
+beforeAll(() => {
+  llm = startFakeLlm();
+  project = createSpecProject({ "src/slug.ts": SLUG_SPEC, "src/text.ts": "export function squash(s: string): string { return s.replace(/\\s+/g, ' '); }\n" });
+});
+afterAll(async () => {
+  await llm.stop();
+  project.cleanup();
+});
+
+const settings = () => testSettings(project.root, llm.url, { noCache: true });
+
+test("a correct answer is accepted on the first attempt, with usage and cost", async () => {
+  llm.script("src/slug", [fence(SLUG_GOOD)]);
+  const events: GenerationEvent[] = [];
+  const result = await generateModule(slugInput(), settings(), { onEvent: (e) => events.push(e) });
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.code).toBe(SLUG_GOOD);
+  expect(result.attempts).toBe(1);
+  expect(result.cached).toBe(false);
+  expect(result.usage.promptTokens).toBeGreaterThan(100);
+  expect(result.usage.completionTokens).toBeGreaterThan(50);
+  expect(result.costUsd).toBeGreaterThan(0);
+  expect(events.map((e) => e.type)).toEqual(["attempt", "done"]);
+  // the hidden type-check files are gone
+  expect(readdirSync(path.join(project.root, "src/__generated__"))).toEqual([]);
+});
+
+const WRONG_TYPE = SLUG_GOOD.replace("export function slugify(title: string): string", "export function slugify(title: number): string").replace("title.toLowerCase()", "String(title)");
+
+const bad: { kind: string; code: string; diagnostic: RegExp; candidate: string }[] = [
+  { kind: "syntax error", code: "syntax", diagnostic: /Expected/, candidate: SLUG_GOOD.replace("(title: string): string {", "(title: string: string {") },
+  { kind: "missing export", code: "jaunt/missing-export", diagnostic: /missing export `LruCache`/, candidate: SLUG_GOOD.replace("export class LruCache", "class LruCache") },
+  { kind: "wrong kind", code: "jaunt/wrong-kind", diagnostic: /`LruCache` must be exported as a class/, candidate: `${SLUG_GOOD.replace("export class LruCache", "class Lru")}\nexport function LruCache(): void {}\n` },
+  { kind: "missing class member", code: "jaunt/missing-member", diagnostic: /lacks member\(s\) the spec declares: get/, candidate: SLUG_GOOD.replace("  get(key: K)", "  fetch(key: K)").replace("this.entries.get(key)", "this.entries.get(key)") },
+  { kind: "self-import", code: "jaunt/self-import", diagnostic: /do not import the spec module "\.\.\/slug"/, candidate: `import { slugify as s } from "../slug";\n${SLUG_GOOD}` },
+  { kind: "generated import", code: "jaunt/generated-import", diagnostic: /inside a __generated__ folder/, candidate: `import { squash } from "./text";\n${SLUG_GOOD}` },
+  { kind: "top-level side effect", code: "jaunt/top-level-side-effect", diagnostic: /console\.log/, candidate: `console.log("loaded");\n${SLUG_GOOD}` },
+  { kind: "top-level await", code: "jaunt/top-level-await", diagnostic: /top-level await/, candidate: `const ready = await Promise.resolve(1);\n${SLUG_GOOD}` },
+  { kind: "wrong type", code: "TS2322", diagnostic: /`slugify` does not match the spec's declared signature: Type '\(title: number\) => string' is not assignable/, candidate: WRONG_TYPE },
+];
+
+describe("bad candidates are rejected with the right diagnostic and fixed by the retry", () => {
+  for (const c of bad) {
+    test(c.kind, async () => {
+      llm.script("src/slug", [fence(c.candidate), fence(SLUG_GOOD)]);
+      const before = llm.requests.length;
+      const events: GenerationEvent[] = [];
+      const result = await generateModule(slugInput(), settings(), { onEvent: (e) => events.push(e) });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.attempts).toBe(2);
+      const invalid = events.find((e) => e.type === "invalid");
+      if (invalid?.type !== "invalid") throw new Error("no invalid event");
+      const diag = invalid.diagnostics.find((d) => d.code === c.code);
+      expect(diag?.message).toMatch(c.diagnostic);
+      // the retry prompt carries the diagnostic and the previous candidate
+      const retry = llm.requests[before + 1];
+      const user = retry?.messages.find((m) => m.role === "user")?.content ?? "";
+      expect(user).toContain("## Previous output errors");
+      expect(user).toContain(`error ${c.code}:`);
+      expect(user).toContain(c.candidate.trim().split("\n")[0] ?? "");
+      const first = llm.requests[before]?.messages.find((m) => m.role === "user")?.content ?? "";
+      expect(first).not.toContain("Previous output errors");
+    });
+  }
+});
+
+test("a module that never validates fails with every attempt's diagnostics", async () => {
+  llm.script("src/slug", [fence(WRONG_TYPE), "no code here, sorry", fence(WRONG_TYPE)]);
+  const result = await generateModule(slugInput(), { ...settings(), attempts: 3 });
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.code).toBe("generation.validation_failed");
+  expect(result.error.fatal).toBe(false);
+  expect(result.error.attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
+  expect(result.error.attempts[0]?.diagnostics[0]?.code).toBe("TS2322");
+  expect(result.error.message).toContain("src/slug: no valid module after 3 attempt(s)");
+  expect(result.usage.completionTokens).toBeGreaterThan(0);
+});
+
+test("truncated output (finish_reason length) costs a validation attempt with a clear diagnostic", async () => {
+  llm.script("src/slug", [{ content: fence(SLUG_GOOD).slice(0, 120), finishReason: "length" }, fence(SLUG_GOOD)]);
+  const events: GenerationEvent[] = [];
+  const result = await generateModule(slugInput(), settings(), { onEvent: (e) => events.push(e) });
+  expect(result.ok && result.attempts).toBe(2);
+  const invalid = events.find((e) => e.type === "invalid");
+  expect(invalid?.type === "invalid" && invalid.diagnostics[0]?.code).toBe("jaunt/truncated-output");
+});
+
+test("the temp check files never stay behind, even when the generated folder exists", async () => {
+  project.write("src/__generated__/keep.txt", "x");
+  llm.script("src/slug", [fence(WRONG_TYPE), fence(SLUG_GOOD)]);
+  await generateModule(slugInput(), settings());
+  expect(readdirSync(path.join(project.root, "src/__generated__"))).toEqual(["keep.txt"]);
+  expect(existsSync(path.join(project.root, "src/__generated__/keep.txt"))).toBe(true);
+});

@@ -1,0 +1,87 @@
+import { afterEach, expect, test } from "bun:test";
+import { JauntConfigError } from "@jaunt/runtime";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { estimateCost, priceOf } from "../../src/generation/cost.ts";
+import { generateModule } from "../../src/generation/generate-module.ts";
+import { backoffDelay, parseRetryAfter } from "../../src/generation/llm/backoff.ts";
+import { DEFAULT_BASE_URL, resolveEndpoint } from "../../src/generation/llm/endpoint.ts";
+import { mergedEnv, parseEnvFile } from "../../src/generation/llm/env-file.ts";
+import { redact } from "../../src/generation/llm/provider-errors.ts";
+import { slugInput, testLlmConfig, testSettings } from "../support/generation-project.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+test(".env parsing: quotes, comments, export, escapes", () => {
+  const env = parseEnvFile(`# comment\nexport A=1\nB = "two # not a comment"\nC='single $x'\nD=plain # trailing\nE="line\\nbreak"\n\nbad line\nF=`);
+  expect(env).toEqual({ A: "1", B: "two # not a comment", C: "single $x", D: "plain", E: "line\nbreak", F: "" });
+});
+
+test("the process env wins over the project's .env", () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), "jaunt-"));
+  dirs.push(root);
+  writeFileSync(path.join(root, ".env"), "K=from-file\nONLY_FILE=x\n");
+  expect(mergedEnv(root, { K: "from-process" })).toMatchObject({ K: "from-process", ONLY_FILE: "x" });
+  expect(mergedEnv(path.join(root, "missing"), {})).toEqual({});
+});
+
+test("base URL precedence: [llm] base_url > JAUNT_LLM_BASE_URL > OPENAI_BASE_URL > OpenAI", () => {
+  const env = { JAUNT_TEST_KEY: "k", JAUNT_LLM_BASE_URL: "http://j/v1", OPENAI_BASE_URL: "http://o/v1" };
+  expect(resolveEndpoint(testLlmConfig({ baseUrl: "http://c/v1" }), env).baseUrl).toBe("http://c/v1");
+  expect(resolveEndpoint(testLlmConfig(), env).baseUrlSource).toBe("JAUNT_LLM_BASE_URL");
+  expect(resolveEndpoint(testLlmConfig(), { ...env, JAUNT_LLM_BASE_URL: undefined }).baseUrl).toBe("http://o/v1");
+  expect(resolveEndpoint(testLlmConfig(), { JAUNT_TEST_KEY: "k" }).baseUrl).toBe(DEFAULT_BASE_URL);
+  // local servers need no key
+  expect(resolveEndpoint(testLlmConfig({ baseUrl: "http://localhost:11434/v1" }), {}).apiKey).toBe("jaunt-no-key");
+});
+
+test("a missing key is a config error naming the variable and .env, before any request", async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), "jaunt-"));
+  dirs.push(root);
+  const settings = testSettings(root, "https://api.example.com/v1", { env: {}, noCache: true });
+  const error = await generateModule(slugInput(), settings).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(JauntConfigError);
+  expect(error instanceof JauntConfigError && error.code).toBe("config.missing_api_key");
+  expect(error instanceof JauntConfigError && error.message).toContain("JAUNT_TEST_KEY is not set");
+  expect(error instanceof JauntConfigError && error.hint).toContain("project's .env");
+});
+
+test("Retry-After parsing: seconds, HTTP date, garbage, cap", () => {
+  const now = Date.parse("2026-01-01T00:00:00Z");
+  expect(parseRetryAfter("2", now)).toBe(2000);
+  expect(parseRetryAfter("0.5", now)).toBe(500);
+  expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:03 GMT", now)).toBe(3000);
+  expect(parseRetryAfter("Wed, 31 Dec 2025 00:00:00 GMT", now)).toBe(0);
+  expect(parseRetryAfter("soon", now)).toBeUndefined();
+  expect(parseRetryAfter(null)).toBeUndefined();
+  expect(parseRetryAfter("86400", now)).toBe(60_000);
+});
+
+test("backoff grows exponentially with jitter, is capped, and prefers Retry-After", () => {
+  const s = { baseMs: 100, maxMs: 1000 };
+  expect(backoffDelay(1, s, undefined, () => 0)).toBe(50);
+  expect(backoffDelay(1, s, undefined, () => 1)).toBe(100);
+  expect(backoffDelay(3, s, undefined, () => 1)).toBe(400);
+  expect(backoffDelay(10, s, undefined, () => 1)).toBe(1000);
+  expect(backoffDelay(1, s, 7000)).toBe(7000);
+  expect(backoffDelay(1, { ...s, retryAfterCapMs: 500 }, 7000)).toBe(500);
+});
+
+test("cost estimates use the built-in table, prefixes/dates, and overrides", () => {
+  expect(estimateCost("gpt-4o-mini", { promptTokens: 1_000_000, completionTokens: 1_000_000 })).toBeCloseTo(0.75);
+  expect(priceOf("openai/gpt-4o-2024-08-06")).toEqual({ input: 2.5, output: 10 });
+  expect(estimateCost("llama3.1:8b", { promptTokens: 10, completionTokens: 10 })).toBeUndefined();
+  expect(estimateCost("llama3.1:8b", { promptTokens: 1000, completionTokens: 0 }, { "llama3.1:8b": { input: 1, output: 1 } })).toBeCloseTo(0.001);
+});
+
+test("redact removes the key and sk- style secrets", () => {
+  expect(redact("bad key sk-live-abcdefghijklmnop here", "zzzz")).toBe("bad key sk-*** here");
+  expect(redact("the key was my-secret-key!", "my-secret-key")).toBe("the key was ***!");
+});

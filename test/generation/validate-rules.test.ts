@@ -1,0 +1,78 @@
+import { expect, test } from "bun:test";
+import { extractCode } from "../../src/generation/validate/extract-code.ts";
+import { validateCandidate } from "../../src/generation/validate/validate-candidate.ts";
+import { createSpecProject, SLUG_SPEC, slugInput } from "../support/generation-project.ts";
+
+test("fences and chatter are stripped: the largest ts block wins; no fence means the whole text", () => {
+  expect(extractCode("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.")).toBe("export const a = 1;\n");
+  expect(extractCode("```ts\nsmall\n```\n```typescript\nexport const much = 'larger block';\n```")).toBe("export const much = 'larger block';\n");
+  expect(extractCode("```\nexport const plain = 1;\n```")).toBe("export const plain = 1;\n");
+  expect(extractCode("```json\n{}\n```\n```ts\nexport const t = 1;\n```")).toBe("export const t = 1;\n");
+  expect(extractCode("export const bare = 1;")).toBe("export const bare = 1;\n");
+  expect(extractCode("```ts\nexport const cut = ")).toBe("export const cut =\n");
+});
+
+const only = (code: string) => validateCandidate(code, slugInput({ specs: [{ ref: "src/slug:slugify", name: "slugify", kind: "function", text: "" }] }), { root: "/nonexistent", skipTypeCheck: true });
+
+test("allowed top level: simple constants, arrow exports, new Map(), Object.freeze, enums, types", async () => {
+  const code = `import { x } from "node:path";
+type T = { a: number };
+interface I { b: string }
+enum E { A, B }
+const LIMIT = 10 * 1024;
+const NAMES = Object.freeze(["a", "b"] as const);
+let cache = new Map<string, number>();
+const RE = /[^a-z]+/g;
+const TABLE = { a: 1, b: [1, 2], c: -1, d: \`x\${LIMIT}\` } satisfies Record<string, unknown>;
+export const slugify = (title: string): string => title + String(LIMIT) + String(cache.size);
+export { slugify as alias };
+`;
+  expect((await only(code)).diagnostics).toEqual([]);
+});
+
+test("disallowed top level: calls, assignments, loops, constants computed by calls", async () => {
+  const code = `export function slugify(t: string): string { return t; }
+const start = Date.now();
+globalThis.x = 1;
+for (const a of [1]) {}
+if (Math.random()) {}
+`;
+  const diags = (await only(code)).diagnostics;
+  expect(diags.map((d) => [d.code, d.line])).toEqual([
+    ["jaunt/top-level-side-effect", 2],
+    ["jaunt/top-level-side-effect", 3],
+    ["jaunt/top-level-side-effect", 4],
+    ["jaunt/top-level-side-effect", 5],
+  ]);
+});
+
+test("exports via an export list count with their local kind; a const arrow counts as a function", async () => {
+  expect((await only("function impl(t: string): string { return t; }\nexport { impl as slugify };\n")).diagnostics).toEqual([]);
+  const wrong = await only("class slugify {}\nexport { slugify };\n");
+  expect(wrong.diagnostics[0]?.code).toBe("jaunt/wrong-kind");
+});
+
+test("dynamic import of a generated file and @jaunt/runtime imports are rejected", async () => {
+  const code = `import * as jaunt from "@jaunt/runtime";\nexport async function slugify(t: string) { return (await import("../__generated__/text")).x; }\n`;
+  expect((await only(code)).diagnostics.map((d) => d.code).sort()).toEqual(["jaunt/generated-import", "jaunt/runtime-import"]);
+});
+
+test("an empty answer is a diagnostic, and diagnostics are bounded", async () => {
+  expect((await only("Sorry, I cannot help.")).diagnostics[0]?.code).toBe("syntax");
+  expect((await only("```ts\n```")).diagnostics[0]?.code).toBe("jaunt/empty");
+  const many = Array.from({ length: 40 }, (_, i) => `console.log(${i});`).join("\n");
+  const diags = (await only(`export function slugify(t: string) { return t; }\n${many}`)).diagnostics;
+  expect(diags).toHaveLength(21);
+  expect(diags[20]?.message).toBe("20 more error(s) not shown");
+});
+
+test("without a tsconfig the type check still runs strict (implicit any is an error)", async () => {
+  const project = createSpecProject({ "src/slug.ts": SLUG_SPEC }, { tsconfig: false });
+  try {
+    const input = slugInput({ specs: [{ ref: "src/slug:slugify", name: "slugify", kind: "function", text: "" }] });
+    const result = await validateCandidate("export function slugify(title) { return String(title); }\n", input, { root: project.root });
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["TS7006", 1, 25]]);
+  } finally {
+    project.cleanup();
+  }
+});
