@@ -1,0 +1,13 @@
+import * as jaunt from "@jaunt/runtime";
+import { slugify } from "./text";
+
+/**
+ * A slug for `title` that is not in `taken`: the plain slug when free,
+ * otherwise the slug with "-2", "-3", … appended, the first one free.
+ */
+export const uniqueSlug = jaunt.magic(
+  { deps: [slugify] },
+  function uniqueSlug(title: string, taken: ReadonlySet<string>): string {
+    return jaunt.todo();
+  },
+);

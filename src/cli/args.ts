@@ -1,0 +1,41 @@
+/** Argument groups shared by several commands; spread into a command's `args`. */
+import type { ArgsDef } from "citty";
+import { UsageError } from "./usage-error.ts";
+
+export const rootArgs = {
+  root: {
+    type: "string",
+    description: "Project root holding jaunt.toml (default: nearest one walking up from the current folder)",
+    valueHint: "dir",
+  },
+} as const satisfies ArgsDef;
+
+export const jsonArgs = {
+  json: {
+    type: "boolean",
+    description: "Print a machine-readable JSON document on stdout",
+  },
+} as const satisfies ArgsDef;
+
+export const verboseArgs = {
+  verbose: {
+    type: "boolean",
+    description: "Show more detail, including stack traces of errors",
+  },
+} as const satisfies ArgsDef;
+
+export const jobsArgs = {
+  jobs: {
+    type: "string",
+    description: "Number of modules generated in parallel (overrides jaunt.toml)",
+    valueHint: "n",
+  },
+} as const satisfies ArgsDef;
+
+/** Parse `--jobs`; undefined when absent. Throws a usage error for non-positive integers. */
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive integer, got "${value}"`);
+  return jobs;
+}

@@ -1,0 +1,135 @@
+/**
+ * The CLI entry: resolves the command, checks flags, runs it, and turns any
+ * error into one message and its exit code. Only this file knows exit codes.
+ */
+import type { ArgsDef, CommandDef } from "citty";
+import { VERSION } from "../version.ts";
+import { didYouMean } from "../support/did-you-mean.ts";
+import { COMMANDS } from "./commands.ts";
+import { writeJson, writeResult } from "./output.ts";
+import { reportError } from "./report-error.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** What a command's `run` may return to choose a non-zero exit without an error. */
+export interface CommandOutcome {
+  readonly exitCode: number;
+}
+
+function isCommandOutcome(value: unknown): value is CommandOutcome {
+  return typeof value === "object" && value !== null && "exitCode" in value && typeof value.exitCode === "number";
+}
+
+function rootCommand(): CommandDef {
+  return {
+    meta: { name: "jaunt", version: VERSION, description: "Turn TypeScript spec stubs into working code and tests with an LLM" },
+    subCommands: COMMANDS,
+  };
+}
+
+/** A closed stdout (`jaunt status | head -1`) ends the process quietly instead of crashing. */
+function guardClosedPipes(): void {
+  const onError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    throw error;
+  };
+  process.stdout.on("error", onError);
+  process.stderr.on("error", onError);
+}
+
+interface Resolved {
+  readonly chain: readonly CommandDef[];
+  readonly names: readonly string[];
+  readonly rest: readonly string[];
+}
+
+/** Walk subcommands by leading positional words: `skill export --dest x` → [root, skill, export]. */
+async function resolveCommand(root: CommandDef, argv: readonly string[]): Promise<Resolved> {
+  const chain: CommandDef[] = [root];
+  const names: string[] = [];
+  let index = 0;
+  for (;;) {
+    const current = chain[chain.length - 1];
+    const word = argv[index];
+    if (!current?.subCommands || word === undefined || word.startsWith("-")) break;
+    const table = typeof current.subCommands === "function" ? await current.subCommands() : await current.subCommands;
+    const entry = table[word];
+    if (!entry) {
+      const suggestion = didYouMean(word, Object.keys(table));
+      const where = names.length > 0 ? `jaunt ${names.join(" ")}` : "jaunt";
+      throw new UsageError(
+        `unknown command "${word}"${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        `run \`${where} --help\` for the list of commands`,
+      );
+    }
+    chain.push(typeof entry === "function" ? await entry() : await entry);
+    names.push(word);
+    index += 1;
+  }
+  return { chain, names, rest: argv.slice(index) };
+}
+
+/** Every spelling citty accepts for a command's flags. */
+function knownFlags(args: ArgsDef): string[] {
+  const flags = ["help", "h"];
+  for (const [name, def] of Object.entries(args)) {
+    if (def.type === "positional") continue;
+    const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    flags.push(name, kebab);
+    if (def.type === "boolean") flags.push(`no-${name}`, `no-${kebab}`);
+    if ("alias" in def && def.alias !== undefined) flags.push(...(Array.isArray(def.alias) ? def.alias : [def.alias]));
+  }
+  return flags;
+}
+
+function checkFlags(args: ArgsDef, argv: readonly string[], commandName: string): void {
+  const known = knownFlags(args);
+  for (const token of argv) {
+    if (token === "--") break;
+    if (!token.startsWith("-") || token === "-") continue;
+    const name = token.replace(/^--?/, "").split("=")[0] ?? "";
+    if (known.includes(name)) continue;
+    const suggestion = didYouMean(name, known.filter((flag) => flag.length > 1));
+    throw new UsageError(
+      `unknown option "${token}" for \`${commandName}\`${suggestion ? `; did you mean "--${suggestion}"?` : ""}`,
+      `run \`${commandName} --help\` for its options`,
+    );
+  }
+}
+
+async function resolveArgs(cmd: CommandDef): Promise<ArgsDef> {
+  if (cmd.args === undefined) return {};
+  return typeof cmd.args === "function" ? await cmd.args() : await cmd.args;
+}
+
+/** Run the CLI on `argv` (without the executable) and return the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    writeResult(VERSION);
+    return 0;
+  }
+  guardClosedPipes();
+  const verbose = argv.includes("--verbose") || Boolean(process.env.DEBUG);
+  try {
+    const { renderUsage, runCommand } = await import("citty");
+    const root = rootCommand();
+    const { chain, names, rest } = await resolveCommand(root, argv);
+    const cmd = chain[chain.length - 1] ?? root;
+    const parent = chain.length > 1 ? chain[chain.length - 2] : undefined;
+    const wantsHelp = rest.includes("--help") || rest.includes("-h");
+    if (wantsHelp || (cmd.subCommands !== undefined && cmd.run === undefined)) {
+      if (!wantsHelp && rest.length > 0) checkFlags({}, rest, ["jaunt", ...names].join(" "));
+      writeResult(await renderUsage(cmd, parent));
+      return 0;
+    }
+    checkFlags(await resolveArgs(cmd), rest, ["jaunt", ...names].join(" "));
+    const { result } = await runCommand(cmd, { rawArgs: [...rest] });
+    return isCommandOutcome(result) ? result.exitCode : 0;
+  } catch (caught) {
+    // citty reports bad usage (e.g. a missing required argument) as CLIError.
+    const error = caught instanceof Error && caught.name === "CLIError" ? new UsageError(caught.message) : caught;
+    const report = reportError(error, { verbose });
+    if (argv.includes("--json")) writeJson(report.json);
+    process.stderr.write(report.text);
+    return report.exitCode;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The validated, defaulted shape of `jaunt.toml` (DESIGN §7), in camelCase.
+ * TOML keys are snake_case (`source_roots`); the loader maps them here.
+ */
+
+export interface PathsConfig {
+  /** Folders (relative to the root, `/`-separated) searched for source specs. */
+  readonly sourceRoots: readonly string[];
+  /** Folders searched for test specs. */
+  readonly testRoots: readonly string[];
+  /** Name of the sibling folder generated code goes into; a single path segment. */
+  readonly generatedDir: string;
+}
+
+/** Price of one million tokens in US dollars. */
+export interface TokenPrice {
+  readonly input: number;
+  readonly output: number;
+}
+
+export interface LlmConfig {
+  /** Only "openai" (any OpenAI-compatible server through `baseUrl`). */
+  readonly provider: "openai";
+  readonly model: string;
+  /** Name of the environment variable holding the API key (never the key itself). */
+  readonly apiKeyEnv: string;
+  /** OpenAI-compatible endpoint; `JAUNT_LLM_BASE_URL` / `OPENAI_BASE_URL` override when unset. */
+  readonly baseUrl: string | undefined;
+  /** Per-request timeout in seconds. */
+  readonly timeoutSeconds: number;
+  /** Retries of provider faults (429, 5xx, timeouts), counted apart from validation attempts. */
+  readonly maxRetries: number;
+  /** Sampling temperature; undefined leaves the server default. */
+  readonly temperature: number | undefined;
+  /** Upper bound on completion tokens per request; undefined leaves the server default. */
+  readonly maxTokens: number | undefined;
+  /** Per-model price overrides, merged over the built-in table. */
+  readonly prices: Readonly<Record<string, TokenPrice>>;
+}
+
+export interface BuildConfig {
+  readonly jobs: number;
+  readonly inferDeps: boolean;
+  /** Generation attempts per module (first try + retries with error context). */
+  readonly attempts: number;
+  /** Stop scheduling new modules once the estimated cost (USD) reaches this; undefined = no cap. */
+  readonly maxCost: number | undefined;
+}
+
+export interface TestConfig {
+  readonly jobs: number;
+  readonly inferDeps: boolean;
+  /** Extra arguments appended to `bun test`. */
+  readonly bunArgs: readonly string[];
+}
+
+/** Project-relative paths of prompt template overrides; undefined = packaged default. */
+export interface PromptsConfig {
+  readonly buildSystem: string | undefined;
+  readonly buildModule: string | undefined;
+  readonly testSystem: string | undefined;
+  readonly testModule: string | undefined;
+}
+
+export interface JauntConfig {
+  readonly version: 1;
+  /** Absolute path of the folder holding `jaunt.toml`. */
+  readonly root: string;
+  /** Absolute path of `jaunt.toml`. */
+  readonly configFile: string;
+  readonly paths: PathsConfig;
+  readonly llm: LlmConfig;
+  readonly build: BuildConfig;
+  readonly test: TestConfig;
+  readonly prompts: PromptsConfig;
+}
