@@ -1,0 +1,34 @@
+/**
+ * Resolves relative import specifiers to project files the way Bun and
+ * TypeScript's "bundler" resolution do for our purposes: `./x`, `./x.ts`,
+ * `./x.js` (→ `x.ts`), `./dir` (→ `dir/index.ts`). Bare specifiers
+ * (packages, tsconfig path aliases) are not followed.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const EXTENSIONS = [".ts", ".tsx", ".mts"];
+
+function candidates(base: string): string[] {
+  if (/\.(?:ts|tsx|mts)$/.test(base) && !base.endsWith(".d.ts")) return [base];
+  if (/\.m?js$/.test(base)) {
+    const stem = base.replace(/\.m?js$/, "");
+    return base.endsWith(".mjs") ? [`${stem}.mts`] : [`${stem}.ts`, `${stem}.tsx`];
+  }
+  return [...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+}
+
+/**
+ * The project-relative file `specifier` (imported from `fromFile`) points to,
+ * or undefined. Files in `known` are matched without touching the disk; others
+ * under `root` are checked on disk.
+ */
+export function resolveSpecifier(root: string, fromFile: string, specifier: string, known: ReadonlySet<string>): string | undefined {
+  if (!specifier.startsWith("./") && !specifier.startsWith("../") && specifier !== "." && specifier !== "..") return undefined;
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
+  if (base.startsWith("../")) return undefined; // outside the project
+  const options = candidates(base);
+  for (const candidate of options) if (known.has(candidate)) return candidate;
+  for (const candidate of options) if (existsSync(path.join(root, candidate))) return candidate;
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * Finds candidate spec files under the configured roots without reading them.
+ * Skips `node_modules`, dot-folders and the generated dir (whose files are
+ * listed separately, for orphan and conflict checks).
+ */
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { ModuleKind } from "./types.ts";
+
+export interface WalkedFile {
+  /** Project-relative, `/`-separated. */
+  readonly file: string;
+  readonly kind: ModuleKind;
+}
+
+export interface WalkResult {
+  /** Candidate spec files, sorted by path. */
+  readonly files: readonly WalkedFile[];
+  /** Every `.ts`-like file seen inside a generated dir, sorted. */
+  readonly generatedFiles: readonly string[];
+}
+
+export interface WalkOptions {
+  readonly root: string;
+  readonly sourceRoots: readonly string[];
+  readonly testRoots: readonly string[];
+  readonly generatedDir: string;
+}
+
+const SOURCE_FILE = /\.(?:ts|tsx|mts)$/;
+const DECLARATION_FILE = /\.d\.(?:ts|tsx|mts)$|\.d\.[^/]*\.ts$/;
+/** Files `bun test` collects on its own: ordinary tests, never test specs. */
+const BUN_TEST_FILE = /(?:[._](?:test|spec))\.(?:ts|tsx|mts)$/;
+
+/** True for a file that may hold specs of the given kind. */
+export function isSpecCandidate(name: string, kind: ModuleKind): boolean {
+  if (!SOURCE_FILE.test(name) || DECLARATION_FILE.test(name)) return false;
+  return kind === "build" || !BUN_TEST_FILE.test(name);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+function normalizeRoot(root: string): string {
+  const posix = toPosix(path.normalize(root)).replace(/\/+$/, "");
+  return posix === "." ? "" : posix;
+}
+
+function isUnder(file: string, dir: string): boolean {
+  return dir === "" || file === dir || file.startsWith(`${dir}/`);
+}
+
+async function walkDir(
+  options: WalkOptions,
+  relDir: string,
+  kind: ModuleKind,
+  skipDirs: readonly string[],
+  out: { files: WalkedFile[]; generated: Set<string> },
+  insideGenerated: boolean,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(path.join(options.root, relDir), { withFileTypes: true });
+  } catch {
+    return; // a missing root is not an error: it simply has no specs
+  }
+  const nested: Promise<void>[] = [];
+  for (const entry of entries) {
+    const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      if (skipDirs.some((dir) => dir !== "" && rel === dir)) continue;
+      const generated = insideGenerated || entry.name === options.generatedDir;
+      nested.push(walkDir(options, rel, kind, skipDirs, out, generated));
+    } else if (entry.isFile()) {
+      if (insideGenerated) {
+        if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) out.generated.add(rel);
+      } else if (isSpecCandidate(entry.name, kind)) {
+        out.files.push({ file: rel, kind });
+      }
+    }
+  }
+  await Promise.all(nested);
+}
+
+/**
+ * List candidate spec files. A folder under both a source root and a test
+ * root counts as a test root (the more specific role wins).
+ */
+export async function walkRoots(options: WalkOptions): Promise<WalkResult> {
+  const out = { files: [] as WalkedFile[], generated: new Set<string>() };
+  const testRoots = options.testRoots.map(normalizeRoot);
+  const sourceRoots = options.sourceRoots.map(normalizeRoot);
+  await Promise.all([
+    ...sourceRoots.map((root) => walkDir(options, root, "build", testRoots.filter((t) => t !== root && isUnder(t, root)), out, false)),
+    ...testRoots.map((root) => walkDir(options, root, "test", [], out, false)),
+  ]);
+  const seen = new Map<string, WalkedFile>();
+  for (const entry of out.files) {
+    const previous = seen.get(entry.file);
+    if (!previous || entry.kind === "test") seen.set(entry.file, entry);
+  }
+  const files = [...seen.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, generatedFiles: [...out.generated].sort() };
+}

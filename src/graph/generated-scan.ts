@@ -1,0 +1,50 @@
+/**
+ * Reads the headers of every file found inside generated dirs, once per run,
+ * and flags handwritten specs placed inside a generated dir.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { RUNTIME_PACKAGE } from "../discovery/runtime-package.ts";
+import type { DiscoveryProblemData } from "../discovery/types.ts";
+import { readHeader } from "../generated/read-header.ts";
+import type { HeaderResult } from "./staleness.ts";
+
+export interface GeneratedScan {
+  /** Project-relative generated file → its header read. */
+  readonly headers: ReadonlyMap<string, HeaderResult>;
+  readonly problems: readonly DiscoveryProblemData[];
+}
+
+/** A file without a Jaunt header inside a generated dir that declares specs is a mistake worth reporting. */
+async function specsInside(root: string, file: string, generatedDir: string): Promise<DiscoveryProblemData | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, file), "utf8");
+  } catch {
+    return undefined;
+  }
+  if (!text.includes(RUNTIME_PACKAGE)) return undefined;
+  const { parseModule } = await import("../discovery/parse-module.ts");
+  const info = parseModule({ file, module: file, kind: "build", text, contentHash: "" });
+  const first = info.specs[0]?.range.start ?? info.problems[0];
+  if (first === undefined) return undefined;
+  return {
+    file,
+    line: first.line,
+    column: first.column,
+    message: `spec file inside the generated dir \`${generatedDir}\``,
+    hint: `Jaunt owns ${generatedDir}/ folders; move the spec file out of it`,
+  };
+}
+
+export async function scanGenerated(root: string, files: readonly string[], generatedDir: string): Promise<GeneratedScan> {
+  const results = await Promise.all(files.map(async (file) => [file, await readHeader(path.join(root, file))] as const));
+  const headers = new Map<string, HeaderResult>(results);
+  const problems: DiscoveryProblemData[] = [];
+  for (const [file, header] of results) {
+    if (header.status !== "missing") continue;
+    const problem = await specsInside(root, file, generatedDir);
+    if (problem) problems.push(problem);
+  }
+  return { headers, problems };
+}

@@ -1,0 +1,70 @@
+/**
+ * The Plan: everything `jaunt status` shows and `jaunt build` / `jaunt test`
+ * consume — modules, specs, the dependency graph, digests, the stale set with
+ * reasons, and the build order. Plain data (arrays and records, project-
+ * relative `/` paths) so it can be serialised, except `config`.
+ */
+import type { JauntConfig } from "../config/types.ts";
+import type { ModuleKind, SpecInfo, SpecKind } from "../discovery/types.ts";
+import type { Digest } from "./digests.ts";
+import type { ModuleStatus } from "./staleness.ts";
+
+export interface PlannedSpec {
+  readonly ref: string;
+  readonly module: string;
+  readonly name: string;
+  readonly kind: SpecKind;
+  readonly digest: Digest;
+  /** SpecRefs this spec depends on (explicit + inferred), sorted. */
+  readonly deps: readonly string[];
+  /** Everything discovery recorded: text, public API, options, imports, members, range. */
+  readonly info: SpecInfo;
+}
+
+export interface PlannedModule {
+  /** The module name, e.g. `src/slug` (unique across build and test modules). */
+  readonly id: string;
+  readonly kind: ModuleKind;
+  /** The spec file, project-relative. */
+  readonly file: string;
+  /** Where its generated code goes, project-relative. */
+  readonly generatedFile: string;
+  /** SpecRefs in source order. */
+  readonly specRefs: readonly string[];
+  /** Module ids it depends on (sorted). */
+  readonly dependsOn: readonly string[];
+  /** Module ids that depend on it directly (sorted). */
+  readonly dependents: readonly string[];
+  readonly digest: Digest;
+  readonly status: ModuleStatus;
+  /** Why it is not fresh (empty when fresh). */
+  readonly reasons: readonly string[];
+  /** Length of the longest chain of dependents, itself included (scheduling priority). */
+  readonly downstream: number;
+}
+
+/** A Jaunt-generated file whose spec module is gone or no longer has specs. */
+export interface Orphan {
+  readonly generatedFile: string;
+  /** The `source_module` its header names. */
+  readonly sourceModule: string;
+  readonly kind: ModuleKind;
+}
+
+export interface Plan {
+  readonly version: 1;
+  /** Absolute project root. */
+  readonly root: string;
+  readonly config: JauntConfig;
+  /** Every module, build and test, sorted by id. */
+  readonly modules: readonly PlannedModule[];
+  /** Every spec by SpecRef. */
+  readonly specs: Readonly<Record<string, PlannedSpec>>;
+  /** All module ids in dependency order (dependencies first, critical path first among ready ones). */
+  readonly order: readonly string[];
+  /** Ids of stale modules in the order they would be generated (conflicts excluded: they cannot be written). */
+  readonly buildOrder: readonly string[];
+  readonly orphans: readonly Orphan[];
+  /** Generation fingerprint per module kind. */
+  readonly fingerprints: Readonly<Record<ModuleKind, Digest>>;
+}

@@ -1,0 +1,138 @@
+/**
+ * `planProject`: discovery → spec graph → digests → staleness, as one Plan
+ * (see plan-types.ts). Model-free and network-free: `jaunt status` is just
+ * this plus printing, and `jaunt build` schedules from its `buildOrder`.
+ */
+import { loadPromptTemplates } from "../assets/prompts.ts";
+import type { JauntConfig } from "../config/types.ts";
+import { discover } from "../discovery/discover.ts";
+import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
+import type { DiscoveryProblemData, ModuleInfo, ModuleKind } from "../discovery/types.ts";
+import { generatedPathFor } from "../generated/paths.ts";
+import { VERSION } from "../version.ts";
+import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
+import { generationFingerprint, moduleDigest, specDigest, type Digest } from "./digests.ts";
+import { scanGenerated } from "./generated-scan.ts";
+import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
+import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
+import { buildSpecGraph } from "./spec-graph.ts";
+import { computeStaleness, type StalenessInput } from "./staleness.ts";
+
+export interface PlanOptions {
+  /** A loaded config (its `root` is the project root). Load one with `loadConfig` from src/config/load.ts. */
+  readonly config: JauntConfig;
+  /** `false` disables dependency inference for build and test modules alike (`--no-infer-deps`); default: from config. */
+  readonly inferDeps?: boolean;
+  /** Use the parse cache under `.jaunt/cache/` (default true). */
+  readonly cache?: boolean;
+}
+
+function toPosix(p: string): string {
+  return p.replaceAll("\\", "/");
+}
+
+async function fingerprints(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
+  const t = await loadPromptTemplates(config);
+  const base = { toolVersion: VERSION, model: config.llm.model };
+  return {
+    build: generationFingerprint("build", { ...base, templates: [t.build_system.text, t.build_module.text] }),
+    test: generationFingerprint("test", { ...base, templates: [t.test_system.text, t.test_module.text] }),
+  };
+}
+
+function duplicateModules(modules: readonly ModuleInfo[]): DiscoveryProblemData[] {
+  const seen = new Map<string, string>();
+  const problems: DiscoveryProblemData[] = [];
+  for (const info of modules) {
+    const other = seen.get(info.module);
+    if (other !== undefined) {
+      problems.push({ file: info.file, line: 1, column: 1, message: `${info.file} and ${other} are both module ${info.module}`, hint: "rename one of the files: a module name must be unique" });
+    }
+    seen.set(info.module, info.file);
+  }
+  return problems;
+}
+
+/**
+ * Plan the project: discover specs, build and check the graph, compute
+ * digests and staleness. Throws JauntDiscoveryProblemsError (all discovery
+ * problems at once) or JauntDependencyCycleError; both exit 2.
+ */
+export async function planProject(options: PlanOptions): Promise<Plan> {
+  const { config } = options;
+  const root = config.root;
+  const generatedDir = config.paths.generatedDir;
+  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: options.cache ?? true }), fingerprints(config)]);
+  const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir);
+  const graph = buildSpecGraph(discovery, {
+    inferBuildDeps: options.inferDeps !== false && config.build.inferDeps,
+    inferTestDeps: options.inferDeps !== false && config.test.inferDeps,
+  });
+  const problems = [...discovery.problems, ...scan.problems, ...graph.problems, ...duplicateModules(discovery.modules)];
+  if (problems.length > 0) throw new JauntDiscoveryProblemsError(problems);
+  const infos = new Map(discovery.modules.map((info) => [info.module, info]));
+  const moduleDeps = deriveModuleDeps(graph, [...infos.keys()]);
+  assertAcyclic(graph, moduleDeps);
+  const order = buildOrder(moduleDeps);
+  const dependents = dependentsOf(moduleDeps);
+  const downstream = downstreamLengths(moduleDeps);
+
+  const specs: Record<string, PlannedSpec> = {};
+  const digests = new Map<string, Digest>();
+  const inputs: StalenessInput[] = [];
+  for (const id of order) {
+    const info = infos.get(id);
+    if (!info) continue;
+    const specDigests = new Map<string, Digest>();
+    for (const spec of info.specs) {
+      const digest = specDigest(spec);
+      specDigests.set(spec.name, digest);
+      specs[spec.ref] = { ref: spec.ref, module: id, name: spec.name, kind: spec.kind, digest, deps: graph.deps.get(spec.ref) ?? [], info: spec };
+    }
+    const dependsOn = moduleDeps.get(id) ?? [];
+    const dependencyDigests = new Map(dependsOn.map((d): [string, Digest] => [d, digests.get(d) ?? "sha256:"]));
+    const digest = moduleDigest({ module: id, kind: info.kind, fingerprint: prints[info.kind], specDigests, dependencyDigests });
+    digests.set(id, digest);
+    const generatedFile = toPosix(generatedPathFor(info.file, info.kind, generatedDir));
+    inputs.push({ id, module: id, kind: info.kind, generatedFile, digest, specRefs: info.specs.map((s) => s.ref), dependsOn });
+  }
+  const staleness = computeStaleness(inputs, scan.headers);
+  const modules: PlannedModule[] = inputs
+    .map((input): PlannedModule => {
+      const state = staleness.get(input.id) ?? { status: "stale", reasons: ["not planned"] };
+      return {
+        id: input.id,
+        kind: input.kind,
+        file: infos.get(input.id)?.file ?? "",
+        generatedFile: input.generatedFile,
+        specRefs: input.specRefs,
+        dependsOn: input.dependsOn,
+        dependents: dependents.get(input.id) ?? [],
+        digest: input.digest,
+        status: state.status,
+        reasons: state.reasons,
+        downstream: downstream.get(input.id) ?? 1,
+      };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const expected = new Set(inputs.map((i) => i.generatedFile));
+  const orphans: Orphan[] = [];
+  for (const [file, header] of scan.headers) {
+    if (expected.has(file) || header.status !== "ok") continue;
+    orphans.push({ generatedFile: file, sourceModule: header.header.sourceModule, kind: header.header.kind });
+  }
+  orphans.sort((a, b) => (a.generatedFile < b.generatedFile ? -1 : 1));
+  const stale = new Set(modules.filter((m) => m.status === "stale").map((m) => m.id));
+  return {
+    version: 1,
+    root,
+    config,
+    modules,
+    specs,
+    order,
+    buildOrder: order.filter((id) => stale.has(id)),
+    orphans,
+    fingerprints: prints,
+  };
+}

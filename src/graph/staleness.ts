@@ -1,0 +1,84 @@
+/**
+ * Staleness (DESIGN §5 steps 5–6): compare each module's digest and spec set
+ * with the header of its generated file, then mark dependents of modules
+ * that are not fresh. Also finds orphans: Jaunt-generated files whose spec
+ * module is gone.
+ */
+import type { HeaderRead } from "../generated/read-header.ts";
+import { VERSION } from "../version.ts";
+import type { Digest } from "./digests.ts";
+
+export type HeaderResult = HeaderRead;
+
+export type ModuleStatus = "fresh" | "stale" | "conflict";
+
+export interface StalenessInput {
+  readonly id: string;
+  readonly module: string;
+  readonly kind: "build" | "test";
+  readonly generatedFile: string;
+  readonly digest: Digest;
+  readonly specRefs: readonly string[];
+  readonly dependsOn: readonly string[];
+}
+
+export interface Staleness {
+  readonly status: ModuleStatus;
+  readonly reasons: readonly string[];
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((x) => set.has(x));
+}
+
+function specSetChange(header: readonly string[], current: readonly string[]): string {
+  const before = new Set(header);
+  const now = new Set(current);
+  const added = current.filter((r) => !before.has(r));
+  const removed = header.filter((r) => !now.has(r));
+  const parts = [...added.map((r) => `+${r}`), ...removed.map((r) => `-${r}`)];
+  return `spec set changed (${parts.join(", ")})`;
+}
+
+/** The status of one module from its own header alone (dependencies come later). */
+function ownStaleness(module: StalenessInput, header: HeaderResult, staleDeps: readonly string[]): Staleness {
+  if (header.status === "absent") return { status: "stale", reasons: [`generated file ${module.generatedFile} is missing`] };
+  if (header.status === "missing") {
+    return { status: "conflict", reasons: [`${module.generatedFile} exists but has no Jaunt header; Jaunt will not overwrite it (move or delete it)`] };
+  }
+  if (header.status === "malformed") return { status: "stale", reasons: [`malformed header at line ${header.line}: ${header.reason}`] };
+  const h = header.header;
+  const reasons: string[] = [];
+  if (h.kind !== module.kind) reasons.push(`header kind is ${h.kind}, expected ${module.kind}`);
+  if (h.sourceModule !== module.module) reasons.push(`header names source module ${h.sourceModule}`);
+  if (!sameSet(h.specRefs, module.specRefs)) reasons.push(specSetChange(h.specRefs, module.specRefs));
+  if (h.moduleDigest !== module.digest && reasons.length === 0) {
+    if (staleDeps.length > 0) reasons.push(...staleDeps.map((d) => `dependency ${d} changed`));
+    else if (h.toolVersion !== VERSION) reasons.push(`tool version changed (${h.toolVersion} → ${VERSION})`);
+    else reasons.push("digest changed (spec text, options, model or prompt templates)");
+  }
+  return reasons.length === 0 ? { status: "fresh", reasons } : { status: "stale", reasons };
+}
+
+/**
+ * Staleness of every module. `modules` must be in dependency order
+ * (dependencies first); `headers` maps generated file → its header read.
+ */
+export function computeStaleness(
+  modules: readonly StalenessInput[],
+  headers: ReadonlyMap<string, HeaderResult>,
+): Map<string, Staleness> {
+  const result = new Map<string, Staleness>();
+  for (const module of modules) {
+    const notFresh = module.dependsOn.filter((d) => (result.get(d)?.status ?? "fresh") !== "fresh");
+    const own = ownStaleness(module, headers.get(module.generatedFile) ?? { status: "absent" }, notFresh);
+    if (own.status !== "fresh" || notFresh.length === 0) {
+      result.set(module.id, own);
+    } else {
+      result.set(module.id, { status: "stale", reasons: notFresh.map((d) => `depends on stale ${d}`) });
+    }
+  }
+  return result;
+}
