@@ -12,4 +12,5 @@ export const COMMANDS: SubCommandsDef = {
   init: () => import("../commands/init.ts").then((m) => m.default),
   skill: () => import("../commands/skill.ts").then((m) => m.default),
   status: () => import("../commands/status.ts").then((m) => m.default),
+  test: () => import("../commands/test.ts").then((m) => m.default),
 };

@@ -10,9 +10,11 @@ export function stderrIsInteractive(): boolean {
   return Boolean(process.stderr.isTTY) && !process.env.CI && process.env.TERM !== "dumb";
 }
 
-export function colorEnabled(): boolean {
+/** Whether to color text bound for stderr (or stdout, when `stream` says so). */
+export function colorEnabled(stream: "stderr" | "stdout" = "stderr"): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  if (stream === "stdout") return Boolean(process.stdout.isTTY) && !process.env.CI && process.env.TERM !== "dumb";
   return stderrIsInteractive();
 }
 
@@ -29,9 +31,10 @@ export function logger(): ConsolaInstance {
   return sharedLogger;
 }
 
-/** Write a result to stdout (a newline is added when missing). */
+/** Write a result to stdout (a newline is added when missing; colors dropped unless stdout wants them). */
 export function writeResult(text: string): void {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  const plain = colorEnabled("stdout") ? text : Bun.stripANSI(text);
+  process.stdout.write(plain.endsWith("\n") ? plain : `${plain}\n`);
 }
 
 /** Write a JSON document to stdout, pretty-printed and newline-terminated. */

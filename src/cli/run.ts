@@ -70,7 +70,8 @@ async function resolveCommand(root: CommandDef, argv: readonly string[]): Promis
 
 /** Every spelling citty accepts for a command's flags. */
 function knownFlags(args: ArgsDef): string[] {
-  const flags = ["help", "h"];
+  // --verbose is global: any command accepts it (the error reporter reads it).
+  const flags = ["help", "h", "verbose"];
   for (const [name, def] of Object.entries(args)) {
     if (def.type === "positional") continue;
     const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
