@@ -44,7 +44,7 @@ const bad: { kind: string; code: string; diagnostic: RegExp; candidate: string }
   { kind: "missing export", code: "jaunt/missing-export", diagnostic: /missing export `LruCache`/, candidate: SLUG_GOOD.replace("export class LruCache", "class LruCache") },
   { kind: "wrong kind", code: "jaunt/wrong-kind", diagnostic: /`LruCache` must be exported as a class/, candidate: `${SLUG_GOOD.replace("export class LruCache", "class Lru")}\nexport function LruCache(): void {}\n` },
   { kind: "missing class member", code: "jaunt/missing-member", diagnostic: /lacks member\(s\) the spec declares: get/, candidate: SLUG_GOOD.replace("  get(key: K)", "  fetch(key: K)").replace("this.entries.get(key)", "this.entries.get(key)") },
-  { kind: "self-import", code: "jaunt/self-import", diagnostic: /do not import the spec module "\.\.\/slug"/, candidate: `import { slugify as s } from "../slug";\n${SLUG_GOOD}` },
+  { kind: "self-import", code: "jaunt/self-import", diagnostic: /do not import values from the spec module "\.\.\/slug"/, candidate: `import { slugify as s } from "../slug";\n${SLUG_GOOD}` },
   { kind: "generated import", code: "jaunt/generated-import", diagnostic: /inside a __generated__ folder/, candidate: `import { squash } from "./text";\n${SLUG_GOOD}` },
   { kind: "top-level side effect", code: "jaunt/top-level-side-effect", diagnostic: /console\.log/, candidate: `console.log("loaded");\n${SLUG_GOOD}` },
   { kind: "top-level await", code: "jaunt/top-level-await", diagnostic: /top-level await/, candidate: `const ready = await Promise.resolve(1);\n${SLUG_GOOD}` },

@@ -76,3 +76,10 @@ test("without a tsconfig the type check still runs strict (implicit any is an er
     project.cleanup();
   }
 });
+
+test("types of the spec module may be imported type-only; value imports of it are self-imports", async () => {
+  const typeOnly = `import type { Options } from "../slug";\nimport { type Mode } from "../slug";\nexport function slugify(t: string, o?: Options, m?: Mode): string { return t; }\n`;
+  expect((await only(typeOnly)).diagnostics).toEqual([]);
+  const mixed = `import { type Options, slugify as other } from "../slug";\nexport function slugify(t: string, o?: Options): string { return other(t); }\n`;
+  expect((await only(mixed)).diagnostics.map((d) => d.code)).toEqual(["jaunt/self-import"]);
+});

@@ -6,18 +6,28 @@ import { positionOf, type TypeScriptApi } from "./typescript-parser.ts";
 
 const EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 
+/** True for `import type …`, `import { type A, type B }` and `export type … from`: erased at run time. */
+function isTypeOnly(ts: TypeScriptApi, statement: TS.ImportDeclaration | TS.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(statement)) return statement.isTypeOnly;
+  const clause = statement.importClause;
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  return clause.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
+}
+
 /** Every module specifier the file imports or re-exports from, with its node. */
-function moduleSpecifiers(ts: TypeScriptApi, file: TS.SourceFile): { specifier: string; node: TS.Node }[] {
-  const found: { specifier: string; node: TS.Node }[] = [];
+function moduleSpecifiers(ts: TypeScriptApi, file: TS.SourceFile): { specifier: string; node: TS.Node; typeOnly: boolean }[] {
+  const found: { specifier: string; node: TS.Node; typeOnly: boolean }[] = [];
   for (const statement of file.statements) {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      found.push({ specifier: statement.moduleSpecifier.text, node: statement });
+      found.push({ specifier: statement.moduleSpecifier.text, node: statement, typeOnly: isTypeOnly(ts, statement) });
     }
   }
   const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
-      if (arg && ts.isStringLiteral(arg)) found.push({ specifier: arg.text, node });
+      if (arg && ts.isStringLiteral(arg)) found.push({ specifier: arg.text, node, typeOnly: false });
     }
     ts.forEachChild(node, visit);
   };
@@ -31,12 +41,13 @@ export function importDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, input:
   const generatedName = path.posix.basename(generatedDir);
   const selfModule = input.specFile.replace(EXTENSION, "");
   const diagnostics: Diagnostic[] = [];
-  for (const { specifier, node } of moduleSpecifiers(ts, file)) {
+  for (const { specifier, node, typeOnly } of moduleSpecifiers(ts, file)) {
     const at = positionOf(ts, file, node);
     const relative = specifier.startsWith(".");
     const resolved = relative ? path.posix.normalize(path.posix.join(generatedDir, specifier)).replace(EXTENSION, "") : specifier;
-    if (relative && (resolved === selfModule || resolved === input.module)) {
-      diagnostics.push({ ...at, code: "jaunt/self-import", message: `do not import the spec module "${specifier}" (${input.specFile}) you are implementing; implement and call its specs directly` });
+    // Types declared in the spec module may be imported: a type-only import is erased, so it cannot cycle.
+    if (relative && (resolved === selfModule || resolved === input.module) && !typeOnly) {
+      diagnostics.push({ ...at, code: "jaunt/self-import", message: `do not import values from the spec module "${specifier}" (${input.specFile}) you are implementing; implement and call its specs directly (only \`import type\` of its types is allowed)` });
     } else if (resolved.split("/").includes(generatedName)) {
       diagnostics.push({ ...at, code: "jaunt/generated-import", message: `do not import "${specifier}": it is inside a ${generatedName} folder; import other specs through their spec module instead` });
     } else if (specifier === "@jaunt/runtime" || specifier.startsWith("@jaunt/runtime/")) {
