@@ -1,0 +1,83 @@
+/** What `build()` and `test()` return: plain data for `--json` and for the summary line. */
+import type { Diagnostic, TokenUsage } from "../generation/types.ts";
+
+export type ModuleOutcomeStatus = "built" | "failed" | "skipped" | "not_started" | "interrupted";
+
+export interface ModuleError {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  /** The last attempt's diagnostics, when validation failed. */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+export interface ModuleReport {
+  readonly id: string;
+  readonly kind: "build" | "test";
+  readonly file: string;
+  readonly generatedFile: string;
+  readonly status: ModuleOutcomeStatus;
+  /** Why it was stale. */
+  readonly reasons: readonly string[];
+  readonly cached?: boolean;
+  readonly attempts?: number;
+  readonly usage?: TokenUsage;
+  readonly costUsd?: number;
+  readonly durationMs?: number;
+  readonly error?: ModuleError;
+  /** For `skipped`: the failed module that blocked it. */
+  readonly blockedBy?: string;
+}
+
+export interface BuildReport {
+  readonly ok: boolean;
+  readonly kind: "build" | "test";
+  readonly root: string;
+  /** Modules written. */
+  readonly built: number;
+  /** Modules left alone because they were up to date. */
+  readonly fresh: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly notStarted: number;
+  /** First Ctrl-C stopped the run. */
+  readonly interrupted: boolean;
+  /** `[build] max_cost` stopped scheduling. */
+  readonly costCapReached: boolean;
+  readonly tokens: TokenUsage;
+  /** Estimated USD; undefined when the model's price is unknown. */
+  readonly costUsd: number | undefined;
+  readonly durationMs: number;
+  readonly modules: readonly ModuleReport[];
+  /** Generated files whose spec module is gone (`jaunt clean` removes them). */
+  readonly orphans: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** One planned module in `--dry-run`. */
+export interface DryRunModule {
+  readonly id: string;
+  readonly kind: "build" | "test";
+  readonly generatedFile: string;
+  readonly reasons: readonly string[];
+  readonly dependsOn: readonly string[];
+  /** Prompt size estimate: characters ÷ 4. */
+  readonly estimatedPromptTokens: number;
+}
+
+export interface DryRunReport {
+  readonly dryRun: true;
+  readonly kind: "build" | "test";
+  readonly root: string;
+  /** In the order they would start with one job. */
+  readonly modules: readonly DryRunModule[];
+  readonly fresh: number;
+  readonly estimatedPromptTokens: number;
+  readonly orphans: readonly string[];
+}
+
+/** Exit code for a finished run: 130 interrupted, 3 any module not built, else 0. */
+export function exitCodeOf(report: BuildReport): number {
+  if (report.interrupted) return 130;
+  return report.ok ? 0 : 3;
+}

@@ -1,0 +1,106 @@
+/**
+ * `build(options)`: the core of `jaunt build` (DESIGN §5): load config, plan,
+ * take the build lock, generate the stale modules (or all with `force`, or a
+ * target and its dependencies) on the Worker pool, write them atomically and
+ * report. Throws JauntErrors for config, discovery and lock problems (exit 2);
+ * module failures are in the report (exit 3 from `exitCodeOf`).
+ */
+import { loadConfig } from "../config/load.ts";
+import type { JauntConfig } from "../config/types.ts";
+import type { GenerationEvent } from "../generation/types.ts";
+import { planProject } from "../graph/plan.ts";
+import type { Plan } from "../graph/plan-types.ts";
+import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
+import { acquireBuildLock } from "./lock.ts";
+import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
+import { runGeneration, type ProgressSnapshot } from "./run-generation.ts";
+import { selectModules } from "./select-modules.ts";
+
+export interface BuildOptions {
+  /** Where to start looking for jaunt.toml (default: process.cwd()). */
+  readonly cwd?: string;
+  /** `--root`. */
+  readonly root?: string;
+  /** Regenerate every module, fresh or not. */
+  readonly force?: boolean;
+  /** Overrides `[build] jobs`. */
+  readonly jobs?: number;
+  /** A SpecRef or module: build it and its dependencies only. */
+  readonly target?: string;
+  /** Serve only from the response cache. */
+  readonly offline?: boolean;
+  /** `--no-infer-deps`. */
+  readonly inferDeps?: boolean;
+  /** First Ctrl-C. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (snapshot: ProgressSnapshot) => void;
+  readonly onModule?: (report: ModuleReport) => void;
+  readonly onEvent?: (event: GenerationEvent) => void;
+  /** Told about recovered locks, removed temp files and the like as they happen. */
+  readonly onWarning?: (message: string) => void;
+}
+
+interface Planned {
+  readonly config: JauntConfig;
+  readonly plan: Plan;
+}
+
+/** Load the config and plan the project (exit-2 errors surface here). */
+export async function loadPlan(options: Pick<BuildOptions, "cwd" | "root" | "inferDeps">): Promise<Planned> {
+  const config = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.root ? { root: options.root } : {}) });
+  const plan = await planProject({ config, ...(options.inferDeps === false ? { inferDeps: false } : {}) });
+  return { config, plan };
+}
+
+/** `jaunt build --dry-run`: the plan with estimates; no LLM calls, no lock, no writes. */
+export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> {
+  const { config, plan } = await loadPlan(options);
+  const selection = selectModules(plan, { kind: "build", ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
+  const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config));
+  return dryRunReport(plan, "build", selection.modules, selection.fresh.length, estimates);
+}
+
+/** Generate a planned project's modules of `kind` under the lock the caller holds. */
+export async function generatePlanned(planned: Planned, kind: "build" | "test", options: BuildOptions, warnings: string[]): Promise<BuildReport> {
+  const { config, plan } = planned;
+  const selection = selectModules(plan, { kind, ...(options.force ? { force: true } : {}), ...(options.target && kind === "build" ? { target: options.target } : {}) });
+  for (const file of await sweepTempFiles(plan.root, selection.modules)) {
+    const warning = `removed a temp file left by an interrupted write: ${file}`;
+    warnings.push(warning);
+    options.onWarning?.(warning);
+  }
+  const prompts = await promptTexts(config);
+  const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
+  return runGeneration({
+    plan,
+    kind,
+    modules: selection.modules,
+    fresh: selection.fresh.length,
+    inputs,
+    estimates,
+    settings: generationSettings(config, prompts, options.offline === true),
+    jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
+    maxCost: config.build.maxCost,
+    warnings,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onModule ? { onModule: options.onModule } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
+}
+
+/** Run `jaunt build`. */
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
+  const planned = await loadPlan(options);
+  const lock = acquireBuildLock(planned.plan.root, "jaunt build");
+  const warnings: string[] = [];
+  if (lock.warning) {
+    warnings.push(lock.warning);
+    options.onWarning?.(lock.warning);
+  }
+  try {
+    return await generatePlanned(planned, "build", options, warnings);
+  } finally {
+    lock.release();
+  }
+}

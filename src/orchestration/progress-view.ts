@@ -1,0 +1,110 @@
+/**
+ * Text for the terminal: a live status line (TTY), plain per-module lines
+ * (CI, pipes), and the final summary. Pure formatting plus a tiny renderer
+ * that writes to the stream it is given; the command picks the stream.
+ */
+import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
+import type { ProgressSnapshot } from "./run-generation.ts";
+
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+function tokensText(count: number): string {
+  return count >= 10_000 ? `${(count / 1000).toFixed(1)}k` : String(count);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** `[12/40] 3 in flight: src/a, src/b, src/c · 12.3k tokens` (cut to `columns`). */
+export function statusLine(snapshot: ProgressSnapshot, columns: number): string {
+  const names = snapshot.inFlight.slice(0, 3).join(", ") + (snapshot.inFlight.length > 3 ? ", …" : "");
+  const failed = snapshot.failed > 0 ? ` · ${snapshot.failed} failed` : "";
+  const used = snapshot.tokens.promptTokens + snapshot.tokens.completionTokens;
+  const text = `[${snapshot.done}/${snapshot.total}] ${snapshot.inFlight.length} in flight${names ? `: ${names}` : ""}${failed} · ${tokensText(used)} tokens`;
+  return text.length > columns - 1 ? `${text.slice(0, Math.max(0, columns - 2))}…` : text;
+}
+
+/** One line per finished module, for logs. */
+export function moduleLine(report: ModuleReport): string {
+  const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
+  switch (report.status) {
+    case "built":
+      return `built ${report.id} -> ${report.generatedFile}${took}`;
+    case "failed":
+      return `FAILED ${report.id}: ${report.error?.message.split("\n")[0] ?? "unknown error"}`;
+    case "skipped":
+      return `skipped ${report.id} (depends on ${report.blockedBy ?? "a failed module"})`;
+    case "interrupted":
+      return `interrupted ${report.id}`;
+    default:
+      return `not started ${report.id}`;
+  }
+}
+
+/** A renderer: redraws one status line on a TTY, prints module lines otherwise. */
+export function createProgressRenderer(sink: TextSink, options: { interactive: boolean; columns: number }) {
+  let drawn = false;
+  const clear = (): void => {
+    if (drawn) sink.write("\r\u001b[2K");
+    drawn = false;
+  };
+  return {
+    progress(snapshot: ProgressSnapshot): void {
+      if (!options.interactive) return;
+      clear();
+      sink.write(statusLine(snapshot, options.columns));
+      drawn = true;
+    },
+    module(report: ModuleReport): void {
+      if (options.interactive && report.status !== "failed") return;
+      clear();
+      sink.write(`${moduleLine(report)}\n`);
+    },
+    line(text: string): void {
+      clear();
+      sink.write(`${text}\n`);
+    },
+    done(): void {
+      clear();
+    },
+  };
+}
+
+/** The final summary, with details of each failure. */
+export function formatBuildSummary(report: BuildReport): string {
+  const lines: string[] = [];
+  if (report.modules.length === 0 && report.orphans.length === 0 && report.warnings.length === 0) {
+    return `${report.kind === "build" ? "build" : "test generation"} up to date: ${report.fresh} module(s) fresh, nothing to generate`;
+  }
+  for (const module of report.modules.filter((m) => m.status === "failed")) {
+    lines.push(`FAILED ${module.id} (${module.error?.code ?? "error"}): ${module.error?.message ?? ""}`);
+    if (module.error?.hint) lines.push(`  hint: ${module.error.hint}`);
+  }
+  const skipped = report.modules.filter((m) => m.status === "skipped");
+  if (skipped.length > 0) lines.push(`skipped because a dependency failed: ${skipped.map((m) => m.id).join(", ")}`);
+  for (const orphan of report.orphans) lines.push(`orphaned generated file (run \`jaunt clean\` to remove): ${orphan}`);
+  for (const warning of report.warnings) lines.push(`warning: ${warning}`);
+  const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
+  const cost = report.costUsd === undefined ? "cost unknown" : `$${report.costUsd.toFixed(4)}`;
+  const parts = [`${report.built} built`, `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];
+  if (report.notStarted > 0) parts.push(`${report.notStarted} not started`);
+  const what = report.kind === "build" ? "build" : "test generation";
+  const verdict = report.interrupted ? `${what} interrupted` : report.ok ? `${what} ok` : `${what} failed`;
+  lines.push(`${verdict}: ${parts.join(", ")} · ${tokensText(tokens)} tokens · ${cost} · ${seconds(report.durationMs)}`);
+  return lines.join("\n");
+}
+
+/** The `--dry-run` listing. */
+export function formatDryRun(report: DryRunReport): string {
+  if (report.modules.length === 0) return `nothing to generate: ${report.fresh} module(s) up to date`;
+  const lines = report.modules.map(
+    (module, index) =>
+      `${String(index + 1).padStart(3)}. ${module.id} -> ${module.generatedFile} (~${tokensText(module.estimatedPromptTokens)} prompt tokens)\n       ${module.reasons.join("; ")}${module.dependsOn.length > 0 ? `\n       after: ${module.dependsOn.join(", ")}` : ""}`,
+  );
+  lines.push(`would generate ${report.modules.length} module(s), ${report.fresh} fresh · ~${tokensText(report.estimatedPromptTokens)} prompt tokens (first attempts; no LLM calls made)`);
+  for (const orphan of report.orphans) lines.push(`orphaned generated file: ${orphan}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,167 @@
+/**
+ * The generation engine shared by `build` and `test`: schedule the selected
+ * modules on the critical-path scheduler, generate each in a Worker, write it
+ * atomically, and collect a per-module report. Failures stay per module.
+ */
+import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "../generation/types.ts";
+import type { Plan, PlannedModule } from "../graph/plan-types.ts";
+import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
+import { generateInPool } from "./generate-in-pool.ts";
+import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
+import { WorkerPool } from "./worker-pool.ts";
+import { checkWritable, writeModule } from "./write-module.ts";
+
+/** A live view of the run, for progress displays. */
+export interface ProgressSnapshot {
+  readonly total: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly inFlight: readonly string[];
+  readonly tokens: TokenUsage;
+}
+
+export interface RunGenerationOptions {
+  readonly plan: Plan;
+  readonly kind: "build" | "test";
+  readonly modules: readonly PlannedModule[];
+  readonly fresh: number;
+  readonly inputs: ReadonlyMap<string, GenerationInput>;
+  /** Prompt-size estimates, the scheduler's cost weights. */
+  readonly estimates: ReadonlyMap<string, number>;
+  readonly settings: GenerationSettings;
+  readonly jobs: number;
+  /** Stop scheduling once the estimated cost (USD) reaches this. */
+  readonly maxCost?: number | undefined;
+  /** First Ctrl-C: start nothing new, abandon generations in flight. */
+  readonly signal?: AbortSignal;
+  readonly warnings: readonly string[];
+  readonly onProgress?: (snapshot: ProgressSnapshot) => void;
+  readonly onModule?: (report: ModuleReport) => void;
+  readonly onEvent?: (event: GenerationEvent) => void;
+}
+
+type Value = { readonly result?: GenerationResult };
+
+function errorOf(error: unknown): ModuleError {
+  if (error instanceof Error) {
+    const code = "code" in error && typeof error.code === "string" ? error.code : "internal";
+    const hint = "hint" in error && typeof error.hint === "string" ? error.hint : undefined;
+    return { code, message: error.message, ...(hint ? { hint } : {}) };
+  }
+  return { code: "internal", message: String(error) };
+}
+
+function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): ModuleReport {
+  const result = outcome.value?.result;
+  const base = {
+    id: module.id,
+    kind: module.kind,
+    file: module.file,
+    generatedFile: module.generatedFile,
+    reasons: module.reasons,
+    ...(outcome.startedAt !== undefined && outcome.finishedAt !== undefined ? { durationMs: Math.round(outcome.finishedAt - outcome.startedAt) } : {}),
+    ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
+    ...(result ? { usage: result.usage, ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }) } : {}),
+  };
+  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts };
+  if (outcome.status === "failed") {
+    if (result && !result.ok) {
+      const last = result.error.attempts.at(-1);
+      return {
+        ...base,
+        status: "failed",
+        attempts: result.error.attempts.length,
+        error: { code: result.error.code, message: result.error.message, ...(result.error.hint ? { hint: result.error.hint } : {}), ...(last ? { diagnostics: last.diagnostics } : {}) },
+      };
+    }
+    return { ...base, status: "failed", error: errorOf(outcome.error) };
+  }
+  return { ...base, status: outcome.status === "ok" ? "built" : outcome.status };
+}
+
+/** Generate and write `modules`; never throws for a module's failure (config errors from workers do throw). */
+export async function runGeneration(options: RunGenerationOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const byId = new Map(options.modules.map((module) => [module.id, module]));
+  const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
+  const pool = new WorkerPool({ size: Math.max(1, Math.min(options.jobs, nodes.length)) });
+  const inFlight = new Set<string>();
+  let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+  let cost = 0;
+  let costKnown = true;
+  let done = 0;
+  let failed = 0;
+  let fatal: unknown;
+  const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens });
+
+  const run = async (id: string, signal: AbortSignal): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
+    const module = byId.get(id);
+    const input = options.inputs.get(id);
+    if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
+    await checkWritable(options.plan.root, module); // before spending tokens
+    const result = await generateInPool(pool, input, options.settings, { signal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
+    tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };
+    if (result.costUsd === undefined) costKnown = false;
+    else cost += result.costUsd;
+    if (!result.ok) {
+      if ("fatal" in result.error && result.error.fatal === true) fatal ??= result.error.message;
+      return { status: "failed", value: { result } };
+    }
+    await writeModule(options.plan.root, module, result.code);
+    return { status: "ok", value: { result } };
+  };
+
+  let outcomes: readonly TaskOutcome<Value>[];
+  try {
+    const scheduled = await schedule<Value>(nodes, {
+      jobs: options.jobs,
+      run,
+      ...(options.signal ? { stopSignal: options.signal, abortSignal: options.signal } : {}),
+      canStart: () => fatal === undefined && (options.maxCost === undefined || cost < options.maxCost),
+      onStart: (id) => {
+        inFlight.add(id);
+        progress();
+      },
+      onFinish: (outcome) => {
+        inFlight.delete(outcome.id);
+        done += 1;
+        if (outcome.status === "failed") failed += 1;
+        const module = byId.get(outcome.id);
+        if (module) options.onModule?.(moduleReport(module, outcome));
+        progress();
+      },
+    });
+    outcomes = scheduled.outcomes;
+  } finally {
+    await pool.close();
+  }
+
+  const modules = outcomes.flatMap((outcome) => {
+    const module = byId.get(outcome.id);
+    return module ? [moduleReport(module, outcome)] : [];
+  });
+  const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
+  const interrupted = options.signal?.aborted === true;
+  const costCapReached = !interrupted && fatal === undefined && count("not_started") > 0;
+  const warnings = [...options.warnings];
+  if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
+  if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);
+  return {
+    ok: modules.every((m) => m.status === "built"),
+    kind: options.kind,
+    root: options.plan.root,
+    built: count("built"),
+    fresh: options.fresh,
+    failed: count("failed"),
+    skipped: count("skipped"),
+    notStarted: count("not_started") + count("interrupted"),
+    interrupted,
+    costCapReached,
+    tokens,
+    costUsd: costKnown ? cost : undefined,
+    durationMs: Math.round(performance.now() - started),
+    modules,
+    orphans: options.plan.orphans.filter((orphan) => orphan.kind === options.kind).map((orphan) => orphan.generatedFile),
+    warnings,
+  };
+}

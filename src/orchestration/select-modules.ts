@@ -1,0 +1,62 @@
+/**
+ * Which planned modules a run generates: the stale ones (default), all of a
+ * kind (`force`), or a target — a SpecRef or module — with its dependencies.
+ * Conflicting modules (a file without the Jaunt header in their place) are
+ * selected too, so the run reports them as failures instead of silently
+ * leaving them out.
+ */
+import { JauntError } from "@jaunt/runtime";
+import type { ModuleKind } from "../discovery/types.ts";
+import type { Plan, PlannedModule } from "../graph/plan-types.ts";
+import { didYouMean } from "../support/did-you-mean.ts";
+
+export interface SelectOptions {
+  readonly kind: ModuleKind;
+  readonly force?: boolean;
+  /** `src/slug:slugify`, `src/slug` or `src/slug.ts`. */
+  readonly target?: string;
+}
+
+export interface Selection {
+  /** Modules to generate, in plan order. */
+  readonly modules: readonly PlannedModule[];
+  /** Modules of the kind left alone because they are fresh. */
+  readonly fresh: readonly PlannedModule[];
+}
+
+function targetModule(plan: Plan, target: string): PlannedModule {
+  const byId = new Map(plan.modules.map((module) => [module.id, module]));
+  const spec = plan.specs[target];
+  const id = spec?.module ?? target.replace(/\.(?:ts|tsx|mts)$/, "").replace(/^\.\//, "");
+  const found = byId.get(id);
+  if (found) return found;
+  const suggestion = didYouMean(target, [...byId.keys(), ...Object.keys(plan.specs)]);
+  throw new JauntError(`unknown target "${target}": no spec module or SpecRef of that name`, "build.unknown_target", 2, {
+    hint: suggestion ? `did you mean "${suggestion}"?` : "run `jaunt status` to list modules and specs",
+  });
+}
+
+/** The target's module and everything it depends on, transitively. */
+function withDependencies(plan: Plan, start: PlannedModule): Set<string> {
+  const byId = new Map(plan.modules.map((module) => [module.id, module]));
+  const seen = new Set<string>();
+  const stack = [start.id];
+  while (stack.length > 0) {
+    const id = stack.pop();
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(byId.get(id)?.dependsOn ?? []));
+  }
+  return seen;
+}
+
+/** Select the modules to generate. Throws `build.unknown_target` (exit 2). */
+export function selectModules(plan: Plan, options: SelectOptions): Selection {
+  const scope = options.target === undefined ? undefined : withDependencies(plan, targetModule(plan, options.target));
+  const position = new Map(plan.order.map((id, index) => [id, index]));
+  const candidates = plan.modules
+    .filter((module) => module.kind === options.kind && (scope === undefined || scope.has(module.id)))
+    .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  const wanted = (module: PlannedModule): boolean => options.force === true || module.status !== "fresh";
+  return { modules: candidates.filter(wanted), fresh: candidates.filter((module) => !wanted(module)) };
+}

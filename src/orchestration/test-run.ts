@@ -1,0 +1,91 @@
+/**
+ * `test(options)`: the core of `jaunt test` (DESIGN §6). Build first (unless
+ * `build: false`), generate stale test modules into the test roots'
+ * `__generated__/` folders, then run `bun test` on the explicit generated
+ * paths. Bun is `process.execPath` with `BUN_BE_BUN=1`, so a compiled jaunt
+ * binary acts as Bun itself and a source checkout simply runs Bun.
+ */
+import path from "node:path";
+import { existsSync } from "node:fs";
+import type { BuildReport } from "./build-report.ts";
+import { generatePlanned, loadPlan, type BuildOptions } from "./build.ts";
+import { acquireBuildLock } from "./lock.ts";
+
+export interface TestOptions extends BuildOptions {
+  /** `--no-build`: skip building source modules first. */
+  readonly build?: boolean;
+  /** Where `bun test` output goes: inherit our stdout (default) or our stderr (for `--json`). */
+  readonly testOutput?: "stdout" | "stderr";
+}
+
+export interface TestRunReport {
+  /** 0 ok · 2/3 from build and generation · 4 tests failed · 130 interrupted. */
+  readonly exitCode: number;
+  /** Why the run ended where it did, in one line. */
+  readonly message: string;
+  readonly build: BuildReport | undefined;
+  readonly generation: BuildReport | undefined;
+  /** Project-relative generated test files passed to `bun test`. */
+  readonly testFiles: readonly string[];
+  /** `bun test`'s exit code; undefined when it did not run. */
+  readonly bunExitCode: number | undefined;
+}
+
+function stopped(report: BuildReport, phase: string): string | undefined {
+  if (report.interrupted) return `${phase} interrupted`;
+  if (!report.ok) return `${phase} failed: ${report.failed} failed, ${report.skipped} skipped, ${report.notStarted} not started`;
+  return undefined;
+}
+
+/** Run `bun test` on `files` (project-relative) in `root`; resolves with its exit code. */
+export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal?: AbortSignal): Promise<number> {
+  const child = Bun.spawn([process.execPath, "test", ...files.map((file) => `./${file}`), ...bunArgs], {
+    cwd: root,
+    env: { ...process.env, BUN_BE_BUN: "1" },
+    stdin: "inherit",
+    stdout: output === "stdout" ? "inherit" : 2,
+    stderr: "inherit",
+  });
+  // Ctrl-C reaches the child through the terminal's process group; forward it when it did not.
+  const forward = (): void => child.kill("SIGINT");
+  signal?.addEventListener("abort", forward, { once: true });
+  try {
+    return await child.exited;
+  } finally {
+    signal?.removeEventListener("abort", forward);
+  }
+}
+
+/** Run `jaunt test`. Throws JauntErrors for config, discovery and lock problems (exit 2). */
+export async function test(options: TestOptions = {}): Promise<TestRunReport> {
+  const planned = await loadPlan(options);
+  const { plan, config } = planned;
+  const lock = acquireBuildLock(plan.root, "jaunt test");
+  const warnings: string[] = lock.warning ? [lock.warning] : [];
+  if (lock.warning) options.onWarning?.(lock.warning);
+  try {
+    let build: BuildReport | undefined;
+    if (options.build !== false) {
+      build = await generatePlanned(planned, "build", { ...options, jobs: options.jobs ?? config.build.jobs }, warnings);
+      const why = stopped(build, "build");
+      if (why) return { exitCode: build.interrupted ? 130 : 3, message: why, build, generation: undefined, testFiles: [], bunExitCode: undefined };
+    }
+    const generation = await generatePlanned(planned, "test", { ...options, jobs: options.jobs ?? config.test.jobs }, []);
+    const why = stopped(generation, "test generation");
+    if (why) return { exitCode: generation.interrupted ? 130 : 3, message: why, build, generation, testFiles: [], bunExitCode: undefined };
+    const testFiles = plan.modules
+      .filter((module) => module.kind === "test" && existsSync(path.join(plan.root, module.generatedFile)))
+      .map((module) => module.generatedFile);
+    if (testFiles.length === 0) {
+      const roots = config.paths.testRoots.join(", ");
+      return { exitCode: 0, message: `no test specs found under ${roots || "the test roots"}; nothing to run`, build, generation, testFiles, bunExitCode: undefined };
+    }
+    const bunExitCode = await runBunTest(plan.root, testFiles, config.test.bunArgs, options.testOutput ?? "stdout", options.signal);
+    const interrupted = options.signal?.aborted === true;
+    const exitCode = interrupted ? 130 : bunExitCode === 0 ? 0 : 4;
+    const message = interrupted ? "tests interrupted" : exitCode === 0 ? `tests passed (${testFiles.length} file(s))` : `tests failed (bun test exited ${bunExitCode})`;
+    return { exitCode, message, build, generation, testFiles, bunExitCode };
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Messages between the main thread and generation Workers. Everything is
+ * structured-clone data; handlers are looked up in the Worker by task type.
+ */
+
+/** A unit of work: `type` picks the handler, `payload` is its plain-data input. */
+export interface WorkerTask {
+  readonly type: string;
+  readonly payload: unknown;
+}
+
+/** What a handler gets besides its payload. */
+export interface TaskContext {
+  /** Aborted when the main thread cancels the task. */
+  readonly signal: AbortSignal;
+  /** Post a progress event to the main thread (plain data). */
+  readonly emit: (event: unknown) => void;
+}
+
+export type TaskHandler = (payload: unknown, context: TaskContext) => Promise<unknown>;
+
+/** What a handler module exports as `handlers`. */
+export type HandlerTable = Readonly<Record<string, TaskHandler>>;
+
+export interface SerializedError {
+  readonly name: string;
+  readonly message: string;
+  /** A JauntError's code, exit code and hint survive the trip. */
+  readonly code?: string;
+  readonly exitCode?: number;
+  readonly hint?: string;
+}
+
+export type ToWorker =
+  /** Extra handler modules (absolute paths) to load before running tasks. */
+  | { readonly type: "init"; readonly handlerModules: readonly string[] }
+  | { readonly type: "task"; readonly id: number; readonly task: WorkerTask }
+  | { readonly type: "cancel"; readonly id: number };
+
+export type FromWorker =
+  | { readonly type: "event"; readonly id: number; readonly event: unknown }
+  | { readonly type: "result"; readonly id: number; readonly result: unknown }
+  | { readonly type: "error"; readonly id: number; readonly error: SerializedError };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+export function isToWorker(value: unknown): value is ToWorker {
+  if (!isRecord(value)) return false;
+  if (value.type === "init") return Array.isArray(value.handlerModules);
+  if (value.type === "task") return typeof value.id === "number" && isRecord(value.task) && typeof value.task.type === "string";
+  return value.type === "cancel" && typeof value.id === "number";
+}
+
+export function isFromWorker(value: unknown): value is FromWorker {
+  if (!isRecord(value) || typeof value.id !== "number") return false;
+  if (value.type === "event" || value.type === "result") return true;
+  return value.type === "error" && isRecord(value.error) && typeof value.error.message === "string";
+}
+
+export function isHandlerTable(value: unknown): value is HandlerTable {
+  return isRecord(value) && Object.values(value).every((handler) => typeof handler === "function");
+}
+
+/** Flatten any thrown value into plain data. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+    const exitCode = "exitCode" in error && typeof error.exitCode === "number" ? error.exitCode : undefined;
+    const hint = "hint" in error && typeof error.hint === "string" ? error.hint : undefined;
+    return {
+      name: error.name,
+      message: error.message,
+      ...(code === undefined ? {} : { code }),
+      ...(exitCode === undefined ? {} : { exitCode }),
+      ...(hint === undefined ? {} : { hint }),
+    };
+  }
+  return { name: "Error", message: String(error) };
+}

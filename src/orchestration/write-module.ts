@@ -1,0 +1,36 @@
+/**
+ * Write one generated module: the Jaunt header plus the validated code,
+ * atomically (temp file + fsync + rename), and only over a file that carries
+ * the Jaunt header — a user's file in `__generated__/` is never overwritten.
+ */
+import path from "node:path";
+import { assertOverwritable } from "../generated/guard.ts";
+import { renderHeader } from "../generated/header.ts";
+import { writeFileAtomic } from "../generated/atomic-write.ts";
+import type { PlannedModule } from "../graph/plan-types.ts";
+import { VERSION } from "../version.ts";
+
+/** The full text of a generated module. */
+export function generatedText(module: PlannedModule, code: string): string {
+  const header = renderHeader({
+    toolVersion: VERSION,
+    kind: module.kind,
+    sourceModule: module.id,
+    moduleDigest: module.digest,
+    specRefs: module.specRefs,
+  });
+  const body = code.endsWith("\n") ? code : `${code}\n`;
+  return `${header.endsWith("\n") ? header : `${header}\n`}${body}`;
+}
+
+/** Throws JauntGenerationError `generated.user_file` (exit 3) when the target is not ours to overwrite. */
+export async function checkWritable(root: string, module: PlannedModule): Promise<void> {
+  await assertOverwritable(path.join(root, module.generatedFile));
+}
+
+/** Check, then write `code` for `module` under `root`. */
+export async function writeModule(root: string, module: PlannedModule, code: string): Promise<void> {
+  const file = path.join(root, module.generatedFile);
+  await assertOverwritable(file);
+  await writeFileAtomic(file, generatedText(module, code));
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, test } from "bun:test";
+import path from "node:path";
+import { WorkerPool } from "../../src/orchestration/worker-pool.ts";
+
+const HANDLERS = path.join(import.meta.dir, "fixtures/test-handlers.ts");
+let pool: WorkerPool | undefined;
+
+function makePool(size: number): WorkerPool {
+  pool = new WorkerPool({ size, handlerModules: [HANDLERS] });
+  return pool;
+}
+
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe("WorkerPool", () => {
+  test("runs a task in a Worker and returns its result; events reach the caller", async () => {
+    const workers = makePool(2);
+    const events: unknown[] = [];
+    expect(await workers.run({ type: "echo", payload: { a: [1, 2] } })).toEqual({ echoed: { a: [1, 2] } });
+    expect(await workers.run({ type: "delay", payload: { ms: 5 } }, { onEvent: (e) => events.push(e) })).toEqual({ waited: 5 });
+    expect(events).toEqual([{ type: "started" }]);
+    // Sequential tasks reuse the one Worker: spawning is lazy.
+    expect(workers.spawned).toBe(1);
+  });
+
+  test("spawns at most `size` Workers and runs them in parallel", async () => {
+    const workers = makePool(3);
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 6 }, () => workers.run({ type: "delay", payload: { ms: 150 } })));
+    expect(workers.spawned).toBe(3);
+    // Six 150 ms tasks on three Workers take two rounds, not six.
+    expect(performance.now() - started).toBeLessThan(6 * 150);
+  });
+
+  test("a handler error rejects only that task, with its code", async () => {
+    const workers = makePool(1);
+    const failed = workers.run({ type: "fail", payload: null });
+    await expect(failed).rejects.toMatchObject({ message: "handler said no", code: "test.fail" });
+    await failed.catch(() => {});
+    expect(await workers.run({ type: "echo", payload: 1 })).toEqual({ echoed: 1 });
+  });
+
+  test("an unknown task type is an error", async () => {
+    const workers = makePool(1);
+    await expect(workers.run({ type: "nope", payload: null })).rejects.toThrow(/unknown worker task type "nope"/);
+  });
+
+  test("a crashing Worker fails only its task and is replaced", async () => {
+    const workers = makePool(1);
+    await expect(workers.run({ type: "crash", payload: null })).rejects.toMatchObject({ code: "generation.worker_crashed" });
+    await Bun.sleep(50);
+    expect(await workers.run({ type: "echo", payload: "after" })).toEqual({ echoed: "after" });
+    expect(workers.spawned).toBe(2);
+  });
+
+  test("aborting abandons a running task at once and frees its slot", async () => {
+    const workers = makePool(1);
+    const controller = new AbortController();
+    const hung = workers.run({ type: "hang", payload: null }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(hung).rejects.toMatchObject({ code: "orchestration.interrupted" });
+    await hung.catch(() => {});
+    expect(await workers.run({ type: "echo", payload: 2 })).toEqual({ echoed: 2 });
+  });
+
+  test("close rejects queued work and later runs", async () => {
+    const workers = makePool(1);
+    const running = workers.run({ type: "hang", payload: null });
+    const queued = workers.run({ type: "echo", payload: 3 });
+    await workers.close();
+    await expect(running).rejects.toMatchObject({ code: "orchestration.pool_closed" });
+    await expect(queued).rejects.toMatchObject({ code: "orchestration.pool_closed" });
+    await expect(workers.run({ type: "echo", payload: 4 })).rejects.toMatchObject({ code: "orchestration.pool_closed" });
+  });
+});
