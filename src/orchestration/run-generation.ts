@@ -79,12 +79,25 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
   return { ...base, status: outcome.status === "ok" ? "built" : outcome.status };
 }
 
+/** At most this many Workers: generation waits on the LLM, so more Workers buy no speed, only memory. */
+const MAX_WORKERS = 4;
+
+/**
+ * Workers and tasks per Worker for `jobs` concurrent generations: one Worker
+ * per core (capped), each running its share of the jobs.
+ */
+export function poolShape(jobs: number, tasks: number): { size: number; tasksPerWorker: number } {
+  const concurrency = Math.max(1, Math.min(jobs, tasks));
+  const size = Math.max(1, Math.min(concurrency, navigator.hardwareConcurrency, MAX_WORKERS));
+  return { size, tasksPerWorker: Math.ceil(concurrency / size) };
+}
+
 /** Generate and write `modules`; never throws for a module's failure (config errors from workers do throw). */
 export async function runGeneration(options: RunGenerationOptions): Promise<BuildReport> {
   const started = performance.now();
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
-  const pool = new WorkerPool({ size: Math.max(1, Math.min(options.jobs, nodes.length)) });
+  const pool = new WorkerPool(poolShape(options.jobs, nodes.length));
   const inFlight = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;

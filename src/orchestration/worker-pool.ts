@@ -1,8 +1,11 @@
 /**
- * A pool of up to `size` Bun Workers, spawned lazily (each costs ~15 ms) and
- * running one task at a time. A crashed Worker fails only its task and is
- * dropped; the next task spawns a fresh one. Cancelling a running task
- * terminates its Worker, which abandons the work (and its HTTP request) at once.
+ * A pool of up to `size` Bun Workers, spawned lazily (each costs ~15 ms), each
+ * running up to `tasksPerWorker` tasks at once. Generation mostly waits on the
+ * LLM, so a few Workers with several tasks each keep `jobs` requests in flight
+ * without paying every Worker's memory (each loads its own TypeScript parser).
+ * A crashed Worker fails only its own tasks and is dropped; the next task
+ * spawns a fresh one. Cancelling a task aborts it inside its Worker (and its
+ * HTTP request with it) and rejects at once.
  */
 import { JauntConfigError, JauntError, JauntGenerationError } from "@jaunt/runtime";
 import { resolveWorkerEntry } from "./worker-entry.ts";
@@ -11,6 +14,8 @@ import { isFromWorker, type FromWorker, type SerializedError, type ToWorker, typ
 export interface WorkerPoolOptions {
   /** Maximum Workers, ≥ 1. */
   readonly size: number;
+  /** Tasks one Worker runs at once, ≥ 1 (default 1). */
+  readonly tasksPerWorker?: number;
   /** Absolute paths of extra handler modules each Worker loads (each exports `handlers`). */
   readonly handlerModules?: readonly string[];
   /** Worker entry override; default: resolveWorkerEntry(). */
@@ -34,7 +39,7 @@ interface Job {
 
 interface Slot {
   readonly worker: Worker;
-  job: Job | undefined;
+  readonly jobs: Map<number, Job>;
 }
 
 /** The error a task rejects with when it was abandoned. */
@@ -58,9 +63,11 @@ export class WorkerPool {
   #spawned = 0;
   #closed = false;
   #entry: string | undefined;
+  readonly #tasksPerWorker: number;
 
   constructor(options: WorkerPoolOptions) {
     this.#options = { ...options, size: Math.max(1, Math.floor(options.size)) };
+    this.#tasksPerWorker = Math.max(1, Math.floor(options.tasksPerWorker ?? 1));
   }
 
   /** Workers spawned so far, replacements included. */
@@ -87,18 +94,32 @@ export class WorkerPool {
     this.#closed = true;
     for (const job of this.#queue.splice(0)) this.#settle(job, new JauntError("worker pool closed", "orchestration.pool_closed"));
     for (const slot of this.#slots.splice(0)) {
-      if (slot.job) this.#settle(slot.job, new JauntError("worker pool closed", "orchestration.pool_closed"));
+      for (const job of slot.jobs.values()) this.#settle(job, new JauntError("worker pool closed", "orchestration.pool_closed"));
+      slot.jobs.clear();
       slot.worker.terminate();
     }
   }
 
+  /** A fresh Worker while below `size`, else the least busy one with room. */
+  #slotWithRoom(): Slot | undefined {
+    const idle = this.#slots.find((candidate) => candidate.jobs.size === 0);
+    if (idle) return idle;
+    const spawned = this.#spawn();
+    if (spawned) return spawned;
+    let best: Slot | undefined;
+    for (const slot of this.#slots) {
+      if (slot.jobs.size < this.#tasksPerWorker && (!best || slot.jobs.size < best.jobs.size)) best = slot;
+    }
+    return best;
+  }
+
   #dispatch(): void {
     while (this.#queue.length > 0) {
-      const slot = this.#slots.find((candidate) => candidate.job === undefined) ?? this.#spawn();
+      const slot = this.#slotWithRoom();
       if (!slot) return;
       const job = this.#queue.shift();
       if (!job) return;
-      slot.job = job;
+      slot.jobs.set(job.id, job);
       const message: ToWorker = { type: "task", id: job.id, task: job.task };
       slot.worker.postMessage(message);
     }
@@ -109,7 +130,7 @@ export class WorkerPool {
     this.#entry ??= this.#options.entry ?? resolveWorkerEntry();
     const worker = new Worker(this.#entry);
     this.#spawned += 1;
-    const slot: Slot = { worker, job: undefined };
+    const slot: Slot = { worker, jobs: new Map() };
     worker.addEventListener("message", (event: MessageEvent) => {
       const data: unknown = event.data;
       if (isFromWorker(data)) this.#onMessage(slot, data);
@@ -128,27 +149,28 @@ export class WorkerPool {
   }
 
   #onMessage(slot: Slot, message: FromWorker): void {
-    const job = slot.job;
-    if (!job || job.id !== message.id) return;
+    // A cancelled task may still answer; it was already settled and removed.
+    const job = slot.jobs.get(message.id);
+    if (!job) return;
     if (message.type === "event") {
       job.options.onEvent?.(message.event);
       return;
     }
-    slot.job = undefined;
+    slot.jobs.delete(message.id);
     if (message.type === "result") this.#settle(job, undefined, message.result);
     else this.#settle(job, revive(message.error));
     this.#dispatch();
   }
 
-  /** Drop a Worker (crash, exit, or abandoned task); fail its task; spawn anew on demand. */
+  /** Drop a Worker (crash or exit); fail its tasks; spawn anew on demand. */
   #retire(slot: Slot, error: unknown): void {
     const at = this.#slots.indexOf(slot);
     if (at < 0) return;
     this.#slots.splice(at, 1);
-    const job = slot.job;
-    slot.job = undefined;
+    const jobs = [...slot.jobs.values()];
+    slot.jobs.clear();
     slot.worker.terminate();
-    if (job) this.#settle(job, error);
+    for (const job of jobs) this.#settle(job, error);
     this.#dispatch();
   }
 
@@ -159,8 +181,14 @@ export class WorkerPool {
       if (job) this.#settle(job, interruptedError());
       return;
     }
-    const slot = this.#slots.find((candidate) => candidate.job?.id === id);
-    if (slot) this.#retire(slot, interruptedError());
+    const slot = this.#slots.find((candidate) => candidate.jobs.has(id));
+    const job = slot?.jobs.get(id);
+    if (!slot || !job) return;
+    slot.jobs.delete(id);
+    const cancel: ToWorker = { type: "cancel", id };
+    slot.worker.postMessage(cancel);
+    this.#settle(job, interruptedError());
+    this.#dispatch();
   }
 
   #settle(job: Job, error: unknown, result?: unknown): void {

@@ -5,8 +5,8 @@ import { WorkerPool } from "../../src/orchestration/worker-pool.ts";
 const HANDLERS = path.join(import.meta.dir, "fixtures/test-handlers.ts");
 let pool: WorkerPool | undefined;
 
-function makePool(size: number): WorkerPool {
-  pool = new WorkerPool({ size, handlerModules: [HANDLERS] });
+function makePool(size: number, tasksPerWorker = 1): WorkerPool {
+  pool = new WorkerPool({ size, tasksPerWorker, handlerModules: [HANDLERS] });
   return pool;
 }
 
@@ -33,6 +33,20 @@ describe("WorkerPool", () => {
     expect(workers.spawned).toBe(3);
     // Six 150 ms tasks on three Workers take two rounds, not six.
     expect(performance.now() - started).toBeLessThan(6 * 150);
+  });
+
+  test("one Worker runs several tasks at once when tasksPerWorker allows; cancelling one spares the others", async () => {
+    const workers = makePool(1, 3);
+    const controller = new AbortController();
+    const started = performance.now();
+    const cancelled = workers.run({ type: "hang", payload: null }, { signal: controller.signal });
+    const runs = [workers.run({ type: "delay", payload: { ms: 200 } }), workers.run({ type: "delay", payload: { ms: 200 } })];
+    controller.abort();
+    await expect(cancelled).rejects.toMatchObject({ code: "orchestration.interrupted" });
+    expect(await Promise.all(runs)).toEqual([{ waited: 200 }, { waited: 200 }]);
+    expect(workers.spawned).toBe(1);
+    // Both 200 ms tasks ran side by side in the one Worker.
+    expect(performance.now() - started).toBeLessThan(2 * 200);
   });
 
   test("a handler error rejects only that task, with its code", async () => {
