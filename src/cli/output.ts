@@ -41,3 +41,8 @@ export function writeResult(text: string): void {
 export function writeJson(value: unknown): void {
   writeResult(JSON.stringify(value, null, 2));
 }
+
+/** Write one plain progress line to stderr (no log-level prefix). */
+export function writeProgress(text: string): void {
+  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+}

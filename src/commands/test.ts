@@ -1,7 +1,7 @@
 /** `jaunt test`: build, generate tests from test specs, and run them with `bun test` (DESIGN §6). */
 import { defineCommand } from "citty";
 import { jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
-import { logger, stderrIsInteractive, writeJson, writeResult } from "../cli/output.ts";
+import { logger, stderrIsInteractive, writeJson, writeProgress, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
@@ -54,7 +54,7 @@ export default defineCommand({
       } else {
         // Summaries go to stderr so they do not interleave with bun test's own stdout report.
         for (const phase of [report.build, report.generation]) {
-          if (phase && (phase.built > 0 || !phase.ok)) logger().log(view.formatBuildSummary(phase));
+          if (phase && (phase.built > 0 || !phase.ok)) writeProgress(view.formatBuildSummary(phase));
         }
         writeResult(report.message);
       }

@@ -1,0 +1,28 @@
+import { defineCommand } from "citty";
+import { jsonArgs, rootArgs } from "../cli/args.ts";
+import { writeJson, writeResult } from "../cli/output.ts";
+
+export default defineCommand({
+  meta: { name: "clean", description: "Remove generated files (only those with the Jaunt header) and empty __generated__ folders" },
+  args: {
+    ...rootArgs,
+    cache: {
+      type: "boolean",
+      description: "Also empty the cache in .jaunt/cache/ (LLM responses, parsed specs)",
+    },
+    "dry-run": {
+      type: "boolean",
+      description: "List what would be removed without removing anything",
+    },
+    ...jsonArgs,
+  },
+  async run({ args }) {
+    const { loadConfig } = await import("../config/load.ts");
+    const { cleanProject } = await import("../clean/clean-project.ts");
+    const { formatCleanReport } = await import("../clean/format-clean.ts");
+    const config = await loadConfig(args.root === undefined ? {} : { root: args.root });
+    const report = await cleanProject({ config, cache: Boolean(args.cache), dryRun: Boolean(args["dry-run"]) });
+    if (args.json) writeJson({ ok: true, ...report });
+    else writeResult(formatCleanReport(report));
+  },
+});

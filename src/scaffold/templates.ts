@@ -1,0 +1,41 @@
+/**
+ * What `jaunt init` writes: the commented default jaunt.toml (the same text
+ * the skill docs ship) and a small source spec with its test spec.
+ */
+import { SKILL_FILES } from "../assets/skill.ts";
+
+/** The commented jaunt.toml with every default of DESIGN §7. */
+export function jauntTomlTemplate(): string {
+  const file = SKILL_FILES.find((entry) => entry.path === "examples/jaunt.toml");
+  if (!file) throw new Error("the example jaunt.toml is not embedded");
+  return file.text;
+}
+
+/** Project-relative paths of the example spec and its test spec. */
+export const EXAMPLE_SPEC_PATH = "src/greeting.ts";
+export const EXAMPLE_TEST_PATH = "tests/greeting.ts";
+
+export const EXAMPLE_SPEC = `import * as jaunt from "@jaunt/runtime";
+
+/**
+ * A greeting for \`name\`: "Hello, <name>!", with whitespace around the name trimmed.
+ * - an empty or all-whitespace name greets the world: "Hello, world!"
+ *
+ * @example greet(" Ada ") === "Hello, Ada!"
+ */
+export const greet = jaunt.magic(function greet(name: string): string {
+  return jaunt.todo();
+});
+`;
+
+export const EXAMPLE_TEST = `import * as jaunt from "@jaunt/runtime";
+import { greet } from "../src/greeting";
+
+/**
+ * greet("Ada") is "Hello, Ada!"; greet("  Bob ") is "Hello, Bob!";
+ * greet("") and greet("   ") are "Hello, world!".
+ */
+export const greetBasics = jaunt.test(function greetBasics() {
+  void greet;
+});
+`;
