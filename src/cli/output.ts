@@ -1,21 +1,51 @@
 /**
  * Where Jaunt writes: results to stdout, progress and logs to stderr
  * (so `jaunt status --json | jq` stays clean). Colors follow NO_COLOR /
- * FORCE_COLOR and whether stderr is a terminal.
+ * FORCE_COLOR and whether the stream is a terminal.
+ *
+ * Writes go through `console.log` / `console.error`, not `process.stdout`:
+ * in a compiled binary the first touch of `process.stdout` costs ~20 ms of
+ * startup, and console output to a closed pipe (`jaunt status | head -1`)
+ * ends the process quietly instead of throwing EPIPE.
  */
-import { createConsola, type ConsolaInstance } from "consola";
+import { isatty } from "node:tty";
+import { createConsola, type ConsolaInstance, type LogObject } from "consola/core";
+
+function isTerminal(fd: 1 | 2): boolean {
+  return isatty(fd) && !process.env.CI && process.env.TERM !== "dumb";
+}
 
 /** True when fancy output (colors, live progress) suits stderr. */
 export function stderrIsInteractive(): boolean {
-  return Boolean(process.stderr.isTTY) && !process.env.CI && process.env.TERM !== "dumb";
+  return isTerminal(2);
 }
 
 /** Whether to color text bound for stderr (or stdout, when `stream` says so). */
 export function colorEnabled(stream: "stderr" | "stdout" = "stderr"): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
-  if (stream === "stdout") return Boolean(process.stdout.isTTY) && !process.env.CI && process.env.TERM !== "dumb";
-  return stderrIsInteractive();
+  return isTerminal(stream === "stdout" ? 1 : 2);
+}
+
+/** Wrap `text` in an SGR color code when stderr wants colors. */
+export function paint(code: string, text: string): string {
+  return colorEnabled() ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+const LABELS: Readonly<Record<string, readonly [label: string, color: string]>> = {
+  fatal: ["error", "31;1"],
+  error: ["error", "31;1"],
+  warn: ["warning", "33;1"],
+  success: ["ok", "32"],
+  debug: ["debug", "2"],
+  trace: ["trace", "2"],
+};
+
+/** One line per log entry on stderr: `warning: …`, matching the error reporter's `error: …`. */
+function reportEntry(entry: LogObject): void {
+  const text = entry.args.map((arg) => (typeof arg === "string" ? arg : Bun.inspect(arg))).join(" ");
+  const label = LABELS[entry.type];
+  writeProgress(label ? `${paint(label[1], label[0])}: ${text}` : text);
 }
 
 let sharedLogger: ConsolaInstance | undefined;
@@ -23,18 +53,20 @@ let sharedLogger: ConsolaInstance | undefined;
 /** The progress/log channel (stderr). */
 export function logger(): ConsolaInstance {
   sharedLogger ??= createConsola({
-    stdout: process.stderr,
-    stderr: process.stderr,
-    fancy: colorEnabled(),
-    formatOptions: { colors: colorEnabled(), date: false },
+    level: process.env.DEBUG ? 4 : 3,
+    reporters: [{ log: reportEntry }],
   });
   return sharedLogger;
 }
 
-/** Write a result to stdout (a newline is added when missing; colors dropped unless stdout wants them). */
+function withoutFinalNewline(text: string): string {
+  return text.endsWith("\n") ? text.slice(0, -1) : text;
+}
+
+/** Write a result to stdout (newline-terminated; colors dropped unless stdout wants them). */
 export function writeResult(text: string): void {
   const plain = colorEnabled("stdout") ? text : Bun.stripANSI(text);
-  process.stdout.write(plain.endsWith("\n") ? plain : `${plain}\n`);
+  console.log(withoutFinalNewline(plain));
 }
 
 /** Write a JSON document to stdout, pretty-printed and newline-terminated. */
@@ -44,5 +76,5 @@ export function writeJson(value: unknown): void {
 
 /** Write one plain progress line to stderr (no log-level prefix). */
 export function writeProgress(text: string): void {
-  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  console.error(withoutFinalNewline(text));
 }

@@ -3,7 +3,7 @@
  * and the exit code (DESIGN §6). Core code only throws.
  */
 import { JauntError, type SourceLocation } from "@jaunt/runtime";
-import { colorEnabled } from "./output.ts";
+import { paint } from "./output.ts";
 
 export interface ErrorReport {
   readonly exitCode: number;
@@ -28,10 +28,6 @@ function formatLocation(location: SourceLocation): string {
   if (location.line !== undefined) text += `:${location.line}`;
   if (location.line !== undefined && location.column !== undefined) text += `:${location.column}`;
   return text;
-}
-
-function paint(code: string, text: string): string {
-  return colorEnabled() ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
 /** Describe `error`; unexpected (non-Jaunt) errors are internal errors, exit 1. */

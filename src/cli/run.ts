@@ -3,10 +3,10 @@
  * error into one message and its exit code. Only this file knows exit codes.
  */
 import type { ArgsDef, CommandDef } from "citty";
-import { VERSION } from "../version.ts";
+import { isVersionRequest, VERSION } from "../version.ts";
 import { didYouMean } from "../support/did-you-mean.ts";
 import { COMMANDS } from "./commands.ts";
-import { writeJson, writeResult } from "./output.ts";
+import { writeJson, writeProgress, writeResult } from "./output.ts";
 import { reportError } from "./report-error.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -24,16 +24,6 @@ function rootCommand(): CommandDef {
     meta: { name: "jaunt", version: VERSION, description: "Turn TypeScript spec stubs into working code and tests with an LLM" },
     subCommands: COMMANDS,
   };
-}
-
-/** A closed stdout (`jaunt status | head -1`) ends the process quietly instead of crashing. */
-function guardClosedPipes(): void {
-  const onError = (error: NodeJS.ErrnoException): void => {
-    if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-    throw error;
-  };
-  process.stdout.on("error", onError);
-  process.stderr.on("error", onError);
 }
 
 interface Resolved {
@@ -104,11 +94,10 @@ async function resolveArgs(cmd: CommandDef): Promise<ArgsDef> {
 
 /** Run the CLI on `argv` (without the executable) and return the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+  if (isVersionRequest(argv)) {
     writeResult(VERSION);
     return 0;
   }
-  guardClosedPipes();
   const verbose = argv.includes("--verbose") || Boolean(process.env.DEBUG);
   try {
     const { renderUsage, runCommand } = await import("citty");
@@ -130,7 +119,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const error = caught instanceof Error && caught.name === "CLIError" ? new UsageError(caught.message) : caught;
     const report = reportError(error, { verbose });
     if (argv.includes("--json")) writeJson(report.json);
-    process.stderr.write(report.text);
+    writeProgress(report.text);
     return report.exitCode;
   }
 }
