@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { criticalPathPriorities, makespanLowerBound, type TaskNode } from "../src/orchestration/critical-path.ts";
 import { schedule } from "../src/orchestration/scheduler.ts";
 import { WorkerPool } from "../src/orchestration/worker-pool.ts";
+import { prng } from "./synthetic-project.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,21 +30,9 @@ const SEEDS = Number(values.seeds);
 const MODULES = Number(values.modules);
 const JOBS = Number(values.jobs);
 
-/** mulberry32: small, seedable, good enough for workloads. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A project-like DAG: each module imports 0–3 earlier ones, mostly nearby (layers of utilities). */
 export function randomDag(seed: number, count: number): TaskNode[] {
-  const random = rng(seed);
+  const random = prng(seed);
   const nodes: TaskNode[] = [];
   for (let i = 0; i < count; i += 1) {
     const deps = new Set<string>();

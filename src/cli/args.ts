@@ -39,3 +39,14 @@ export function parseJobs(value: string | undefined): number | undefined {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a positive integer, got "${value}"`);
   return jobs;
 }
+
+/** Flags shared by the commands that generate code (`build`, `test`). */
+export const generationArgs = {
+  force: { type: "boolean", description: "Regenerate every module, even fresh ones" },
+  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+  "infer-deps": {
+    type: "boolean",
+    description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
+    default: true,
+  },
+} as const satisfies ArgsDef;

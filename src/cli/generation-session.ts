@@ -1,0 +1,46 @@
+/**
+ * What `jaunt build` and `jaunt test` share around a run: live progress on
+ * stderr (a redrawn status line on a terminal, plain lines otherwise) and the
+ * two-stage Ctrl-C handling. Loaded only by those commands.
+ */
+import type { ModuleReport } from "../orchestration/build-report.ts";
+import type { ProgressSnapshot } from "../orchestration/run-generation.ts";
+import { logger, stderrIsInteractive } from "./output.ts";
+
+/** The callbacks and signal a build or test run takes. */
+export interface SessionHooks {
+  readonly signal: AbortSignal;
+  readonly onProgress: (snapshot: ProgressSnapshot) => void;
+  readonly onModule: (module: ModuleReport) => void;
+  readonly onWarning: (message: string) => void;
+}
+
+/**
+ * Run `work` with progress and Ctrl-C handling; the live line is cleared
+ * before `work`'s result is returned, so the caller can print its summary.
+ * `json` keeps the terminal quiet except for plain lines.
+ */
+export async function withGenerationSession<T>(json: boolean, work: (hooks: SessionHooks) => Promise<T>): Promise<T> {
+  const [view, { handleInterrupts }] = await Promise.all([
+    import("../orchestration/progress-view.ts"),
+    import("../orchestration/interrupt.ts"),
+  ]);
+  const renderer = view.createProgressRenderer(process.stderr, {
+    interactive: stderrIsInteractive() && !json,
+    columns: process.stderr.columns ?? Number(process.env.COLUMNS ?? 80),
+  });
+  const interrupts = handleInterrupts({
+    onFirst: () => renderer.line("interrupted: starting nothing new, abandoning generations in flight (Ctrl-C again to abort now)"),
+  });
+  try {
+    return await work({
+      signal: interrupts.signal,
+      onProgress: (snapshot) => renderer.progress(snapshot),
+      onModule: (module) => renderer.module(module),
+      onWarning: (message) => logger().warn(message),
+    });
+  } finally {
+    renderer.done();
+    interrupts.dispose();
+  }
+}
