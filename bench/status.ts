@@ -4,12 +4,18 @@
  * way, that reads every spec file and generated header and SHA-256s them.
  * Targets: status ≤ 3× the floor and ≤ 0.5 s (warm parse cache). Also times
  * status right after touching one leaf spec (one re-parse, TypeScript loaded).
+ * Both the shipped executable (compiled here first, as `bun run build` does)
+ * and the source run (`bun src/main.ts`) are measured; the targets are judged
+ * on the executable, which is what users run.
  *
  *   bun bench/status.ts [--modules 1000] [--runs 7] [--seed 1]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { compileJaunt } from "../packaging/compile.ts";
+import { hostTarget } from "../packaging/targets.ts";
+import pkg from "../package.json" with { type: "json" };
 import { generateProject } from "./synthetic-project.ts";
 
 const MAIN = path.resolve(import.meta.dir, "../src/main.ts");
@@ -68,27 +74,38 @@ try {
   const files = await generateProject({ dir, modules, seed, fresh: true });
   const floorFile = path.join(dir, ".floor.ts");
   writeFileSync(floorFile, FLOOR_SCRIPT);
-  const status = [process.execPath, MAIN, "status", "--check"];
-  // Warm-up: fills the parse cache and the OS file cache.
-  const first = await timeSpawn(status, dir);
-  if (first.exitCode !== 0) throw new Error(`first status run exited ${first.exitCode}; the project should be fresh`);
-  await timeSpawn([process.execPath, floorFile, dir], dir);
-  const floor = await medianOf(runs, [process.execPath, floorFile, dir], dir, 0);
-  const warm = await medianOf(runs, status, dir, 0);
+  const target = hostTarget();
+  if (!target) throw new Error("no release target for this platform");
+  const binary = await compileJaunt({ target: target.bunTarget, outfile: path.join(dir, ".bin", "jaunt"), version: pkg.version });
+  const floorCommand = [process.execPath, floorFile, dir];
+  await timeSpawn(floorCommand, dir);
+  const floor = await medianOf(runs, floorCommand, dir, 0);
+  console.log(`synthetic project: ${modules} modules (seed ${seed}), ${runs} runs each, median wall time`);
+  console.log(`  floor (read + sha256 every file):  ${floor.toFixed(0)} ms`);
   // Touch a leaf spec (the last module: nothing imports it) with a new JSDoc line each run.
   const leaf = path.join(dir, files[files.length - 1] ?? "");
   const original = readFileSync(leaf, "utf8");
-  const touched = await medianOf(runs, status, dir, 1, (i) => writeFileSync(leaf, original.replace("Synthetic spec", `Synthetic (edit ${i}) spec`)));
-  writeFileSync(leaf, original);
-  const ratio = warm / floor;
-  console.log(`synthetic project: ${modules} modules (seed ${seed}), ${runs} runs each, median wall time`);
-  console.log(`  cold status (empty parse cache): ${first.ms.toFixed(0)} ms`);
-  console.log(`  floor (read + sha256 every file): ${floor.toFixed(0)} ms`);
-  console.log(`  jaunt status --check, all fresh:  ${warm.toFixed(0)} ms  (${ratio.toFixed(2)}× floor)`);
-  console.log(`  after touching one leaf spec:     ${touched.toFixed(0)} ms`);
-  const ok = ratio <= 3 && warm <= 500;
-  console.log(`targets (≤ 3× floor and ≤ 500 ms): ${ok ? "met" : "NOT met"}`);
-  process.exitCode = ok ? 0 : 1;
+  let verdict = false;
+  for (const [label, command] of [
+    ["executable", [binary, "status", "--check"]],
+    ["source", [process.execPath, MAIN, "status", "--check"]],
+  ] as const) {
+    rmSync(path.join(dir, ".jaunt"), { recursive: true, force: true });
+    // Cold run fills the parse cache (and the OS file cache).
+    const first = await timeSpawn([...command], dir);
+    if (first.exitCode !== 0) throw new Error(`first status run exited ${first.exitCode}; the project should be fresh`);
+    const warm = await medianOf(runs, [...command], dir, 0);
+    const touched = await medianOf(runs, [...command], dir, 1, (i) => writeFileSync(leaf, original.replace("Synthetic spec", `Synthetic (edit ${i}) spec`)));
+    writeFileSync(leaf, original);
+    const ratio = warm / floor;
+    console.log(`jaunt status --check (${label}):`);
+    console.log(`  cold (empty parse cache):          ${first.ms.toFixed(0)} ms`);
+    console.log(`  all fresh:                         ${warm.toFixed(0)} ms  (${ratio.toFixed(2)}× floor)`);
+    console.log(`  after touching one leaf spec:      ${touched.toFixed(0)} ms`);
+    if (label === "executable") verdict = ratio <= 3 && warm <= 500;
+  }
+  console.log(`targets for the executable (≤ 3× floor and ≤ 500 ms): ${verdict ? "met" : "NOT met"}`);
+  process.exitCode = verdict ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

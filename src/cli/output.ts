@@ -8,11 +8,20 @@
  * startup, and console output to a closed pipe (`jaunt status | head -1`)
  * ends the process quietly instead of throwing EPIPE.
  */
-import { isatty } from "node:tty";
 import { createConsola, type ConsolaInstance, type LogObject } from "consola/core";
 
+const terminals = new Map<number, boolean>();
+
+/** Whether `fd` is a terminal. node:tty loads Node's stream machinery (~20 ms), so only when asked. */
 function isTerminal(fd: 1 | 2): boolean {
-  return isatty(fd) && !process.env.CI && process.env.TERM !== "dumb";
+  if (process.env.CI || process.env.TERM === "dumb") return false;
+  let known = terminals.get(fd);
+  if (known === undefined) {
+    const tty: typeof import("node:tty") = require("node:tty");
+    known = tty.isatty(fd);
+    terminals.set(fd, known);
+  }
+  return known;
 }
 
 /** True when fancy output (colors, live progress) suits stderr. */

@@ -5,7 +5,7 @@
  * relative imports. Parses are cached by content hash; the TypeScript
  * compiler is loaded only on a cache miss.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PathsConfig } from "../config/types.ts";
 import { moduleNameOf } from "../generated/paths.ts";
@@ -41,11 +41,12 @@ function sha256(bytes: Uint8Array): string {
   return `sha256:${new Bun.CryptoHasher("sha256").update(bytes).digest("hex")}`;
 }
 
-async function readCandidate(root: string, walked: WalkedFile): Promise<FileRead> {
+/** Synchronous on purpose: for a thousand small files, sync reads measured several times faster than async ones. */
+function readCandidate(root: string, walked: WalkedFile): FileRead {
   let text: string;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path.join(root, walked.file));
+    bytes = readFileSync(path.join(root, walked.file));
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return { kind: "problem", problem: { file: walked.file, line: 1, column: 1, message: `cannot read file: ${reason}`, hint: "check the file's permissions" } };
@@ -75,7 +76,7 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     walkRoots({ root, sourceRoots: paths.sourceRoots, testRoots: paths.testRoots, generatedDir: paths.generatedDir }),
     useCache ? ParseCache.load(root) : Promise.resolve(undefined),
   ]);
-  const reads = await Promise.all(walk.files.map((walked) => readCandidate(root, walked)));
+  const reads = walk.files.map((walked) => readCandidate(root, walked));
   const problems: DiscoveryProblemData[] = [];
   const parsed: ModuleInfo[] = [];
   const misses: Extract<FileRead, { kind: "parse" }>[] = [];

@@ -11,6 +11,8 @@ import { type HeaderParse, HEADER_LINE_COUNT, parseHeader } from "./header.ts";
 
 /** Bytes read first; a header with a few dozen spec refs fits. */
 const HEAD_BYTES = 4096;
+/** Reused across reads: the reads are synchronous, so one buffer serves them all. */
+const headBuffer = Buffer.alloc(HEAD_BYTES);
 
 export type HeaderRead = HeaderParse | { readonly status: "absent" };
 
@@ -37,9 +39,8 @@ export function readHeaderSync(file: string): HeaderRead {
   let head: string;
   let filled: boolean;
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const bytes = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    head = buffer.toString("utf8", 0, bytes);
+    const bytes = readSync(fd, headBuffer, 0, HEAD_BYTES, 0);
+    head = headBuffer.toString("utf8", 0, bytes);
     filled = bytes === HEAD_BYTES;
   } finally {
     closeSync(fd);
