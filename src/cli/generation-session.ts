@@ -27,7 +27,8 @@ export async function withGenerationSession<T>(json: boolean, work: (hooks: Sess
   ]);
   const renderer = view.createProgressRenderer(process.stderr, {
     interactive: stderrIsInteractive() && !json,
-    columns: process.stderr.columns ?? Number(process.env.COLUMNS ?? 80),
+    // A pseudo-terminal may report 0 columns; fall back to COLUMNS, then 80.
+    columns: process.stderr.columns || Number(process.env.COLUMNS) || 80,
   });
   const interrupts = handleInterrupts({
     onFirst: () => renderer.line("interrupted: starting nothing new, abandoning generations in flight (Ctrl-C again to abort now)"),

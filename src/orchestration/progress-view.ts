@@ -44,7 +44,7 @@ export function moduleLine(report: ModuleReport): string {
   }
 }
 
-/** A renderer: redraws one status line on a TTY, prints module lines otherwise. */
+/** A renderer: module lines always; on a TTY also one status line, redrawn below them. */
 export function createProgressRenderer(sink: TextSink, options: { interactive: boolean; columns: number }) {
   let drawn = false;
   const clear = (): void => {
@@ -59,7 +59,6 @@ export function createProgressRenderer(sink: TextSink, options: { interactive: b
       drawn = true;
     },
     module(report: ModuleReport): void {
-      if (options.interactive && report.status !== "failed") return;
       clear();
       sink.write(`${moduleLine(report)}\n`);
     },
