@@ -24,6 +24,9 @@ export interface ModuleReport {
   readonly usage?: TokenUsage;
   readonly costUsd?: number;
   readonly durationMs?: number;
+  /** When it started and finished, in ms since scheduling began (scheduling benchmarks). */
+  readonly startedMs?: number;
+  readonly finishedMs?: number;
   readonly error?: ModuleError;
   /** For `skipped`: the failed module that blocked it. */
   readonly blockedBy?: string;

@@ -3,6 +3,7 @@
  * modules on the critical-path scheduler, generate each in a Worker, write it
  * atomically, and collect a per-module report. Failures stay per module.
  */
+import { JauntConfigError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
@@ -59,7 +60,9 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
     file: module.file,
     generatedFile: module.generatedFile,
     reasons: module.reasons,
-    ...(outcome.startedAt !== undefined && outcome.finishedAt !== undefined ? { durationMs: Math.round(outcome.finishedAt - outcome.startedAt) } : {}),
+    ...(outcome.startedAt !== undefined && outcome.finishedAt !== undefined
+      ? { durationMs: Math.round(outcome.finishedAt - outcome.startedAt), startedMs: Math.round(outcome.startedAt), finishedMs: Math.round(outcome.finishedAt) }
+      : {}),
     ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
     ...(result ? { usage: result.usage, ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }) } : {}),
   };
@@ -105,6 +108,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let done = 0;
   let failed = 0;
   let fatal: unknown;
+  // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
+  let configError: JauntConfigError | undefined;
   const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens });
 
   const run = async (id: string, signal: AbortSignal): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
@@ -112,7 +117,10 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
     await checkWritable(options.plan.root, module); // before spending tokens
-    const result = await generateInPool(pool, input, options.settings, { signal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
+    const result = await generateInPool(pool, input, options.settings, { signal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) }).catch((error: unknown) => {
+      if (error instanceof JauntConfigError) configError ??= error;
+      throw error;
+    });
     tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };
     if (result.costUsd === undefined) costKnown = false;
     else cost += result.costUsd;
@@ -130,7 +138,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       jobs: options.jobs,
       run,
       ...(options.signal ? { stopSignal: options.signal, abortSignal: options.signal } : {}),
-      canStart: () => fatal === undefined && (options.maxCost === undefined || cost < options.maxCost),
+      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || cost < options.maxCost),
       onStart: (id) => {
         inFlight.add(id);
         progress();
@@ -140,7 +148,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
         done += 1;
         if (outcome.status === "failed") failed += 1;
         const module = byId.get(outcome.id);
-        if (module) options.onModule?.(moduleReport(module, outcome));
+        // After a config error, modules are not reported one by one: the run's error says it once.
+        if (module && configError === undefined) options.onModule?.(moduleReport(module, outcome));
         progress();
       },
     });
@@ -148,6 +157,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   } finally {
     await pool.close();
   }
+  if (configError) throw configError;
 
   const modules = outcomes.flatMap((outcome) => {
     const module = byId.get(outcome.id);

@@ -42,5 +42,6 @@ export function readProjectEnv(root: string): Record<string, string> {
 
 /** The process environment wins over `.env`. */
 export function mergedEnv(root: string, processEnv: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
-  return { ...readProjectEnv(root), ...Object.fromEntries(Object.entries(processEnv).filter(([, v]) => v !== undefined)) };
+  // An empty variable counts as unset, so `KEY= jaunt build` falls back to .env rather than to no key.
+  return { ...readProjectEnv(root), ...Object.fromEntries(Object.entries(processEnv).filter(([, v]) => v !== undefined && v !== "")) };
 }
