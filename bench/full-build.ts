@@ -11,11 +11,12 @@
  * spec, with the spec's signature), so validation — including the type check —
  * runs for real.
  */
-import { readFileSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startFakeLlm, fence } from "../test/support/fake-llm.ts";
+import { CLI_MAIN, cliEnv, syntheticAnswer, wireSyntheticProject } from "./synthetic-answers.ts";
 import { generateProject } from "./synthetic-project.ts";
 
 const { values } = parseArgs({
@@ -26,36 +27,16 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
   },
 });
-const REPO = path.resolve(import.meta.dir, "..");
-const MAIN = path.join(REPO, "src/main.ts");
-
 const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), "jaunt-")));
 await generateProject({ dir, modules: Number(values.modules), seed: 1, fresh: false });
-mkdirSync(path.join(dir, "node_modules/@jaunt"), { recursive: true });
-mkdirSync(path.join(dir, "node_modules/@types"), { recursive: true });
-symlinkSync(path.join(REPO, "runtime"), path.join(dir, "node_modules/@jaunt/runtime"));
-symlinkSync(realpathSync(path.join(REPO, "node_modules/@types/bun")), path.join(dir, "node_modules/@types/bun"));
-writeFileSync(
-  path.join(dir, "tsconfig.json"),
-  JSON.stringify({ compilerOptions: { target: "ESNext", lib: ["ESNext"], module: "Preserve", moduleResolution: "bundler", types: ["bun"], strict: true, noEmit: true, skipLibCheck: true } }),
-);
-
 const llm = startFakeLlm({ delayMs: Number(values.delay) });
-llm.respond((request) => {
-  if (!request.module) return undefined;
-  const source = readFileSync(path.join(dir, `${request.module}.ts`), "utf8");
-  const names = [...source.matchAll(/export const (\w+) = jaunt\.magic/g)].map((match) => match[1]);
-  return fence(names.map((name) => `export function ${name}(input: string, times: number = 1): string {\n  return input.repeat(times);\n}\n`).join("\n"));
-});
-writeFileSync(
-  path.join(dir, "jaunt.toml"),
-  `version = 1\n[paths]\nsource_roots = ["src"]\ntest_roots = ["tests"]\n[llm]\nmodel = "bench-model"\napi_key_env = "BENCH_KEY"\nbase_url = "${llm.url}"\n[build]\njobs = ${Number(values.jobs)}\n`,
-);
+llm.respond((request) => (request.module ? fence(syntheticAnswer(dir, request.module)) : undefined));
+wireSyntheticProject(dir, llm.url, Number(values.jobs));
 
 /** Run the CLI; sample its RSS from /proc every 50 ms. */
 async function timedBuild(): Promise<{ ms: number; peakMb: number; exitCode: number; tail: string }> {
   const started = performance.now();
-  const child = Bun.spawn([process.execPath, MAIN, "build"], { cwd: dir, env: { ...process.env, BENCH_KEY: "k", NO_COLOR: "1" }, stdout: "pipe", stderr: "pipe" });
+  const child = Bun.spawn([process.execPath, CLI_MAIN, "build"], { cwd: dir, env: cliEnv(), stdout: "pipe", stderr: "pipe" });
   let peakKb = 0;
   const sampler = setInterval(() => {
     try {
