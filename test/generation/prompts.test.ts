@@ -150,3 +150,14 @@ test("the build prompt for a module with deps and handwritten imports shows thei
   expect(user).not.toContain("@jaunt/runtime\"`");
 
 });
+
+test("a spec module that exports types tells the model how to import them type-only", () => {
+  const prompts = testSettings("/x", "http://127.0.0.1:1/v1").prompts;
+  const withTypes = slugInput({ specSource: `export interface SlugOptions { readonly max: number }\n${SLUG_SPEC}` });
+  const [, user] = renderMessages(withTypes, prompts);
+  expect(user?.content).toContain('`import type { … } from "../slug"` (type-only; never import its values)');
+  const [, plain] = renderMessages(slugInput(), prompts);
+  expect(plain?.content).not.toContain("import type");
+  const nested = slugInput({ module: "src/a/index", specFile: "src/a/index.ts", generatedFile: "src/a/__generated__/index.ts", specSource: `export type Id = string;\n${SLUG_SPEC}` });
+  expect(renderMessages(nested, prompts)[1]?.content).toContain('from "../index"');
+});

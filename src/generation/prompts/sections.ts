@@ -1,4 +1,5 @@
 /** Markdown sections substituted into the module templates. Pure functions of plain input. */
+import path from "node:path";
 import type { AttemptDiagnostics, DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../types.ts";
 import { formatDiagnostics } from "../validate/diagnostics.ts";
 
@@ -68,7 +69,18 @@ export function allowedImports(input: GenerationInput): string {
   ];
   const unique = [...new Set(specifiers)].filter((s) => s !== "@jaunt/runtime");
   const base = input.kind === "test" ? "`bun:test`, `node:` built-ins" : "`node:` built-ins";
-  return unique.length === 0 ? `${base} only.` : `${base}, and: ${unique.map((s) => `\`"${s}"\``).join(", ")}.`;
+  const list = unique.length === 0 ? `${base} only.` : `${base}, and: ${unique.map((s) => `\`"${s}"\``).join(", ")}.`;
+  return `${list}${ownTypesNote(input)}`;
+}
+
+/** Types the spec module exports may be imported type-only (erased, so no cycle). */
+function ownTypesNote(input: GenerationInput): string {
+  if (input.kind !== "build" || !/^\s*export\s+(?:declare\s+)?(?:interface|type|enum)\s/m.test(input.specSource)) return "";
+  const fromDir = path.posix.dirname(input.generatedFile);
+  const target = input.specFile.replace(/\.(?:[cm]?[jt]sx?)$/, "");
+  const relative = path.posix.relative(fromDir, target);
+  const specifier = relative.startsWith(".") ? relative : `./${relative}`;
+  return `\nTypes the spec module exports: \`import type { … } from "${specifier}"\` (type-only; never import its values).`;
 }
 
 /** The "previous output errors" section of a retry; empty on the first attempt. */
