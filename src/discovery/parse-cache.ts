@@ -1,73 +1,181 @@
 /**
  * On-disk cache of parse results, so planning an unchanged project never
- * loads the TypeScript compiler. One JSON file, `.jaunt/cache/parse.json`,
- * maps each file to its last parse, valid while the file's content hash, kind
- * and module name are unchanged. A missing, corrupt or foreign-version cache
- * is ignored (never fatal); writes are atomic (temp file + rename), so
- * concurrent runs at worst overwrite each other's equally valid results.
+ * loads the TypeScript compiler — and, for files whose stamp (size, mtime,
+ * ctime, inode) is unchanged and not racy, never even reads them (see
+ * file-stamp.ts). One file, `.jaunt/cache/parse.json` (cache-file.ts): an
+ * index mapping each file to its last parse (or to "not worth parsing"), the
+ * spec digests of that parse and the file's stamp when it was read, followed
+ * by the specs' bulky details (texts, public API…), which are read only when
+ * something asks for them (spec-detail.ts) — `jaunt status` never does. A
+ * parse is valid while the file's content hash, kind and module name are
+ * unchanged. A missing, corrupt or foreign-version cache is ignored (never
+ * fatal); writes are atomic (temp file + rename), so concurrent runs at worst
+ * overwrite each other's equally valid results.
  */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { JauntDiscoveryError } from "@jaunt/runtime";
+import { type Digest, SPEC_DIGEST_VERSION } from "../graph/digests.ts";
 import { VERSION } from "../version.ts";
+import { type OpenedCacheFile, openCacheFile, writeCacheFile } from "./cache-file.ts";
+import { type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "./file-stamp.ts";
+import { detailOf, isLightSpec, isSpecDetail, joinSpecs, type LightSpec, lightOf, type SpecDetail } from "./spec-detail.ts";
 import type { ModuleInfo } from "./types.ts";
 
-/** Bump when the shape of ModuleInfo or the parser's output changes. */
-const CACHE_FORMAT = 1;
+/** Bump when the shape of an entry or the parser's output changes. */
+const CACHE_FORMAT = 3;
 
 export const PARSE_CACHE_PATH = ".jaunt/cache/parse.json";
 
-interface CacheDocument {
-  readonly format: number;
-  readonly toolVersion: string;
-  readonly entries: Record<string, ModuleInfo>;
+/** A ModuleInfo as the index stores it: specs without their details. */
+export type LightModuleInfo = Omit<ModuleInfo, "specs"> & { readonly specs: readonly LightSpec[] };
+
+/** Where an entry's spec details are: a segment of the loaded file, or the JSON of a fresh parse. */
+type DetailSource = { readonly file: OpenedCacheFile; readonly offset: number; readonly length: number } | { readonly json: string };
+
+/** One file's cached result. `info: null` records a file that does not mention the runtime and re-exports nothing. */
+export interface CacheEntry {
+  readonly stamp: FileStamp;
+  readonly info: ModuleInfo | null;
+  /** `specDigest` of each of `info.specs`, in the same order (empty for `info: null`). */
+  readonly specDigests: readonly Digest[];
+  readonly light: LightModuleInfo | null;
+  readonly detail: DetailSource;
 }
+
+/** What a stamp lookup found: a parse to reuse, a file known not to need parsing, or nothing trustworthy. */
+export type StampLookup = { readonly kind: "parsed"; readonly entry: CacheEntry } | { readonly kind: "skip" } | undefined;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function isDigest(value: unknown): value is Digest {
+  return typeof value === "string" && value.startsWith("sha256:");
+}
+
 /** Cheap structural check: enough to reject truncated or foreign data, not a full schema. */
-function isModuleInfo(value: unknown): value is ModuleInfo {
-  return isRecord(value) && typeof value.file === "string" && typeof value.module === "string" &&
+function isLightModuleInfo(value: unknown, file: string): value is LightModuleInfo {
+  return isRecord(value) && value.file === file && typeof value.module === "string" &&
     (value.kind === "build" || value.kind === "test") && typeof value.contentHash === "string" &&
-    Array.isArray(value.specs) && Array.isArray(value.imports) && Array.isArray(value.reExports) &&
-    Array.isArray(value.exportedNames) && Array.isArray(value.problems);
+    Array.isArray(value.specs) && value.specs.every(isLightSpec) && Array.isArray(value.imports) &&
+    Array.isArray(value.reExports) && Array.isArray(value.exportedNames) && Array.isArray(value.problems);
+}
+
+interface StoredEntry {
+  readonly stamp: FileStamp;
+  readonly specDigests: readonly Digest[];
+  readonly info: LightModuleInfo | null;
+  /** `[offset, length]` of the details in the segment region. */
+  readonly detail: readonly [number, number];
+}
+
+function isStoredEntry(value: unknown, file: string): value is StoredEntry {
+  if (!isRecord(value) || !isFileStamp(value.stamp) || !Array.isArray(value.specDigests) || !value.specDigests.every(isDigest)) return false;
+  const detail = value.detail;
+  if (!Array.isArray(detail) || detail.length !== 2 || !detail.every((n) => Number.isInteger(n) && n >= 0)) return false;
+  if (value.info === null) return value.specDigests.length === 0;
+  return isLightModuleInfo(value.info, file) && value.info.specs.length === value.specDigests.length;
+}
+
+function damaged(file: string): JauntDiscoveryError {
+  return new JauntDiscoveryError(`the parse cache ${file} is damaged`, "discovery.cache_damaged", { hint: `delete ${file} (it is rebuilt on the next run)` });
+}
+
+/** The full ModuleInfo of a light one; spec details come from `detail` on first access. */
+function joinInfo(light: LightModuleInfo, detail: DetailSource, cacheFile: string): ModuleInfo {
+  const load = (): readonly SpecDetail[] => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse("json" in detail ? detail.json : detail.file.segment(detail.offset, detail.length));
+    } catch {
+      throw damaged(cacheFile);
+    }
+    if (!Array.isArray(parsed) || parsed.length !== light.specs.length || !parsed.every(isSpecDetail)) throw damaged(cacheFile);
+    return parsed;
+  };
+  // An explicit literal: spreading a thousand JSON-parsed objects is measurably slower.
+  return {
+    file: light.file,
+    module: light.module,
+    kind: light.kind,
+    contentHash: light.contentHash,
+    specs: joinSpecs(light.specs, load),
+    imports: light.imports,
+    reExports: light.reExports,
+    exportedNames: light.exportedNames,
+    problems: light.problems,
+  };
 }
 
 export class ParseCache {
-  private readonly entries: Map<string, ModuleInfo>;
   private dirty = false;
 
-  private constructor(private readonly file: string, entries: Map<string, ModuleInfo>) {
-    this.entries = entries;
-  }
+  private constructor(
+    private readonly file: string,
+    private readonly entries: Map<string, CacheEntry>,
+    /** When the loaded document was written; 0 for a new cache (every entry racy). */
+    private readonly writtenAt: number,
+    /** The loaded file, still open for lazy detail reads. */
+    private readonly opened: OpenedCacheFile | undefined,
+  ) {}
 
-  /** Load the cache of `root`; an unreadable or invalid file gives an empty cache. */
+  /** Load the cache of `root` (its index only); an unreadable or invalid file gives an empty cache. */
   static async load(root: string): Promise<ParseCache> {
     const file = path.join(root, PARSE_CACHE_PATH);
-    const entries = new Map<string, ModuleInfo>();
-    try {
-      const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
-      if (isRecord(parsed) && parsed.format === CACHE_FORMAT && parsed.toolVersion === VERSION && isRecord(parsed.entries)) {
-        for (const [key, value] of Object.entries(parsed.entries)) {
-          if (isModuleInfo(value) && value.file === key) entries.set(key, value);
-        }
+    const entries = new Map<string, CacheEntry>();
+    let writtenAt = 0;
+    const opened = openCacheFile(file);
+    const index = opened?.index;
+    if (
+      opened && isRecord(index) && index.format === CACHE_FORMAT && index.toolVersion === VERSION &&
+      index.specDigestVersion === SPEC_DIGEST_VERSION && typeof index.writtenAt === "number" && isRecord(index.entries)
+    ) {
+      writtenAt = index.writtenAt;
+      for (const [key, value] of Object.entries(index.entries)) {
+        if (!isStoredEntry(value, key)) continue;
+        const detail: DetailSource = { file: opened, offset: value.detail[0], length: value.detail[1] };
+        const info = value.info === null ? null : joinInfo(value.info, detail, PARSE_CACHE_PATH);
+        entries.set(key, { stamp: value.stamp, specDigests: value.specDigests, info, light: value.info, detail });
       }
-    } catch {
-      // Missing or corrupt: start empty; the next save replaces it.
     }
-    return new ParseCache(file, entries);
+    return new ParseCache(file, entries, writtenAt, opened);
   }
 
-  /** The cached parse of `file` if it was made from the same content, kind and module. */
-  get(file: string, contentHash: string, kind: ModuleInfo["kind"], module: string): ModuleInfo | undefined {
+  /** The cached result for `file` when its current stamp proves it unchanged (no read needed), else undefined. */
+  byStamp(file: string, stamp: FileStamp, kind: ModuleInfo["kind"], module: string): StampLookup {
     const entry = this.entries.get(file);
-    return entry && entry.contentHash === contentHash && entry.kind === kind && entry.module === module ? entry : undefined;
+    if (!entry || !stampProvesUnchanged(entry.stamp, stamp, this.writtenAt)) return undefined;
+    if (entry.info === null) return { kind: "skip" };
+    return entry.info.kind === kind && entry.info.module === module ? { kind: "parsed", entry } : undefined;
   }
 
-  set(info: ModuleInfo): void {
-    this.entries.set(info.file, info);
+  /**
+   * The cached entry of `file` if its parse was made from the same content,
+   * kind and module. The entry's stamp is refreshed to `stamp` (the file was
+   * just read and hashed), so the next run can skip reading it.
+   */
+  byHash(file: string, stamp: FileStamp | undefined, contentHash: string, kind: ModuleInfo["kind"], module: string): CacheEntry | undefined {
+    const entry = this.entries.get(file);
+    const info = entry?.info;
+    if (!entry || !info || info.contentHash !== contentHash || info.kind !== kind || info.module !== module) return undefined;
+    if (stamp) this.restamp(file, entry, stamp);
+    return entry;
+  }
+
+  /** Record a fresh parse of `file` (or `null`: not worth parsing) with the stamp taken before reading it. */
+  set(file: string, stamp: FileStamp | undefined, info: ModuleInfo | null, specDigests: readonly Digest[]): void {
+    const light: LightModuleInfo | null = info && { ...info, specs: info.specs.map(lightOf) };
+    const detail = { json: info ? JSON.stringify(info.specs.map(detailOf)) : "[]" };
+    // Without a stamp, a zero stamp never matches a real file: the entry is reused by hash only.
+    this.entries.set(file, { stamp: stamp ?? { size: -1, mtimeMs: 0, ctimeMs: 0, ino: 0 }, info, specDigests, light, detail });
     this.dirty = true;
+  }
+
+  /** Record that `file` (just read) is not worth parsing. */
+  setSkip(file: string, stamp: FileStamp | undefined): void {
+    const entry = this.entries.get(file);
+    if (entry?.info === null && stamp) this.restamp(file, entry, stamp);
+    else this.set(file, stamp, null, []);
   }
 
   /** Drop entries of files no longer present. */
@@ -83,15 +191,47 @@ export class ParseCache {
   /** Write the cache if it changed. Failures (read-only checkout, full disk) are ignored: the cache is optional. */
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const document: CacheDocument = { format: CACHE_FORMAT, toolVersion: VERSION, entries: Object.fromEntries(this.entries) };
-    const temp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const stored: Record<string, StoredEntry> = {};
+    const segments: Uint8Array[] = [];
+    const regions = new Map<OpenedCacheFile, Uint8Array>();
+    let offset = 0;
     try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temp, JSON.stringify(document));
-      await rename(temp, this.file);
-      this.dirty = false;
+      // Read the old details into memory (closing the file) before replacing it: entries
+      // reused from it still need them, and some systems cannot replace an open file.
+      this.opened?.segments();
+      for (const [file, entry] of this.entries) {
+        let bytes: Uint8Array;
+        if ("json" in entry.detail) {
+          bytes = Buffer.from(entry.detail.json, "utf8");
+        } else {
+          // Unchanged entries: copy their stored bytes, never parsing them.
+          const { file: source, offset: start, length } = entry.detail;
+          let region = regions.get(source);
+          if (!region) {
+            region = source.segments();
+            regions.set(source, region);
+          }
+          bytes = region.subarray(start, start + length);
+        }
+        stored[file] = { stamp: entry.stamp, specDigests: entry.specDigests, info: entry.light, detail: [offset, bytes.byteLength] };
+        segments.push(bytes);
+        offset += bytes.byteLength;
+      }
     } catch {
-      await rm(temp, { force: true }).catch(() => undefined);
+      return; // the old file could not be read back: keep it rather than write a damaged one
     }
+    const index = { format: CACHE_FORMAT, toolVersion: VERSION, specDigestVersion: SPEC_DIGEST_VERSION, writtenAt: Date.now(), entries: stored };
+    if (await writeCacheFile(this.file, index, segments)) this.dirty = false;
+  }
+
+  /**
+   * Record a verified file's current stamp. Worth a write when the stamp
+   * changed (a touched but unchanged file) or when a racy entry has become
+   * old enough to be trusted once the cache is rewritten now.
+   */
+  private restamp(file: string, entry: CacheEntry, stamp: FileStamp): void {
+    const changed = !sameStamp(entry.stamp, stamp);
+    if (changed) this.entries.set(file, { ...entry, stamp });
+    if (changed || (isRacy(stamp, this.writtenAt) && !isRacy(stamp, Date.now()))) this.dirty = true;
   }
 }

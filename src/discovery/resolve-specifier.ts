@@ -27,6 +27,8 @@ export function resolveSpecifier(root: string, fromFile: string, specifier: stri
   if (!specifier.startsWith("./") && !specifier.startsWith("../") && specifier !== "." && specifier !== "..") return undefined;
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
   if (base.startsWith("../")) return undefined; // outside the project
+  // Common case first, without building the candidate list: `./x` naming a known `x.ts`.
+  if (known.has(`${base}.ts`) && !/\.(?:ts|tsx|mts|m?js)$/.test(base)) return `${base}.ts`;
   const options = candidates(base);
   for (const candidate of options) if (known.has(candidate)) return candidate;
   for (const candidate of options) if (existsSync(path.join(root, candidate))) return candidate;

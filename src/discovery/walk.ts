@@ -3,7 +3,7 @@
  * Skips `node_modules`, dot-folders and the generated dir (whose files are
  * listed separately, for orphan and conflict checks).
  */
-import { readdir } from "node:fs/promises";
+import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
 import type { ModuleKind } from "./types.ts";
 
@@ -51,28 +51,28 @@ function isUnder(file: string, dir: string): boolean {
   return dir === "" || file === dir || file.startsWith(`${dir}/`);
 }
 
-async function walkDir(
+/** Synchronous on purpose: for a few dozen folders, sync readdir measured several times faster than async. */
+function walkDir(
   options: WalkOptions,
   relDir: string,
   kind: ModuleKind,
   skipDirs: readonly string[],
   out: { files: WalkedFile[]; generated: Set<string> },
   insideGenerated: boolean,
-): Promise<void> {
-  let entries;
+): void {
+  let entries: Dirent[];
   try {
-    entries = await readdir(path.join(options.root, relDir), { withFileTypes: true });
+    entries = readdirSync(path.join(options.root, relDir), { withFileTypes: true });
   } catch {
     return; // a missing root is not an error: it simply has no specs
   }
-  const nested: Promise<void>[] = [];
   for (const entry of entries) {
     const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
     if (entry.isDirectory()) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
       if (skipDirs.some((dir) => dir !== "" && rel === dir)) continue;
       const generated = insideGenerated || entry.name === options.generatedDir;
-      nested.push(walkDir(options, rel, kind, skipDirs, out, generated));
+      walkDir(options, rel, kind, skipDirs, out, generated);
     } else if (entry.isFile()) {
       if (insideGenerated) {
         if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) out.generated.add(rel);
@@ -81,7 +81,6 @@ async function walkDir(
       }
     }
   }
-  await Promise.all(nested);
 }
 
 /**
@@ -92,10 +91,8 @@ export async function walkRoots(options: WalkOptions): Promise<WalkResult> {
   const out = { files: [] as WalkedFile[], generated: new Set<string>() };
   const testRoots = options.testRoots.map(normalizeRoot);
   const sourceRoots = options.sourceRoots.map(normalizeRoot);
-  await Promise.all([
-    ...sourceRoots.map((root) => walkDir(options, root, "build", testRoots.filter((t) => t !== root && isUnder(t, root)), out, false)),
-    ...testRoots.map((root) => walkDir(options, root, "test", [], out, false)),
-  ]);
+  for (const root of sourceRoots) walkDir(options, root, "build", testRoots.filter((t) => t !== root && isUnder(t, root)), out, false);
+  for (const root of testRoots) walkDir(options, root, "test", [], out, false);
   const seen = new Map<string, WalkedFile>();
   for (const entry of out.files) {
     const previous = seen.get(entry.file);

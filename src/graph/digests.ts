@@ -14,11 +14,15 @@ import type { ModuleKind, SpecInfo } from "../discovery/types.ts";
 export type Digest = `sha256:${string}`;
 
 function digestOf(value: unknown): Digest {
-  return `sha256:${new Bun.CryptoHasher("sha256").update(JSON.stringify(value)).digest("hex")}`;
+  // The static hash skips creating a hasher object: measurably faster over thousands of modules.
+  return `sha256:${Bun.CryptoHasher.hash("sha256", JSON.stringify(value), "hex")}`;
 }
 
+/** The spec digest's version tag; caches of spec digests are keyed by it. */
+export const SPEC_DIGEST_VERSION = "jaunt-spec/1";
+
 export function specDigest(spec: SpecInfo): Digest {
-  return digestOf(["jaunt-spec/1", spec.kind, spec.name, normalizeText(spec.text), spec.options.deps, spec.options.prompt ?? null]);
+  return digestOf([SPEC_DIGEST_VERSION, spec.kind, spec.name, normalizeText(spec.text), spec.options.deps, spec.options.prompt ?? null]);
 }
 
 /** What besides the specs decides generated output. */
@@ -44,7 +48,8 @@ export interface ModuleDigestInput {
 }
 
 function sortedEntries(map: ReadonlyMap<string, Digest>): [string, Digest][] {
-  return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = [...map];
+  return entries.length < 2 ? entries : entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export function moduleDigest(input: ModuleDigestInput): Digest {

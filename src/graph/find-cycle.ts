@@ -3,6 +3,16 @@
  * in sorted order, so the same project always reports the same cycle.
  */
 
+/** `edges` in sorted order; the graphs here already keep edge lists sorted, so usually no copy is made. */
+function sortedEdges(edges: readonly string[]): readonly string[] {
+  for (let i = 1; i < edges.length; i += 1) {
+    const previous = edges[i - 1];
+    const current = edges[i];
+    if (previous !== undefined && current !== undefined && previous > current) return [...edges].sort();
+  }
+  return edges;
+}
+
 /** A cycle as a path whose first node is repeated last (`[a, b, a]`), or undefined. */
 export function findCycle(nodes: readonly string[], edgesOf: (node: string) => readonly string[]): string[] | undefined {
   const state = new Map<string, "active" | "done">();
@@ -12,7 +22,7 @@ export function findCycle(nodes: readonly string[], edgesOf: (node: string) => r
     const stack: { node: string; edges: readonly string[]; next: number }[] = [];
     const push = (node: string): void => {
       state.set(node, "active");
-      stack.push({ node, edges: [...edgesOf(node)].sort(), next: 0 });
+      stack.push({ node, edges: sortedEdges(edgesOf(node)), next: 0 });
     };
     push(start);
     while (stack.length > 0) {

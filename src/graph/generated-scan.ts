@@ -1,12 +1,15 @@
 /**
  * Reads the headers of every file found inside generated dirs, once per run,
- * and flags handwritten specs placed inside a generated dir.
+ * and flags handwritten specs placed inside a generated dir. With a header
+ * cache, files whose stamp proves them unchanged are not read at all.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { RUNTIME_PACKAGE } from "../discovery/runtime-package.ts";
 import type { DiscoveryProblemData } from "../discovery/types.ts";
-import { readHeader } from "../generated/read-header.ts";
+import { stampOf } from "../discovery/file-stamp.ts";
+import { readHeaderSync } from "../generated/read-header.ts";
+import type { HeaderCache } from "./header-cache.ts";
 import type { HeaderResult } from "./staleness.ts";
 
 export interface GeneratedScan {
@@ -37,11 +40,28 @@ async function specsInside(root: string, file: string, generatedDir: string): Pr
   };
 }
 
-export async function scanGenerated(root: string, files: readonly string[], generatedDir: string): Promise<GeneratedScan> {
-  const results = await Promise.all(files.map(async (file) => [file, await readHeader(path.join(root, file))] as const));
-  const headers = new Map<string, HeaderResult>(results);
+/** Headers of `files` (project-relative), from `cache` when their stamps allow, else read (and recorded in `cache`). */
+export async function scanGenerated(root: string, files: readonly string[], generatedDir: string, cache?: HeaderCache): Promise<GeneratedScan> {
+  const headers = new Map<string, HeaderResult>();
+  for (const file of files) {
+    const full = path.join(root, file);
+    // Stamp before reading: an edit after the read then shows as a changed stamp next time.
+    const stamp = cache ? stampOf(full) : undefined;
+    const cached = stamp ? cache?.get(file, stamp) : undefined;
+    if (cached) {
+      headers.set(file, cached);
+      continue;
+    }
+    const header = readHeaderSync(full);
+    if (stamp) cache?.set(file, stamp, header);
+    headers.set(file, header);
+  }
+  if (cache) {
+    cache.retain(new Set(files));
+    await cache.save();
+  }
   const problems: DiscoveryProblemData[] = [];
-  for (const [file, header] of results) {
+  for (const [file, header] of headers) {
     if (header.status !== "missing") continue;
     const problem = await specsInside(root, file, generatedDir);
     if (problem) problems.push(problem);

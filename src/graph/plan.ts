@@ -13,6 +13,7 @@ import { VERSION } from "../version.ts";
 import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
 import { generationFingerprint, moduleDigest, specDigest, type Digest } from "./digests.ts";
 import { scanGenerated } from "./generated-scan.ts";
+import { HeaderCache } from "./header-cache.ts";
 import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
 import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
 import { buildSpecGraph } from "./spec-graph.ts";
@@ -62,8 +63,9 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const { config } = options;
   const root = config.root;
   const generatedDir = config.paths.generatedDir;
-  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: options.cache ?? true }), fingerprints(config)]);
-  const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir);
+  const useCache = options.cache ?? true;
+  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache }), fingerprints(config)]);
+  const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined);
   const graph = buildSpecGraph(discovery, {
     inferBuildDeps: options.inferDeps !== false && config.build.inferDeps,
     inferTestDeps: options.inferDeps !== false && config.test.inferDeps,
@@ -73,9 +75,9 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const infos = new Map(discovery.modules.map((info) => [info.module, info]));
   const moduleDeps = deriveModuleDeps(graph, [...infos.keys()]);
   assertAcyclic(graph, moduleDeps);
-  const order = buildOrder(moduleDeps);
   const dependents = dependentsOf(moduleDeps);
-  const downstream = downstreamLengths(moduleDeps);
+  const downstream = downstreamLengths(moduleDeps, dependents);
+  const order = buildOrder(moduleDeps, { dependents, downstream });
 
   const specs: Record<string, PlannedSpec> = {};
   const digests = new Map<string, Digest>();
@@ -85,7 +87,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     if (!info) continue;
     const specDigests = new Map<string, Digest>();
     for (const spec of info.specs) {
-      const digest = specDigest(spec);
+      const digest = discovery.specDigests.get(spec.ref) ?? specDigest(spec);
       specDigests.set(spec.name, digest);
       specs[spec.ref] = { ref: spec.ref, module: id, name: spec.name, kind: spec.kind, digest, deps: graph.deps.get(spec.ref) ?? [], info: spec };
     }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { discover } from "../../src/discovery/discover.ts";
 import { PARSE_CACHE_PATH } from "../../src/discovery/parse-cache.ts";
 import { planProject } from "../../src/graph/plan.ts";
+import { readCacheIndex, writeCacheIndex } from "./cache-doc.ts";
 import { fnSpec, RUNTIME_IMPORT, tempProject, type TempProject } from "./temp-project.ts";
 
 let project: TempProject | undefined;
@@ -47,42 +48,94 @@ describe("walking the roots", () => {
 });
 
 describe("parse cache", () => {
+  const run = (p: TempProject, cache = true) => discover({ root: p.root, paths: p.config().paths, cache });
+
   test("is written, then used instead of parsing (proved by a planted entry)", async () => {
     project = tempProject({ "src/a.ts": SPEC });
-    await discover({ root: project.root, paths: project.config().paths });
-    const cacheFile = path.join(project.root, PARSE_CACHE_PATH);
-    const doc = JSON.parse(readFileSync(cacheFile, "utf8"));
+    await run(project);
+    const doc = readCacheIndex(project.root);
     expect(Object.keys(doc.entries)).toEqual(["src/a.ts"]);
-    doc.entries["src/a.ts"].specs[0].publicApi = "planted";
-    writeFileSync(cacheFile, JSON.stringify(doc));
-    const again = await discover({ root: project.root, paths: project.config().paths });
-    expect(again.modules[0]?.specs[0]?.publicApi).toBe("planted");
+    const entry = doc.entries["src/a.ts"]?.info;
+    if (!entry) throw new Error("no entry");
+    entry.exportedNames = ["planted"];
+    writeCacheIndex(project.root, doc);
+    const again = await run(project);
+    expect(again.files.get("src/a.ts")?.exportedNames).toEqual(["planted"]);
+    expect(again.modules[0]?.specs[0]?.publicApi).toContain("export function a");
     project.write("src/a.ts", `${SPEC}\n// edited\n`);
-    const edited = await discover({ root: project.root, paths: project.config().paths });
-    expect(edited.modules[0]?.specs[0]?.publicApi).toContain("export function a");
+    const edited = await run(project);
+    expect(edited.files.get("src/a.ts")?.exportedNames).toEqual(["a"]);
+  });
+
+  test("cached specs, details included, equal a fresh parse", async () => {
+    project = tempProject({ "src/a.ts": SPEC, "src/k.ts": `${RUNTIME_IMPORT}/** K. */\n@jaunt.magic()\nexport class K {\n  /** Go. */\n  go(x: number): string { return jaunt.todo(); }\n}\n` });
+    await run(project);
+    const cached = await run(project);
+    const fresh = await run(project, false);
+    expect(cached.modules.map((m) => m.module)).toEqual(["src/a", "src/k"]);
+    expect(JSON.parse(JSON.stringify(cached.modules))).toEqual(JSON.parse(JSON.stringify(fresh.modules)));
+    expect(cached.modules[1]?.specs[0]?.members?.map((m) => m.name)).toEqual(["go"]);
+    expect({ ...cached.modules[0]?.specs[0] }).toEqual({ ...fresh.modules[0]?.specs[0] });
+  });
+
+  test("details come from the snapshot that was loaded, even after another run replaced the file", async () => {
+    project = tempProject({ "src/a.ts": SPEC });
+    await run(project);
+    const before = await run(project);
+    project.write("src/a.ts", RUNTIME_IMPORT + fnSpec("a", "Does something else entirely."));
+    const after = await run(project);
+    expect(after.modules[0]?.specs[0]?.publicApi).toContain("Does something else entirely.");
+    expect(before.modules[0]?.specs[0]?.publicApi).toContain("Does a.");
+  });
+
+  test("details of reused entries survive a save that replaced the file they were read from", async () => {
+    project = tempProject({ "src/a.ts": SPEC, "src/b.ts": RUNTIME_IMPORT + fnSpec("b") });
+    await run(project);
+    project.write("src/b.ts", RUNTIME_IMPORT + fnSpec("b", "Does b, differently."));
+    const found = await run(project); // reuses a, re-parses b, saves
+    expect(found.modules.map((m) => m.specs[0]?.publicApi)).toEqual([
+      expect.stringContaining("Does a."),
+      expect.stringContaining("Does b, differently."),
+    ]);
+    const again = await run(project);
+    expect(again.modules[0]?.specs[0]?.text).toBe(found.modules[0]?.specs[0]?.text ?? "missing");
+  });
+
+  test("damaged details are reported when read, with a hint to delete the cache", async () => {
+    project = tempProject({ "src/a.ts": SPEC });
+    await run(project);
+    const cacheFile = path.join(project.root, PARSE_CACHE_PATH);
+    const bytes = readFileSync(cacheFile);
+    bytes.fill(0x7b, bytes.length - 10); // same size, garbage in the detail region
+    writeFileSync(cacheFile, bytes);
+    const found = await run(project);
+    expect(found.modules[0]?.specs[0]?.ref).toBe("src/a:a");
+    expect(() => found.modules[0]?.specs[0]?.text).toThrow(/parse cache .* is damaged/);
   });
 
   test("a corrupted or truncated cache file is ignored and replaced", async () => {
     project = tempProject({ "src/a.ts": SPEC });
     const cacheFile = path.join(project.root, PARSE_CACHE_PATH);
-    await discover({ root: project.root, paths: project.config().paths });
+    await run(project);
     const valid = readFileSync(cacheFile, "utf8");
-    for (const junk of [valid.slice(0, valid.length / 2), "\u0000\u0001garbage", "[]", `{"format":1,"toolVersion":"x","entries":{}}`]) {
+    for (const junk of [valid.slice(0, valid.length / 2), valid.slice(0, 40), "\u0000\u0001garbage", "[]", `{"format":1,"toolVersion":"x","entries":{}}`]) {
       writeFileSync(cacheFile, junk);
-      const found = await discover({ root: project.root, paths: project.config().paths });
+      const found = await run(project);
       expect(found.modules[0]?.specs.map((s) => s.ref)).toEqual(["src/a:a"]);
+      expect(found.modules[0]?.specs[0]?.publicApi).toContain("export function a");
     }
-    expect(JSON.parse(readFileSync(cacheFile, "utf8")).entries["src/a.ts"].module).toBe("src/a");
+    expect(readCacheIndex(project.root).entries["src/a.ts"]?.info?.module).toBe("src/a");
   });
 
   test("an entry whose shape is wrong is dropped", async () => {
     project = tempProject({ "src/a.ts": SPEC });
-    await discover({ root: project.root, paths: project.config().paths });
-    const cacheFile = path.join(project.root, PARSE_CACHE_PATH);
-    const doc = JSON.parse(readFileSync(cacheFile, "utf8"));
-    doc.entries["src/a.ts"].specs = "nope";
-    writeFileSync(cacheFile, JSON.stringify(doc));
-    const found = await discover({ root: project.root, paths: project.config().paths });
+    await run(project);
+    const doc = readCacheIndex(project.root);
+    const entry = doc.entries["src/a.ts"]?.info;
+    if (!entry) throw new Error("no entry");
+    entry.specs = "nope";
+    writeCacheIndex(project.root, doc);
+    const found = await run(project);
     expect(found.modules[0]?.specs).toHaveLength(1);
   });
 });
