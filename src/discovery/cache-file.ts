@@ -10,7 +10,7 @@
  *   JAUNT-PARSE-CACHE/3 <index bytes> <segment bytes>\n<index JSON><segments>
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { writeFileAtomic } from "./atomic-json.ts";
+import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 
 const MAGIC = "JAUNT-PARSE-CACHE/3";
 const HEAD_BYTES = 64;
@@ -105,5 +105,5 @@ export function writeCacheFile(file: string, index: unknown, segments: readonly 
   const indexBytes = Buffer.from(JSON.stringify(index), "utf8");
   const segmentBytes = segments.reduce((sum, segment) => sum + segment.byteLength, 0);
   const header = Buffer.from(`${MAGIC} ${indexBytes.byteLength} ${segmentBytes}\n`, "latin1");
-  return writeFileAtomic(file, [header, indexBytes, ...segments]);
+  return writeCacheFileAtomic(file, [header, indexBytes, ...segments]);
 }

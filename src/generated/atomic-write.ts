@@ -16,16 +16,34 @@ function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
 }
 
-/** Write `content` (UTF-8) to `target` atomically, creating missing folders. Leaves no temp file behind. */
-export async function writeFileAtomic(target: string, content: string): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * fsync the file and its folder before returning (default true): a crash
+   * right after still finds the new content. Caches that can be rebuilt skip it.
+   */
+  readonly durable?: boolean;
+}
+
+/**
+ * Write `content` (a string as UTF-8, or bytes, or byte chunks concatenated)
+ * to `target` atomically, creating missing folders. Leaves no temp file behind.
+ */
+export async function writeFileAtomic(
+  target: string,
+  content: string | Uint8Array | readonly Uint8Array[],
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const durable = options.durable ?? true;
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true });
   const temp = tempPathFor(target);
   try {
     const handle = await open(temp, "wx", 0o644);
     try {
-      await handle.writeFile(content, "utf8");
-      await handle.sync();
+      if (typeof content === "string") await handle.writeFile(content, "utf8");
+      else if (content instanceof Uint8Array) await handle.writeFile(content);
+      else for (const chunk of content) await handle.write(chunk);
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -34,7 +52,20 @@ export async function writeFileAtomic(target: string, content: string): Promise<
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dir);
+  if (durable) await syncDirectory(dir);
+}
+
+/**
+ * `writeFileAtomic` for optional caches: not fsynced, and a failure (read-only
+ * checkout, full disk) is reported as `false`, never thrown.
+ */
+export async function writeCacheFileAtomic(target: string, content: string | Uint8Array | readonly Uint8Array[]): Promise<boolean> {
+  try {
+    await writeFileAtomic(target, content, { durable: false });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Persist the rename itself; not every platform can fsync a folder, which is fine. */

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeJsonAtomic } from "../discovery/atomic-json.ts";
+import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 import { type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "../discovery/file-stamp.ts";
 import type { HeaderRead } from "../generated/read-header.ts";
 import { VERSION } from "../version.ts";
@@ -96,6 +96,6 @@ export class HeaderCache {
   async save(): Promise<void> {
     if (!this.dirty) return;
     const document = { format: CACHE_FORMAT, toolVersion: VERSION, writtenAt: Date.now(), entries: Object.fromEntries(this.entries) };
-    if (await writeJsonAtomic(this.file, document)) this.dirty = false;
+    if (await writeCacheFileAtomic(this.file, JSON.stringify(document))) this.dirty = false;
   }
 }

@@ -5,7 +5,8 @@
  * max_tokens — and never the API key or base URL. The entry holds the final
  * validated code, so `offline` can serve modules that needed a retry.
  */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import { writeFileAtomic } from "../../generated/atomic-write.ts";
 import path from "node:path";
 import type { LlmConfig } from "../../config/types.ts";
 import type { ChatMessage, TokenUsage } from "../types.ts";
@@ -54,11 +55,7 @@ export async function readCache(dir: string, key: string): Promise<CacheEntry | 
 }
 
 export async function writeCache(dir: string, key: string, entry: CacheEntry): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${key}.json`);
-  const temp = `${file}.${process.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
-  await writeFile(temp, `${JSON.stringify(entry, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileAtomic(path.join(dir, `${key}.json`), `${JSON.stringify(entry, null, 2)}\n`, { durable: false });
 }
 
 /** Remove the whole response cache (`jaunt clean --cache`). */
