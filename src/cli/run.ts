@@ -60,7 +60,7 @@ async function resolveCommand(root: CommandDef, argv: readonly string[]): Promis
 
 /** Every spelling citty accepts for a command's flags. */
 function knownFlags(args: ArgsDef): string[] {
-  // --verbose is global: any command accepts it (the error reporter reads it).
+  // --verbose is global: every command accepts it (the error reporter reads it).
   const flags = ["help", "h", "verbose"];
   for (const [name, def] of Object.entries(args)) {
     if (def.type === "positional") continue;

@@ -51,3 +51,15 @@ export function isRacy(stamp: FileStamp, reference: number): boolean {
 export function stampProvesUnchanged(recorded: FileStamp, current: FileStamp, writtenAt: number): boolean {
   return sameStamp(recorded, current) && !isRacy(recorded, writtenAt);
 }
+
+/** Delete the entries of a file-keyed cache whose file is not in `present`; true when any went. */
+export function dropMissing(entries: Map<string, unknown>, present: ReadonlySet<string>): boolean {
+  let dropped = false;
+  for (const key of entries.keys()) {
+    if (!present.has(key)) {
+      entries.delete(key);
+      dropped = true;
+    }
+  }
+  return dropped;
+}

@@ -17,7 +17,7 @@ import { JauntDiscoveryError } from "@jaunt/runtime";
 import { type Digest, SPEC_DIGEST_VERSION } from "../graph/digests.ts";
 import { VERSION } from "../version.ts";
 import { type OpenedCacheFile, openCacheFile, writeCacheFile } from "./cache-file.ts";
-import { type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "./file-stamp.ts";
+import { dropMissing, type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "./file-stamp.ts";
 import { detailOf, isLightSpec, isSpecDetail, joinSpecs, type LightSpec, lightOf, type SpecDetail } from "./spec-detail.ts";
 import type { ModuleInfo } from "./types.ts";
 
@@ -180,12 +180,7 @@ export class ParseCache {
 
   /** Drop entries of files no longer present. */
   retain(files: ReadonlySet<string>): void {
-    for (const key of this.entries.keys()) {
-      if (!files.has(key)) {
-        this.entries.delete(key);
-        this.dirty = true;
-      }
-    }
+    if (dropMissing(this.entries, files)) this.dirty = true;
   }
 
   /** Write the cache if it changed. Failures (read-only checkout, full disk) are ignored: the cache is optional. */

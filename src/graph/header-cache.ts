@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
-import { type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "../discovery/file-stamp.ts";
+import { dropMissing, type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "../discovery/file-stamp.ts";
 import type { HeaderRead } from "../generated/read-header.ts";
 import { VERSION } from "../version.ts";
 
@@ -85,12 +85,7 @@ export class HeaderCache {
 
   /** Drop entries of files no longer present. */
   retain(files: ReadonlySet<string>): void {
-    for (const key of this.entries.keys()) {
-      if (!files.has(key)) {
-        this.entries.delete(key);
-        this.dirty = true;
-      }
-    }
+    if (dropMissing(this.entries, files)) this.dirty = true;
   }
 
   async save(): Promise<void> {
