@@ -27,6 +27,12 @@ export function statusLine(snapshot: ProgressSnapshot, columns: number): string 
   return text.length > columns - 1 ? `${text.slice(0, Math.max(0, columns - 2))}…` : text;
 }
 
+/** A module's error message without the `<module>: ` prefix generation gives it (the line names the module already). */
+function failureText(report: ModuleReport): string {
+  const message = report.error?.message ?? "unknown error";
+  return message.startsWith(`${report.id}: `) ? message.slice(report.id.length + 2) : message;
+}
+
 /** One line per finished module, for logs. */
 export function moduleLine(report: ModuleReport): string {
   const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
@@ -34,7 +40,7 @@ export function moduleLine(report: ModuleReport): string {
     case "built":
       return `built ${report.id} -> ${report.generatedFile}${took}`;
     case "failed":
-      return `FAILED ${report.id}: ${report.error?.message.split("\n")[0] ?? "unknown error"}`;
+      return `FAILED ${report.id}: ${failureText(report).split("\n")[0]}`;
     case "skipped":
       return `skipped ${report.id} (depends on ${report.blockedBy ?? "a failed module"})`;
     case "interrupted":
@@ -79,7 +85,7 @@ export function formatBuildSummary(report: BuildReport): string {
     return `${report.kind === "build" ? "build" : "test generation"} up to date: ${report.fresh} module(s) fresh, nothing to generate`;
   }
   for (const module of report.modules.filter((m) => m.status === "failed")) {
-    lines.push(`FAILED ${module.id} (${module.error?.code ?? "error"}): ${module.error?.message ?? ""}`);
+    lines.push(`FAILED ${module.id} (${module.error?.code ?? "error"}): ${failureText(module)}`);
     if (module.error?.hint) lines.push(`  hint: ${module.error.hint}`);
   }
   const skipped = report.modules.filter((m) => m.status === "skipped");

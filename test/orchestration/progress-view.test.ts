@@ -36,3 +36,10 @@ test("in CI or a pipe: plain module lines only, no control codes", () => {
   renderer.done();
   expect(text()).toBe("built src/a -> src/__generated__/a.ts (1.2s)\n");
 });
+
+test("a failure line names the module once", () => {
+  const failed: ModuleReport = { ...built, status: "failed", error: { code: "generation.offline_miss", message: "src/a: offline and no cached answer" } };
+  const { text, renderer } = capture(false);
+  renderer.module(failed);
+  expect(text()).toBe("FAILED src/a: offline and no cached answer\n");
+});
