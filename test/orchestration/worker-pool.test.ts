@@ -29,10 +29,10 @@ describe("WorkerPool", () => {
   test("spawns at most `size` Workers and runs them in parallel", async () => {
     const workers = makePool(3);
     const started = performance.now();
-    await Promise.all(Array.from({ length: 6 }, () => workers.run({ type: "delay", payload: { ms: 150 } })));
+    await Promise.all(Array.from({ length: 6 }, () => workers.run({ type: "delay", payload: { ms: 300 } })));
     expect(workers.spawned).toBe(3);
-    // Six 150 ms tasks on three Workers take two rounds, not six.
-    expect(performance.now() - started).toBeLessThan(6 * 150);
+    // Six 300 ms tasks on three Workers take two rounds (600 ms); two Workers would need three (900 ms).
+    expect(performance.now() - started).toBeLessThan(3 * 300);
   });
 
   test("one Worker runs several tasks at once when tasksPerWorker allows; cancelling one spares the others", async () => {
@@ -40,13 +40,13 @@ describe("WorkerPool", () => {
     const controller = new AbortController();
     const started = performance.now();
     const cancelled = workers.run({ type: "hang", payload: null }, { signal: controller.signal });
-    const runs = [workers.run({ type: "delay", payload: { ms: 200 } }), workers.run({ type: "delay", payload: { ms: 200 } })];
+    const runs = [workers.run({ type: "delay", payload: { ms: 400 } }), workers.run({ type: "delay", payload: { ms: 400 } })];
     controller.abort();
     await expect(cancelled).rejects.toMatchObject({ code: "orchestration.interrupted" });
-    expect(await Promise.all(runs)).toEqual([{ waited: 200 }, { waited: 200 }]);
+    expect(await Promise.all(runs)).toEqual([{ waited: 400 }, { waited: 400 }]);
     expect(workers.spawned).toBe(1);
-    // Both 200 ms tasks ran side by side in the one Worker.
-    expect(performance.now() - started).toBeLessThan(2 * 200);
+    // Both 400 ms tasks ran side by side in the one Worker (in turn they would take 800 ms).
+    expect(performance.now() - started).toBeLessThan(2 * 400);
   });
 
   test("a handler error rejects only that task, with its code", async () => {
