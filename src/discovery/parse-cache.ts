@@ -20,6 +20,7 @@ import { type OpenedCacheFile, openCacheFile, writeCacheFile } from "./cache-fil
 import { dropMissing, type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "./file-stamp.ts";
 import { detailOf, isLightSpec, isSpecDetail, joinSpecs, type LightSpec, lightOf, type SpecDetail } from "./spec-detail.ts";
 import type { ModuleInfo } from "./types.ts";
+import { isRecord } from "../support/is-record.ts";
 
 /** Bump when the shape of an entry or the parser's output changes. */
 const CACHE_FORMAT = 3;
@@ -44,10 +45,6 @@ export interface CacheEntry {
 
 /** What a stamp lookup found: a parse to reuse, a file known not to need parsing, or nothing trustworthy. */
 export type StampLookup = { readonly kind: "parsed"; readonly entry: CacheEntry } | { readonly kind: "skip" } | undefined;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function isDigest(value: unknown): value is Digest {
   return typeof value === "string" && value.startsWith("sha256:");

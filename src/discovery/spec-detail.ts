@@ -8,6 +8,7 @@
  * still sees every field).
  */
 import type { SpecInfo } from "./types.ts";
+import { isRecord } from "../support/is-record.ts";
 
 /** The fields of a spec that planning never reads. */
 export interface SpecDetail {
@@ -21,10 +22,6 @@ export interface SpecDetail {
 
 /** The fields of a spec that planning reads. */
 export type LightSpec = Omit<SpecInfo, keyof SpecDetail>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Shape check of stored details: enough to reject damaged data. */
 export function isSpecDetail(value: unknown): value is SpecDetail {

@@ -13,6 +13,7 @@ import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 import { dropMissing, type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "../discovery/file-stamp.ts";
 import type { HeaderRead } from "../generated/read-header.ts";
 import { VERSION } from "../version.ts";
+import { isRecord } from "../support/is-record.ts";
 
 const CACHE_FORMAT = 1;
 
@@ -21,10 +22,6 @@ export const HEADER_CACHE_PATH = ".jaunt/cache/headers.json";
 interface HeaderEntry {
   readonly stamp: FileStamp;
   readonly header: HeaderRead;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Shape check of a stored header read: enough to reject foreign or truncated data. */

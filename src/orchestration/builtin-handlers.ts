@@ -5,14 +5,11 @@
  */
 import type { GenerationInput, GenerationSettings } from "../generation/types.ts";
 import type { HandlerTable } from "./worker-protocol.ts";
+import { isRecord } from "../support/is-record.ts";
 
 export interface GeneratePayload {
   readonly input: GenerationInput;
   readonly settings: GenerationSettings;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
 }
 
 /** Shallow shape check of a `generate` payload; the data came from our own main thread. */

@@ -2,10 +2,7 @@
 import { JauntGenerationError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings } from "../generation/types.ts";
 import type { WorkerPool } from "./worker-pool.ts";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
+import { isRecord } from "../support/is-record.ts";
 
 function isGenerationResult(value: unknown): value is GenerationResult {
   return isRecord(value) && typeof value.module === "string" && typeof value.ok === "boolean" && isRecord(value.usage);

@@ -2,6 +2,7 @@
  * Messages between the main thread and generation Workers. Everything is
  * structured-clone data; handlers are looked up in the Worker by task type.
  */
+import { isRecord } from "../support/is-record.ts";
 
 /** A unit of work: `type` picks the handler, `payload` is its plain-data input. */
 export interface WorkerTask {
@@ -41,10 +42,6 @@ export type FromWorker =
   | { readonly type: "event"; readonly id: number; readonly event: unknown }
   | { readonly type: "result"; readonly id: number; readonly result: unknown }
   | { readonly type: "error"; readonly id: number; readonly error: SerializedError };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
 
 export function isToWorker(value: unknown): value is ToWorker {
   if (!isRecord(value)) return false;

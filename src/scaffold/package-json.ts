@@ -3,12 +3,9 @@
  * final newline, so `jaunt init` leaves a diff a person would have written.
  */
 import { JauntError } from "@jaunt/runtime";
+import { isRecord } from "../support/is-record.ts";
 
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** The indentation unit of a JSON text: a tab or some spaces (2 when unknown). */
 export function detectIndent(text: string): string {
