@@ -5,15 +5,45 @@
  * module (routed by "module `src/slug`" in the user message) or come from a
  * responder; faults are scripted the same way. Every request is recorded.
  */
+import { isRecord } from "../../src/support/is-record.ts";
 
-/** One scripted reply. A plain string is an answer with finish_reason "stop". */
+/** Token counts a reply reports; `null` leaves `usage` out of the body. */
+export interface FakeUsage {
+  readonly prompt_tokens: number;
+  readonly completion_tokens: number;
+}
+
+/**
+ * One scripted reply. A plain string is an answer with finish_reason "stop".
+ * Besides answers and plain faults, replies reproduce what real servers send:
+ * an error object inside a 200 (`json`), any bytes with any content type (`raw`),
+ * a completion whose message has other fields (`message`: refusal,
+ * reasoning_content, content as an array of parts), a completion followed by a
+ * `data: [DONE]` trailer (`trailer`), and a server-sent event stream (`sse`).
+ */
 export type FakeReply =
   | string
-  | { readonly content: string; readonly finishReason?: "stop" | "length"; readonly delayMs?: number }
-  | { readonly status: number; readonly retryAfter?: string; readonly message?: string }
+  | { readonly content: string; readonly finishReason?: string; readonly delayMs?: number; readonly usage?: FakeUsage | null; readonly trailer?: boolean }
+  | {
+      readonly status: number;
+      readonly retryAfter?: string;
+      readonly message?: string;
+      /** The error object's `code` and `param` (OpenAI: "insufficient_quota", "unsupported_parameter"). */
+      readonly code?: string | number | null;
+      readonly param?: string;
+      readonly usage?: FakeUsage;
+    }
   | { readonly hang: true }
   | { readonly malformed: true }
-  | { readonly emptyChoices: true };
+  | { readonly emptyChoices: true }
+  /** Any JSON body (default status 200). */
+  | { readonly json: unknown; readonly status?: number }
+  /** Any body text with any content type (default status 200, `text/plain`). */
+  | { readonly raw: string; readonly status?: number; readonly contentType?: string }
+  /** A completion whose `message` is exactly this object (content may be null or an array of parts). */
+  | { readonly message: Readonly<Record<string, unknown>>; readonly finishReason?: string; readonly usage?: FakeUsage | null }
+  /** The answer as a `text/event-stream` of chat.completion.chunk events ending in `data: [DONE]`. */
+  | { readonly sse: string; readonly finishReason?: string; readonly usage?: FakeUsage | null };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -36,6 +66,16 @@ export interface FakeLlmOptions {
   readonly requireKey?: string;
   /** Fallback answers: module → correct code (wrapped in a ```ts fence automatically). */
   readonly defaults?: Readonly<Record<string, string>>;
+  /**
+   * Answer HTTP 400 (OpenAI's `unsupported_parameter` shape, the message given
+   * here) to any request whose body has one of these parameters — e.g. Azure
+   * OpenAI's v1 endpoint rejecting `max_tokens` for o-series models.
+   */
+  readonly rejectParams?: Readonly<Record<string, string>>;
+  /** How to answer a path other than /v1/chat/completions and /v1/models (default: 404 with an error object). */
+  readonly unknownRoute?: FakeReply;
+  /** Stream server-sent events unless the request says `"stream": false` (some local servers do). */
+  readonly streamUnlessDisabled?: boolean;
 }
 
 export interface FakeLlm {
@@ -77,31 +117,56 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
-  const completion = (content: string, finishReason: string, request: RecordedRequest) =>
-    json(200, {
-      id: `chatcmpl-fake-${requests.length}`,
-      object: "chat.completion",
-      created: Math.floor(Date.now() / 1000),
-      model: request.model ?? "fake",
-      choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: finishReason }],
-      usage: {
-        prompt_tokens: Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 4),
-        completion_tokens: Math.ceil(content.length / 4),
-        total_tokens: 0,
-      },
-    });
+  const estimatedUsage = (content: string, request: RecordedRequest) => ({
+    prompt_tokens: Math.ceil(request.messages.reduce((n, m) => n + m.content.length, 0) / 4),
+    completion_tokens: Math.ceil(content.length / 4),
+    total_tokens: 0,
+  });
+  const usageField = (usage: FakeUsage | null | undefined, content: string, request: RecordedRequest) =>
+    usage === null ? {} : { usage: usage === undefined ? estimatedUsage(content, request) : { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } };
+  const completionBody = (message: Readonly<Record<string, unknown>>, finishReason: string, usage: FakeUsage | null | undefined, request: RecordedRequest) => ({
+    id: `chatcmpl-fake-${requests.length}`,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: request.model ?? "fake",
+    choices: [{ index: 0, message: { role: "assistant", ...message }, finish_reason: finishReason }],
+    ...usageField(usage, typeof message.content === "string" ? message.content : JSON.stringify(message.content ?? ""), request),
+  });
+  const completion = (content: string, finishReason: string, request: RecordedRequest, usage?: FakeUsage | null) =>
+    json(200, completionBody({ content }, finishReason, usage, request));
+  const sse = (content: string, finishReason: string, usage: FakeUsage | null | undefined, request: RecordedRequest) => {
+    const base = { id: `chatcmpl-fake-${requests.length}`, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: request.model ?? "fake" };
+    const pieces = content.match(/[\s\S]{1,40}/g) ?? [];
+    const events = [
+      { ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] },
+      ...pieces.map((piece) => ({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })),
+      { ...base, choices: [{ index: 0, delta: {}, finish_reason: finishReason }] },
+      { ...base, choices: [], ...usageField(usage, content, request) },
+    ];
+    const text = `${events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join("")}data: [DONE]\n\n`;
+    return new Response(text, { status: 200, headers: { "content-type": "text/event-stream; charset=utf-8" } });
+  };
 
   const reply = async (r: FakeReply, request: RecordedRequest): Promise<Response> => {
     if (options.delayMs) await Bun.sleep(options.delayMs);
     if (typeof r === "string") return completion(r, "stop", request);
     if ("content" in r) {
       if (r.delayMs) await Bun.sleep(r.delayMs);
-      return completion(r.content, r.finishReason ?? "stop", request);
+      if (r.trailer) {
+        const body = JSON.stringify(completionBody({ content: r.content }, r.finishReason ?? "stop", r.usage, request));
+        return new Response(`${body}\n\ndata: [DONE]\n\n`, { status: 200, headers: { "content-type": "application/json" } });
+      }
+      return completion(r.content, r.finishReason ?? "stop", request, r.usage);
     }
+    if ("json" in r) return json(r.status ?? 200, r.json);
+    if ("raw" in r) return new Response(r.raw, { status: r.status ?? 200, headers: { "content-type": r.contentType ?? "text/plain" } });
+    if ("sse" in r) return sse(r.sse, r.finishReason ?? "stop", r.usage, request);
     if ("status" in r) {
       const headers: Record<string, string> = r.retryAfter === undefined ? {} : { "retry-after": r.retryAfter };
-      return json(r.status, { error: { message: r.message ?? `fake error ${r.status}`, type: "fake", code: null } }, headers);
+      const error = { message: r.message ?? `fake error ${r.status}`, type: "fake", code: r.code ?? null, ...(r.param === undefined ? {} : { param: r.param }) };
+      return json(r.status, { error, ...(r.usage ? { usage: r.usage } : {}) }, headers);
     }
+    if ("message" in r) return json(200, completionBody(r.message, r.finishReason ?? "stop", r.usage, request));
     if ("hang" in r) {
       // Never answers; released on stop() so the server can close.
       return new Promise<Response>((resolve) => hanging.add(() => resolve(json(503, { error: { message: "stopped" } }))));
@@ -137,13 +202,22 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
       };
       requests.push(request);
       if (req.method === "GET" && url.pathname === "/v1/models") return json(200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "jaunt" }] });
-      if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") return json(404, { error: { message: `no route ${req.method} ${url.pathname}` } });
+      if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") {
+        if (options.unknownRoute !== undefined) return reply(options.unknownRoute, request);
+        return json(404, { error: { message: `no route ${req.method} ${url.pathname}` } });
+      }
       if (options.requireKey !== undefined && req.headers.get("authorization") !== `Bearer ${options.requireKey}`) {
         return json(401, { error: { message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" } });
+      }
+      const rejected = Object.entries(options.rejectParams ?? {}).find(([param]) => isRecord(parsed) && param in parsed);
+      if (rejected) {
+        const [param, message] = rejected;
+        return json(400, { error: { message, type: "invalid_request_error", param, code: "unsupported_parameter" } });
       }
       const queued = request.module === undefined ? undefined : scripts.get(request.module)?.shift();
       const chosen = queued ?? responder?.(request) ?? (request.module !== undefined && defaults.has(request.module) ? fence(defaults.get(request.module) ?? "") : undefined);
       if (chosen === undefined) return json(418, { error: { message: `fake-llm: nothing scripted for module ${request.module ?? "(unknown)"}` } });
+      if (options.streamUnlessDisabled && typeof chosen === "string" && !(isRecord(parsed) && parsed.stream === false)) return sse(chosen, "stop", undefined, request);
       return reply(chosen, request);
     },
   });
