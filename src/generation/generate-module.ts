@@ -7,6 +7,7 @@ import { cacheKey, defaultCacheDir, readCache, writeCache } from "./cache/respon
 import { addUsage, estimateCost, NO_USAGE } from "./cost.ts";
 import { createChatClient, type ChatClient } from "./llm/chat-client.ts";
 import { resolveEndpoint } from "./llm/endpoint.ts";
+import { FATAL_PROVIDER_CODES, ProviderError } from "./llm/failure.ts";
 import { mergedEnv } from "./llm/env-file.ts";
 import { renderMessages } from "./prompts/render-messages.ts";
 import type { AttemptDiagnostics, GenerationHooks, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "./types.ts";
@@ -14,7 +15,6 @@ import { formatDiagnostics } from "./validate/diagnostics.ts";
 import { validateCandidate } from "./validate/validate-candidate.ts";
 
 const CANDIDATE_KEEP = 20_000;
-const FATAL_CODES = new Set(["generation.auth_failed", "generation.model_not_found", "generation.request_rejected"]);
 
 /**
  * Generate and validate the module described by `input`.
@@ -37,7 +37,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     return {
       module: input.module,
       ok: false,
-      error: { code, message, fatal: FATAL_CODES.has(code), attempts, ...(hint ? { hint } : {}) },
+      error: { code, message, fatal: FATAL_PROVIDER_CODES.has(code), attempts, ...(hint ? { hint } : {}) },
       usage,
       ...(c === undefined ? {} : { costUsd: c }),
     };
@@ -65,15 +65,18 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     const previous = attempts.at(-1);
     const messages = attempt === 1 || !previous ? firstMessages : renderMessages(input, settings.prompts, previous);
     emit({ type: "attempt", module: input.module, attempt });
-    client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, settings.env ?? process.env)), settings.backoff);
+    client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, settings.env ?? process.env)), settings.backoff, settings.requestShape);
     let completion;
     try {
       completion = await client.complete(messages, {
-        signal: hooks.signal,
-        onRetry: (retry, delayMs, reason) => emit({ type: "provider_retry", module: input.module, retry, delayMs, reason }),
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        onRetry: (notice) => emit({ type: "provider_retry", module: input.module, ...notice }),
+        onReshape: (note, shape) => emit({ type: "request_reshaped", module: input.module, note, shape }),
       });
     } catch (error) {
       if (hooks.signal?.aborted) throw hooks.signal.reason;
+      // Failed requests are billed too: their usage counts toward the module's cost and [build] max_cost.
+      if (error instanceof ProviderError) usage = addUsage(usage, error.usage);
       if (error instanceof JauntGenerationError) return fail(error.code, `${input.module}: ${error.message}`, error.hint);
       throw error;
     }

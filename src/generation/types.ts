@@ -93,6 +93,8 @@ export interface GenerationSettings {
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number; readonly retryAfterCapMs?: number };
   /** Environment to read the API key / base URL from; default `process.env`. Plain data. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Request shape learned earlier in the run (a server rejected a parameter); see `request_reshaped` events. */
+  readonly requestShape?: { readonly tokensField: "max_tokens" | "max_completion_tokens"; readonly streamFalse: boolean };
 }
 
 /** One exact problem with a candidate. */
@@ -151,7 +153,20 @@ export type GenerationResult =
 export type GenerationEvent =
   | { readonly type: "attempt"; readonly module: string; readonly attempt: number }
   | { readonly type: "cache_hit"; readonly module: string }
-  | { readonly type: "provider_retry"; readonly module: string; readonly retry: number; readonly delayMs: number; readonly reason: string }
+  | {
+      readonly type: "provider_retry";
+      readonly module: string;
+      /** 1-based retry number, of `maxRetries` (`[llm] max_retries`). */
+      readonly retry: number;
+      readonly maxRetries: number;
+      readonly delayMs: number;
+      /** Short: `HTTP 529`. */
+      readonly reason: string;
+      /** The failure in the provider's words (redacted). */
+      readonly detail: string;
+    }
+  /** A server rejected a parameter Jaunt can express another way; later requests of the run use `shape`. */
+  | { readonly type: "request_reshaped"; readonly module: string; readonly note: string; readonly shape: NonNullable<GenerationSettings["requestShape"]> }
   | { readonly type: "invalid"; readonly module: string; readonly attempt: number; readonly diagnostics: readonly Diagnostic[] }
   | { readonly type: "done"; readonly module: string; readonly ok: boolean };
 

@@ -8,7 +8,7 @@ import { generateModule } from "../../src/generation/generate-module.ts";
 import { backoffDelay, parseRetryAfter } from "../../src/generation/llm/backoff.ts";
 import { DEFAULT_BASE_URL, resolveEndpoint } from "../../src/generation/llm/endpoint.ts";
 import { mergedEnv, parseEnvFile } from "../../src/generation/llm/env-file.ts";
-import { redact } from "../../src/generation/llm/provider-errors.ts";
+import { redactText, redactUrl } from "../../src/generation/llm/redact.ts";
 import { slugInput, testLlmConfig, testSettings } from "../support/generation-project.ts";
 
 const dirs: string[] = [];
@@ -81,7 +81,21 @@ test("cost estimates use the built-in table, prefixes/dates, and overrides", () 
   expect(estimateCost("llama3.1:8b", { promptTokens: 1000, completionTokens: 0 }, { "llama3.1:8b": { input: 1, output: 1 } })).toBeCloseTo(0.001);
 });
 
-test("redact removes the key and sk- style secrets", () => {
-  expect(redact("bad key sk-live-abcdefghijklmnop here", "zzzz")).toBe("bad key sk-*** here");
-  expect(redact("the key was my-secret-key!", "my-secret-key")).toBe("the key was ***!");
+test("redactText removes the key and sk- style secrets", () => {
+  expect(redactText("bad key sk-live-abcdefghijklmnop here", "zzzz")).toBe("bad key sk-*** here");
+  expect(redactText("the key was my-secret-key!", "my-secret-key")).toBe("the key was ***!");
+  expect(redactText("sent Authorization: Bearer abc.def-123456")).toBe("sent Authorization: Bearer ***");
+});
+
+test("redactUrl hides userinfo and secret query values, keeps the rest readable", () => {
+  expect(redactUrl("https://user:token@gateway.example/v1")).toBe("https://***@gateway.example/v1");
+  expect(redactUrl("https://gw.example/v1?key=abc123&api-version=2025-04-01-preview&x-goog-api-key=zz")).toBe(
+    "https://gw.example/v1?key=***&api-version=2025-04-01-preview&x-goog-api-key=***",
+  );
+  expect(redactUrl("http://localhost:11434/v1")).toBe("http://localhost:11434/v1");
+  expect(redactUrl("https://api.example.com")).toBe("https://api.example.com");
+  expect(redactUrl("https://generativelanguage.googleapis.com/v1beta/openai/")).toBe("https://generativelanguage.googleapis.com/v1beta/openai/");
+  expect(redactUrl("not a url //me:pw@host")).toBe("not a url //***@host");
+  // URLs inside free text (a provider echoing the request URL)
+  expect(redactText("POST https://me:pw@gw.example/v1/chat/completions?token=t0k failed")).toBe("POST https://***@gw.example/v1/chat/completions?token=*** failed");
 });

@@ -62,7 +62,7 @@ test("a hang past the timeout is retried, and retries are bounded", async () => 
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe("generation.provider_unavailable");
-  expect(result.error.message).toContain("after 3 request(s)");
+  expect(result.error.message).toContain("(after 3 requests)");
   expect(retries[0]?.type === "provider_retry" && retries[0].reason).toBe("request timed out after 0.3s");
   expect(performance.now() - started).toBeLessThan(3000);
 });

@@ -1,14 +1,23 @@
 /** Where requests go and with which key (never logged). */
 import { JauntConfigError } from "@jaunt/runtime";
 import type { LlmConfig } from "../../config/types.ts";
+import { redactUrl } from "./redact.ts";
 
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+/** Sent to keyless loopback servers when the key variable is unset (the SDK insists on some key). */
+export const PLACEHOLDER_KEY = "jaunt-no-key";
+
 export interface Endpoint {
+  /** As configured (may carry credentials): for requests only, never for display. */
   readonly baseUrl: string;
+  /** The base URL with userinfo and secret query values redacted: the only form shown to users. */
+  readonly displayUrl: string;
   /** Which setting chose the base URL, for error messages. */
   readonly baseUrlSource: "[llm] base_url" | "JAUNT_LLM_BASE_URL" | "OPENAI_BASE_URL" | "default";
   readonly apiKey: string;
+  /** True when `apiKey` is PLACEHOLDER_KEY because the variable is unset (loopback servers only). */
+  readonly keyIsPlaceholder: boolean;
 }
 
 /**
@@ -26,15 +35,17 @@ export function resolveEndpoint(llm: LlmConfig, env: Readonly<Record<string, str
     return { baseUrl: DEFAULT_BASE_URL, baseUrlSource: "default" };
   };
   const { baseUrl, baseUrlSource } = pick();
+  const displayUrl = redactUrl(baseUrl);
   const key = env[llm.apiKeyEnv]?.trim();
-  if (key) return { baseUrl, baseUrlSource, apiKey: key };
-  if (isLoopback(baseUrl)) return { baseUrl, baseUrlSource, apiKey: "jaunt-no-key" };
-  throw new JauntConfigError(`no API key: environment variable ${llm.apiKeyEnv} is not set (needed for ${baseUrl})`, "config.missing_api_key", {
+  if (key) return { baseUrl, displayUrl, baseUrlSource, apiKey: key, keyIsPlaceholder: false };
+  if (isLoopback(baseUrl)) return { baseUrl, displayUrl, baseUrlSource, apiKey: PLACEHOLDER_KEY, keyIsPlaceholder: true };
+  throw new JauntConfigError(`no API key: environment variable ${llm.apiKeyEnv} is not set (needed for ${displayUrl})`, "config.missing_api_key", {
     hint: `export ${llm.apiKeyEnv}=… or put ${llm.apiKeyEnv}=… in the project's .env file (keep .env out of version control); [llm] api_key_env names a different variable`,
   });
 }
 
-function isLoopback(baseUrl: string): boolean {
+/** Whether `baseUrl` names this machine (where a refused connection means the server is not running). */
+export function isLoopback(baseUrl: string): boolean {
   try {
     const host = new URL(baseUrl).hostname;
     return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";

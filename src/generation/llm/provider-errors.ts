@@ -1,13 +1,17 @@
-/** Sort provider failures into "retry with backoff" and "stop now, with a useful message". */
+/**
+ * Name a provider failure in the provider's own words and decide whether
+ * another request can help: HTTP errors (with the server's body), error
+ * objects inside a 200, and connection problems.
+ */
 import type * as OpenAISdk from "openai";
+import { isRecord } from "../../support/is-record.ts";
 import { parseRetryAfter } from "./backoff.ts";
-import type { Endpoint } from "./endpoint.ts";
+import { isLoopback, type Endpoint } from "./endpoint.ts";
+import type { ProviderFailure } from "./failure.ts";
+import { redactText } from "./redact.ts";
+import { describeBody } from "./wire-body.ts";
 
 export type OpenAIModule = typeof OpenAISdk;
-
-export type ProviderFailure =
-  | { readonly retryable: true; readonly reason: string; readonly retryAfterMs?: number }
-  | { readonly retryable: false; readonly code: string; readonly message: string; readonly hint?: string };
 
 export interface FailureContext {
   readonly endpoint: Endpoint;
@@ -16,43 +20,205 @@ export interface FailureContext {
   readonly timeoutSeconds: number;
 }
 
-/** Remove the API key (and anything that looks like a secret key) from text shown to users. */
-export function redact(text: string, apiKey: string): string {
-  let out = apiKey.length >= 4 ? text.split(apiKey).join("***") : text;
-  out = out.replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, "sk-***");
-  return out;
+const MESSAGE_LIMIT = 500;
+
+/** `https://host/v1 (from [llm] base_url)`, redacted. */
+export function whereOf(ctx: FailureContext): string {
+  return `${ctx.endpoint.displayUrl} (from ${ctx.endpoint.baseUrlSource})`;
 }
 
-export function classifyProviderError(sdk: OpenAIModule, error: unknown, ctx: FailureContext): ProviderFailure {
-  const where = `${ctx.endpoint.baseUrl} (from ${ctx.endpoint.baseUrlSource})`;
-  if (error instanceof sdk.APIConnectionTimeoutError) return { retryable: true, reason: `request timed out after ${ctx.timeoutSeconds}s` };
-  if (error instanceof sdk.APIConnectionError) return { retryable: true, reason: `cannot connect to ${ctx.endpoint.baseUrl}` };
-  if (error instanceof sdk.APIError && typeof error.status === "number") {
-    const status = error.status;
-    const detail = redact(error.message, ctx.endpoint.apiKey).slice(0, 300);
-    if (status === 401 || status === 403) {
-      return {
-        retryable: false,
-        code: "generation.auth_failed",
-        message: `${where} rejected the API key from ${ctx.apiKeyEnv} (HTTP ${status}): ${detail}`,
-        hint: `check ${ctx.apiKeyEnv} (environment or the project's .env) and that [llm] base_url points at the right server`,
-      };
-    }
-    if (status === 404) {
-      return {
-        retryable: false,
-        code: "generation.model_not_found",
-        message: `model "${ctx.model}" or the chat completions endpoint was not found at ${where} (HTTP 404): ${detail}`,
-        hint: "check [llm] model and [llm] base_url (it usually ends in /v1)",
-      };
-    }
-    if (status === 408 || status === 409 || status === 429 || status >= 500) {
-      const retryAfterMs = parseRetryAfter(error.headers?.get("retry-after"));
-      return retryAfterMs === undefined ? { retryable: true, reason: `HTTP ${status}` } : { retryable: true, reason: `HTTP ${status}`, retryAfterMs };
-    }
-    return { retryable: false, code: "generation.request_rejected", message: `${where} rejected the request for model "${ctx.model}" (HTTP ${status}): ${detail}` };
+/** The message a server put in an error value: `error.message`, a bare string, FastAPI's `detail`, OpenRouter's `metadata.raw`. */
+export function errorText(error: unknown): string {
+  if (typeof error === "string") return error;
+  if (!isRecord(error)) return error === undefined || error === null ? "" : String(error);
+  const parts: string[] = [];
+  if (typeof error.message === "string") parts.push(error.message);
+  else if (isRecord(error.error) || typeof error.error === "string") parts.push(errorText(error.error));
+  if (typeof error.detail === "string") parts.push(error.detail);
+  else if (Array.isArray(error.detail)) {
+    parts.push(error.detail.map((d) => (isRecord(d) && typeof d.msg === "string" ? `${Array.isArray(d.loc) ? `${d.loc.join(".")}: ` : ""}${d.msg}` : JSON.stringify(d))).join("; "));
   }
-  if (error instanceof SyntaxError) return { retryable: true, reason: "malformed JSON response" };
+  const metadata = isRecord(error.metadata) ? error.metadata : undefined;
+  if (metadata && typeof metadata.raw === "string") parts.push(`${typeof metadata.provider_name === "string" ? `${metadata.provider_name}: ` : ""}${metadata.raw}`);
+  return parts.length > 0 ? parts.join(": ") : JSON.stringify(error);
+}
+
+/** The error value of a non-2xx body: the parsed `error` field or object, else the body described. */
+export function errorOfBody(text: string, contentType: string | null): { readonly error: unknown; readonly words: string } {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const error = isRecord(parsed) && parsed.error !== undefined && parsed.error !== null ? parsed.error : parsed;
+    return { error, words: errorText(error) };
+  } catch {
+    return { error: undefined, words: text.trim() === "" ? "" : describeBody(text, contentType) };
+  }
+}
+
+function clean(words: string, ctx: FailureContext): string {
+  const flat = redactText(words, ctx.endpoint.apiKey).replace(/\s+/g, " ").trim();
+  return flat.length > MESSAGE_LIMIT ? `${flat.slice(0, MESSAGE_LIMIT)}…` : flat;
+}
+
+const PARAM_UNSUPPORTED = /unsupported|not supported|unknown|unrecogni[sz]ed|extra (inputs|fields)|not permitted|not allowed|unexpected|does not support|invalid (field|parameter|argument)|use '?max_/i;
+
+/** The request parameter a 400/422 names as unsupported, among `sent`. */
+export function rejectedParameter(error: unknown, words: string, sent: readonly string[]): string | undefined {
+  if (isRecord(error) && typeof error.param === "string" && sent.includes(error.param)) return error.param;
+  if (!PARAM_UNSUPPORTED.test(words)) return undefined;
+  const mentioned = sent
+    .map((name) => ({ name, at: words.search(new RegExp(`(?<![A-Za-z_])${name}(?![A-Za-z_])`)) }))
+    .filter((m) => m.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  return mentioned[0]?.name;
+}
+
+function codeOf(error: unknown): string | number | undefined {
+  if (!isRecord(error)) return undefined;
+  if (typeof error.code === "string" || typeof error.code === "number") return error.code;
+  return typeof error.type === "string" ? error.type : undefined;
+}
+
+interface HttpFailureInput {
+  readonly status: number;
+  readonly error: unknown;
+  readonly words: string;
+  readonly retryAfter?: string | null;
+  /** Parameters the request carried (for naming a rejected one). */
+  readonly sent: readonly string[];
+  /** How the status arrived, when not as the HTTP status (`error code 404 inside an HTTP 200 response`). */
+  readonly label?: string;
+}
+
+/** Classify an HTTP status (real or embedded in a 200's error object) with the server's words. */
+export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): ProviderFailure {
+  const { status } = input;
+  const where = whereOf(ctx);
+  const words = clean(input.words, ctx);
+  const said = `(${input.label ?? `HTTP ${status}`})${words ? `: ${words}` : ""}`;
+  const code = codeOf(input.error);
+  if (status === 402 || code === "insufficient_quota") {
+    return {
+      retry: "never",
+      code: "generation.quota_exhausted",
+      reason: "quota exhausted",
+      message: `${where}: quota exhausted — check billing ${said}`,
+      hint: "check the account's plan, credits and billing with the provider; retrying cannot help until then",
+    };
+  }
+  if (status === 401 || status === 403) {
+    if (ctx.endpoint.keyIsPlaceholder) {
+      return {
+        retry: "never",
+        code: "generation.auth_failed",
+        reason: `HTTP ${status}`,
+        message: `${where} wants an API key ${said}; ${ctx.apiKeyEnv} is not set, so Jaunt sent only a placeholder`,
+        hint: `set ${ctx.apiKeyEnv} to the key the server was started with (environment or the project's .env), or point [llm] api_key_env at the variable that holds it`,
+      };
+    }
+    return {
+      retry: "never",
+      code: "generation.auth_failed",
+      reason: `HTTP ${status}`,
+      message: `${where} rejected the API key from ${ctx.apiKeyEnv} ${said}`,
+      hint: `check ${ctx.apiKeyEnv} (environment or the project's .env) and that [llm] base_url points at the right server`,
+    };
+  }
+  if (status === 404) {
+    return {
+      retry: "never",
+      code: "generation.model_not_found",
+      reason: `HTTP ${status}`,
+      message: `model "${ctx.model}" or the chat completions endpoint was not found at ${where} ${said}`,
+      hint: "check [llm] model and [llm] base_url (it usually ends in /v1)",
+    };
+  }
+  if (status === 408 || status === 409 || status === 425 || status === 429 || status >= 500) {
+    const retryAfterMs = parseRetryAfter(input.retryAfter);
+    return {
+      retry: "backoff",
+      code: "generation.provider_unavailable",
+      reason: `HTTP ${status}`,
+      message: `${where} ${said}`,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  }
+  const rejectedParam = status === 400 || status === 422 ? rejectedParameter(input.error, input.words, input.sent) : undefined;
+  return {
+    retry: "never",
+    code: "generation.request_rejected",
+    reason: `HTTP ${status}`,
+    message: `${where} rejected the request for model "${ctx.model}" ${said}`,
+    ...(rejectedParam ? { rejectedParam } : {}),
+  };
+}
+
+const ENDPOINT_MISSING = /unexpected endpoint|no route|unknown (url|endpoint|route|path)|(endpoint|route|path) not found|cannot (post|get) \//i;
+
+/** An error object inside a 2xx body: retried only when its code is a retryable status. */
+export function classifyEmbedded(error: unknown, sent: readonly string[], ctx: FailureContext): ProviderFailure {
+  const words = errorText(error);
+  const code = codeOf(error);
+  const status = typeof code === "number" ? code : typeof code === "string" && /^\d{3}$/.test(code) ? Number(code) : undefined;
+  if (status !== undefined && status >= 400 && status < 600) return classifyHttp({ status, error, words, sent, label: `error code ${status} inside an HTTP 200 response` }, ctx);
+  const label = "an error inside an HTTP 200 response";
+  if (code === "insufficient_quota") return classifyHttp({ status: 429, error, words, sent, label }, ctx);
+  if (ENDPOINT_MISSING.test(words)) return classifyHttp({ status: 404, error, words, sent, label }, ctx);
+  return {
+    retry: "never",
+    code: "generation.provider_error",
+    reason: "error in response",
+    message: `${whereOf(ctx)} answered HTTP 200 with an error: ${clean(words, ctx)}`,
+  };
+}
+
+function causeCode(error: Error): string | undefined {
+  const cause: unknown = error.cause;
+  return isRecord(cause) && typeof cause.code === "string" ? cause.code : undefined;
+}
+
+/** Timeouts, refused connections, DNS failures and other errors thrown before a response arrived. */
+export function classifyThrown(sdk: OpenAIModule, error: unknown, ctx: FailureContext): ProviderFailure {
+  const where = whereOf(ctx);
+  if (error instanceof sdk.APIConnectionTimeoutError) {
+    return {
+      retry: "backoff",
+      code: "generation.provider_unavailable",
+      reason: `request timed out after ${ctx.timeoutSeconds}s`,
+      message: `${where} did not answer within ${ctx.timeoutSeconds}s`,
+      hint: "local models can be slow: raise [llm] timeout_seconds",
+    };
+  }
+  if (error instanceof sdk.APIConnectionError) {
+    const code = causeCode(error);
+    if (code === "ECONNREFUSED" || code === "ConnectionRefused") {
+      const local = isLoopback(ctx.endpoint.baseUrl);
+      return {
+        retry: "never",
+        code: "generation.server_unreachable",
+        reason: "connection refused",
+        message: `nothing is listening at ${where}: connection refused`,
+        hint: local
+          ? `start the local server (ollama serve, LM Studio's server, vllm serve, llama-server …), or fix the port in ${ctx.endpoint.baseUrlSource}`
+          : `check the host and port in ${ctx.endpoint.baseUrlSource}`,
+      };
+    }
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "DNSException") {
+      return {
+        retry: code === "EAI_AGAIN" ? "backoff" : "never",
+        code: "generation.server_unreachable",
+        reason: "host not found",
+        message: `cannot resolve the host of ${where} (${code})`,
+        hint: `check the host name in ${ctx.endpoint.baseUrlSource}, and your network or proxy`,
+      };
+    }
+    const detail = error.cause instanceof Error ? error.cause.message : error.message;
+    return {
+      retry: "backoff",
+      code: "generation.provider_unavailable",
+      reason: `connection failed${code ? ` (${code})` : ""}`,
+      message: `cannot connect to ${where}: ${clean(detail, ctx)}`,
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
-  return { retryable: false, code: "generation.provider_failed", message: `request to ${where} failed: ${redact(message, ctx.endpoint.apiKey).slice(0, 300)}` };
+  return { retry: "never", code: "generation.provider_failed", reason: "request failed", message: `request to ${where} failed: ${clean(message, ctx)}` };
 }
