@@ -3,6 +3,7 @@
  * stderr (a redrawn status line on a terminal, plain lines otherwise) and the
  * two-stage Ctrl-C handling. Loaded only by those commands.
  */
+import type { GenerationEvent } from "../generation/types.ts";
 import type { ModuleReport } from "../orchestration/build-report.ts";
 import type { ProgressSnapshot } from "../orchestration/run-generation.ts";
 import { logger, stderrIsInteractive } from "./output.ts";
@@ -13,14 +14,16 @@ export interface SessionHooks {
   readonly onProgress: (snapshot: ProgressSnapshot) => void;
   readonly onModule: (module: ModuleReport) => void;
   readonly onWarning: (message: string) => void;
+  readonly onEvent: (event: GenerationEvent) => void;
 }
 
 /**
  * Run `work` with progress and Ctrl-C handling; the live line is cleared
  * before `work`'s result is returned, so the caller can print its summary.
- * `json` keeps the terminal quiet except for plain lines.
+ * `json` keeps the terminal quiet except for plain lines; `verbose` adds a
+ * line for each provider retry (with the provider's words) and request change.
  */
-export async function withGenerationSession<T>(json: boolean, work: (hooks: SessionHooks) => Promise<T>): Promise<T> {
+export async function withGenerationSession<T>(json: boolean, work: (hooks: SessionHooks) => Promise<T>, verbose = false): Promise<T> {
   const [view, { handleInterrupts }] = await Promise.all([
     import("../orchestration/progress-view.ts"),
     import("../orchestration/interrupt.ts"),
@@ -39,6 +42,10 @@ export async function withGenerationSession<T>(json: boolean, work: (hooks: Sess
       onProgress: (snapshot) => renderer.progress(snapshot),
       onModule: (module) => renderer.module(module),
       onWarning: (message) => logger().warn(message),
+      onEvent: (event) => {
+        const text = verbose ? view.verboseEventText(event) : undefined;
+        if (text !== undefined) renderer.line(text);
+      },
     });
   } finally {
     renderer.done();

@@ -41,8 +41,11 @@ export default defineCommand({
       import("../orchestration/build-report.ts"),
       import("../cli/generation-session.ts"),
     ]);
-    const report = await withGenerationSession(Boolean(args.json), (hooks) =>
-      build({ ...options, ...(jobs === undefined ? {} : { jobs }), ...hooks }),
+    const report = await withGenerationSession(
+      Boolean(args.json),
+      (hooks) =>
+        build({ ...options, ...(jobs === undefined ? {} : { jobs }), ...hooks }),
+      Boolean(args.verbose),
     );
     if (args.json) writeJson(report);
     else writeResult(view.formatBuildSummary(report));

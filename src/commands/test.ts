@@ -21,17 +21,20 @@ export default defineCommand({
       import("../orchestration/progress-view.ts"),
       import("../cli/generation-session.ts"),
     ]);
-    const report = await withGenerationSession(Boolean(args.json), (hooks) =>
-      test({
-        ...(args.root === undefined ? {} : { root: args.root }),
-        ...(args.force ? { force: true } : {}),
-        ...(args.offline ? { offline: true } : {}),
-        ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
-        ...(args.build === false ? { build: false } : {}),
-        ...(jobs === undefined ? {} : { jobs }),
-        testOutput: args.json ? "stderr" : "stdout",
-        ...hooks,
-      }),
+    const report = await withGenerationSession(
+      Boolean(args.json),
+      (hooks) =>
+        test({
+          ...(args.root === undefined ? {} : { root: args.root }),
+          ...(args.force ? { force: true } : {}),
+          ...(args.offline ? { offline: true } : {}),
+          ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+          ...(args.build === false ? { build: false } : {}),
+          ...(jobs === undefined ? {} : { jobs }),
+          testOutput: args.json ? "stderr" : "stdout",
+          ...hooks,
+        }),
+      Boolean(args.verbose),
     );
     if (args.json) {
       writeJson(report);

@@ -3,8 +3,9 @@
  * (CI, pipes), and the final summary. Pure formatting plus a tiny renderer
  * that writes to the stream it is given; the command picks the stream.
  */
+import type { GenerationEvent } from "../generation/types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
-import type { ProgressSnapshot } from "./run-generation.ts";
+import type { ProgressSnapshot, RetryEvent } from "./run-generation.ts";
 
 export interface TextSink {
   write(text: string): unknown;
@@ -18,12 +19,30 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
-/** `[12/40] 3 in flight: src/a, src/b, src/c · 12.3k tokens` (cut to `columns`). */
+/** `4 s`, `0.3 s`, `12 s`. */
+function delayText(ms: number): string {
+  const s = ms / 1000;
+  return `${s >= 10 ? Math.round(s) : Number(s.toFixed(1))} s`;
+}
+
+/** `retrying src/x in 4 s: HTTP 529 (2 of 4)`. */
+export function retryText(event: RetryEvent): string {
+  return `retrying ${event.module} in ${delayText(event.delayMs)}: ${event.reason} (${event.retry} of ${event.maxRetries})`;
+}
+
+/**
+ * `[12/40] 3 in flight: src/a, src/b, src/c · 12.3k tokens`, or while a module
+ * waits to retry `[12/40] 3 in flight · retrying src/b in 4 s: HTTP 529 (2 of 4) · 12.3k tokens`
+ * (cut to `columns`).
+ */
 export function statusLine(snapshot: ProgressSnapshot, columns: number): string {
+  const retrying = snapshot.retrying ?? [];
+  const latest = retrying.at(-1);
   const names = snapshot.inFlight.slice(0, 3).join(", ") + (snapshot.inFlight.length > 3 ? ", …" : "");
+  const what = latest ? ` · ${retryText(latest)}${retrying.length > 1 ? ` (+${retrying.length - 1} more retrying)` : ""}` : names ? `: ${names}` : "";
   const failed = snapshot.failed > 0 ? ` · ${snapshot.failed} failed` : "";
   const used = snapshot.tokens.promptTokens + snapshot.tokens.completionTokens;
-  const text = `[${snapshot.done}/${snapshot.total}] ${snapshot.inFlight.length} in flight${names ? `: ${names}` : ""}${failed} · ${tokensText(used)} tokens`;
+  const text = `[${snapshot.done}/${snapshot.total}] ${snapshot.inFlight.length} in flight${what}${failed} · ${tokensText(used)} tokens`;
   return text.length > columns - 1 ? `${text.slice(0, Math.max(0, columns - 2))}…` : text;
 }
 
@@ -31,6 +50,13 @@ export function statusLine(snapshot: ProgressSnapshot, columns: number): string 
 function failureText(report: ModuleReport): string {
   const message = report.error?.message ?? "unknown error";
   return message.startsWith(`${report.id}: `) ? message.slice(report.id.length + 2) : message;
+}
+
+/** `--verbose` lines for provider events (retries with the provider's words, request changes); undefined for others. */
+export function verboseEventText(event: GenerationEvent): string | undefined {
+  if (event.type === "provider_retry") return `${retryText(event)}\n  ${event.detail}`;
+  if (event.type === "request_reshaped") return `${event.module}: ${event.note}`;
+  return undefined;
 }
 
 /** One line per finished module, for logs. */

@@ -12,6 +12,8 @@ import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
 
+export type RetryEvent = Extract<GenerationEvent, { type: "provider_retry" }>;
+
 /** A live view of the run, for progress displays. */
 export interface ProgressSnapshot {
   readonly total: number;
@@ -19,6 +21,8 @@ export interface ProgressSnapshot {
   readonly failed: number;
   readonly inFlight: readonly string[];
   readonly tokens: TokenUsage;
+  /** The latest provider retry of each in-flight module that is waiting to retry, oldest first. */
+  readonly retrying?: readonly RetryEvent[];
 }
 
 export interface RunGenerationOptions {
@@ -110,14 +114,28 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
   let configError: JauntConfigError | undefined;
-  const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens });
+  const retrying = new Map<string, RetryEvent>();
+  const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: [...retrying.values()] });
+  // A request shape learned from one module's rejected parameter serves every module started after it.
+  let settings = options.settings;
+  const onEvent = (event: GenerationEvent): void => {
+    if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
+    if (event.type === "provider_retry") {
+      retrying.delete(event.module);
+      retrying.set(event.module, event);
+      progress();
+    } else if (event.type === "attempt" || event.type === "done") {
+      if (retrying.delete(event.module)) progress();
+    }
+    options.onEvent?.(event);
+  };
 
   const run = async (id: string, signal: AbortSignal): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
     const module = byId.get(id);
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
     await checkWritable(options.plan.root, module); // before spending tokens
-    const result = await generateInPool(pool, input, options.settings, { signal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) }).catch((error: unknown) => {
+    const result = await generateInPool(pool, input, settings, { signal, onEvent }).catch((error: unknown) => {
       if (error instanceof JauntConfigError) configError ??= error;
       throw error;
     });
@@ -145,6 +163,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       },
       onFinish: (outcome) => {
         inFlight.delete(outcome.id);
+        retrying.delete(outcome.id);
         done += 1;
         if (outcome.status === "failed") failed += 1;
         const module = byId.get(outcome.id);
