@@ -21,3 +21,25 @@ test("the build stops scheduling at the cost cap, says so, and fails with exit 3
   expect(report.warnings.join("\n")).toContain("max_cost");
   expect(llm.requests.length).toBe(1);
 }, 60_000);
+
+test("billed refusals count: their tokens are reported and [build] max_cost stops the run", async () => {
+  const refusing = startFakeLlm();
+  // 100k prompt tokens of gpt-4o-mini ($0.15 per million) per refusal: $0.015 each, above a $0.01 cap.
+  refusing.respond(() => ({ message: { content: null, refusal: "I can't help with that." }, usage: { prompt_tokens: 100_000, completion_tokens: 10 } }));
+  const p = createE2eProject({ ...SPECS, "jaunt.toml": jauntToml(refusing.url, "max_cost = 0.01\n").replace("jobs = 4", "jobs = 1").replace("max_retries = 0", "max_retries = 3") });
+  try {
+    const result = await p.jaunt(["build", "--json"]);
+    expect(result.exitCode).toBe(3);
+    const report: { costCapReached: boolean; failed: number; tokens: { promptTokens: number }; costUsd: number; modules: { error?: { message: string } }[] } = JSON.parse(result.stdout);
+    // one more request after a refusal, none after that; then the cap stops scheduling
+    expect(refusing.requests.length).toBe(2);
+    expect(report.failed).toBe(1);
+    expect(report.costCapReached).toBe(true);
+    expect(report.tokens.promptTokens).toBe(200_000);
+    expect(report.costUsd).toBeCloseTo((200_000 * 0.15 + 20 * 0.6) / 1_000_000, 8);
+    expect(report.modules.find((m) => m.error)?.error?.message).toContain("the model refused: I can't help with that.");
+  } finally {
+    p.cleanup();
+    await refusing.stop();
+  }
+}, 60_000);

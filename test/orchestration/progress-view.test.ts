@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import type { ModuleReport } from "../../src/orchestration/build-report.ts";
-import { createProgressRenderer, statusLine } from "../../src/orchestration/progress-view.ts";
+import { createProgressRenderer, retryText, statusLine, verboseEventText } from "../../src/orchestration/progress-view.ts";
+import type { RetryEvent } from "../../src/orchestration/run-generation.ts";
 
 const snapshot = { total: 4, done: 1, failed: 0, inFlight: ["src/a", "src/b"], tokens: { promptTokens: 12_000, completionTokens: 345 } };
 const built: ModuleReport = { id: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [], durationMs: 1200 };
@@ -42,4 +43,21 @@ test("a failure line names the module once", () => {
   const { text, renderer } = capture(false);
   renderer.module(failed);
   expect(text()).toBe("FAILED src/a: offline and no cached answer\n");
+});
+
+const retry: RetryEvent = { type: "provider_retry", module: "src/x", retry: 2, maxRetries: 4, delayMs: 4000, reason: "HTTP 529", detail: "https://api.example/v1 (from [llm] base_url) (HTTP 529): Overloaded" };
+
+test("a module waiting to retry shows on the status line: which, when, why, and which retry of how many", () => {
+  expect(retryText(retry)).toBe("retrying src/x in 4 s: HTTP 529 (2 of 4)");
+  expect(retryText({ ...retry, delayMs: 250 })).toBe("retrying src/x in 0.3 s: HTTP 529 (2 of 4)");
+  expect(statusLine({ ...snapshot, retrying: [retry] }, 120)).toBe("[1/4] 2 in flight · retrying src/x in 4 s: HTTP 529 (2 of 4) · 12.3k tokens");
+  const two = statusLine({ ...snapshot, retrying: [{ ...retry, module: "src/y" }, retry] }, 120);
+  expect(two).toContain("retrying src/x in 4 s: HTTP 529 (2 of 4) (+1 more retrying)");
+});
+
+test("--verbose lines: a retry with the provider's words, a request change with its reason; nothing for other events", () => {
+  expect(verboseEventText(retry)).toBe("retrying src/x in 4 s: HTTP 529 (2 of 4)\n  https://api.example/v1 (from [llm] base_url) (HTTP 529): Overloaded");
+  const shape = { tokensField: "max_completion_tokens", streamFalse: true } as const;
+  expect(verboseEventText({ type: "request_reshaped", module: "src/x", note: "the server rejected max_tokens", shape })).toBe("src/x: the server rejected max_tokens");
+  expect(verboseEventText({ type: "attempt", module: "src/x", attempt: 1 })).toBeUndefined();
 });
