@@ -72,14 +72,16 @@ export interface FakeLlmOptions {
    * OpenAI's v1 endpoint rejecting `max_tokens` for o-series models.
    */
   readonly rejectParams?: Readonly<Record<string, string>>;
-  /** How to answer a path other than /v1/chat/completions and /v1/models (default: 404 with an error object). */
+  /** Where the API lives (default `/v1`): Azure's `/openai/v1/`, Gemini's `/v1beta/openai/`, OpenRouter's `/api/v1`. */
+  readonly basePath?: string;
+  /** How to answer a path other than <basePath>/chat/completions and <basePath>/models (default: 404 with an error object). */
   readonly unknownRoute?: FakeReply;
   /** Stream server-sent events unless the request says `"stream": false` (some local servers do). */
   readonly streamUnlessDisabled?: boolean;
 }
 
 export interface FakeLlm {
-  /** Base URL to configure, ending in `/v1`. */
+  /** Base URL to configure: `http://127.0.0.1:<port>` + basePath (default `/v1`). */
   readonly url: string;
   readonly requests: RecordedRequest[];
   /** Queue replies for a module (in order; once used up, defaults/responder apply). */
@@ -175,6 +177,7 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
     return json(200, { id: "x", object: "chat.completion", created: 0, model: request.model, choices: [] });
   };
 
+  const apiRoot = (options.basePath ?? "/v1").replace(/\/+$/, "");
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
@@ -201,8 +204,8 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
         model,
       };
       requests.push(request);
-      if (req.method === "GET" && url.pathname === "/v1/models") return json(200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "jaunt" }] });
-      if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") {
+      if (req.method === "GET" && url.pathname === `${apiRoot}/models`) return json(200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "jaunt" }] });
+      if (req.method !== "POST" || url.pathname !== `${apiRoot}/chat/completions`) {
         if (options.unknownRoute !== undefined) return reply(options.unknownRoute, request);
         return json(404, { error: { message: `no route ${req.method} ${url.pathname}` } });
       }
@@ -223,7 +226,7 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
   });
 
   return {
-    url: `http://127.0.0.1:${server.port}/v1`,
+    url: `http://127.0.0.1:${server.port}${options.basePath ?? "/v1"}`,
     requests,
     script(module, replies) {
       scripts.set(module, [...(scripts.get(module) ?? []), ...replies]);

@@ -43,10 +43,12 @@ export function errorText(error: unknown): string {
   return parts.length > 0 ? parts.join(": ") : JSON.stringify(error);
 }
 
-/** The error value of a non-2xx body: the parsed `error` field or object, else the body described. */
+/** The error value of a non-2xx body: the parsed `error` field or object (also inside an array), else the body described. */
 export function errorOfBody(text: string, contentType: string | null): { readonly error: unknown; readonly words: string } {
   try {
-    const parsed: unknown = JSON.parse(text);
+    const body: unknown = JSON.parse(text);
+    // Gemini's compatibility endpoint wraps its error in an array: [{"error": {…}}]
+    const parsed: unknown = Array.isArray(body) && body.length > 0 ? body[0] : body;
     const error = isRecord(parsed) && parsed.error !== undefined && parsed.error !== null ? parsed.error : parsed;
     return { error, words: errorText(error) };
   } catch {
