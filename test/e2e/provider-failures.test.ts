@@ -77,3 +77,18 @@ test("--verbose shows each retry as it happens, with the provider's words", asyn
   expect(result.stderr).toContain("Overloaded, try again shortly");
   expect(p.exists("src/__generated__/other.ts")).toBe(true);
 }, 60_000);
+
+test("a rejected max_tokens is switched once and remembered for the rest of the run, said under --verbose", async () => {
+  const azure = startFakeLlm({ defaults: IMPLEMENTATIONS, rejectParams: { max_tokens: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead." } });
+  const p = project(`${jauntToml(azure.url).replace("jobs = 4", "jobs = 1").replace("max_retries = 0", "max_retries = 0\nmax_tokens = 4000")}`);
+  try {
+    const result = await p.jaunt(["build", "--verbose"]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    // four modules, one at a time: one rejected request in the whole run
+    expect(azure.requests).toHaveLength(5);
+    expect(azure.requests.filter((r) => r.rawBody.includes('"max_completion_tokens":4000'))).toHaveLength(4);
+    expect(result.stderr.match(/sending \[llm\] max_tokens as max_completion_tokens/g)).toHaveLength(1);
+  } finally {
+    await azure.stop();
+  }
+}, 60_000);

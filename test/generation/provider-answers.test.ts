@@ -173,3 +173,9 @@ test("usage reported with an HTTP error is counted too", async () => {
   expect(failure(result).code).toBe("generation.request_rejected");
   expect(result.usage).toEqual({ promptTokens: 1000, completionTokens: 200 });
 });
+
+test("an empty message is named and costs one more request at most", async () => {
+  const { result, requests } = await run(always({ content: "   " }));
+  expect(requests).toBe(2);
+  expect(failure(result).message).toContain("answered with an empty message");
+});
