@@ -8,7 +8,7 @@ import { JauntConfigError } from "@jaunt/runtime";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { generateModule } from "../../src/generation/generate-module.ts";
-import { rejectedParameter } from "../../src/generation/llm/provider-errors.ts";
+import { rejectedParameter } from "../../src/generation/llm/error-words.ts";
 import type { GenerationEvent, GenerationResult } from "../../src/generation/types.ts";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
 import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, TEST_KEY, testSettings, type SpecProject } from "../support/generation-project.ts";

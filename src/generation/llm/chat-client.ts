@@ -11,11 +11,10 @@ import { addUsage, NO_USAGE } from "../cost.ts";
 import type { ChatMessage, TokenUsage } from "../types.ts";
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffSettings } from "./backoff.ts";
 import type { Endpoint } from "./endpoint.ts";
-import { ProviderError, type ProviderFailure } from "./failure.ts";
-import { classifyEmbedded, classifyHttp, classifyThrown, errorOfBody, whereOf, type FailureContext, type OpenAIModule } from "./provider-errors.ts";
-import { readAnswer } from "./read-answer.ts";
+import { ProviderError } from "./failure.ts";
+import { classifyThrown, type FailureContext, type OpenAIModule } from "./provider-errors.ts";
+import { readHttpError, readSuccess, type ReadResponse } from "./read-response.ts";
 import { initialShape, requestParams, reshape, settingOf, type RequestShape } from "./request-shape.ts";
-import { describeBody, readWireBody, usageOf } from "./wire-body.ts";
 
 export interface ChatCompletion {
   /** The answer text ("" when the server sent no content). */
@@ -58,7 +57,6 @@ function loadSdk(): Promise<OpenAIModule> {
 }
 
 type Fetch = NonNullable<ClientOptions["fetch"]>;
-type Outcome = { readonly ok: true; readonly text: string; readonly finishReason: string | null } | { readonly ok: false; readonly failure: ProviderFailure };
 
 /**
  * A client for `llm` at `endpoint`. `shape` is a request shape learned earlier
@@ -80,51 +78,25 @@ export function createChatClient(llm: LlmConfig, endpoint: Endpoint, backoff: Ba
         return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
       };
       const client = new sdk.OpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseUrl, timeout: llm.timeoutSeconds * 1000, maxRetries: 0, fetch: keepErrorBody });
-      let usage = NO_USAGE;
-      const count = (more: TokenUsage | undefined): void => {
-        if (more) usage = addUsage(usage, more);
-      };
+      let usage: TokenUsage = NO_USAGE;
 
-      const requestOnce = async (params: Record<string, number | boolean>): Promise<Outcome> => {
+      const requestOnce = async (params: Record<string, number | boolean>): Promise<ReadResponse> => {
         errorBody = undefined;
+        const sent = Object.keys(params);
         const timeout = AbortSignal.timeout(llm.timeoutSeconds * 1000);
         const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
         try {
           const body = { model: llm.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), ...params };
           const response = await client.chat.completions.create(body, { signal }).asResponse();
-          const contentType = response.headers.get("content-type");
-          const wire = readWireBody(await response.text(), contentType);
-          if (wire.kind === "completion") {
-            count(usageOf(wire.completion));
-            const answer = readAnswer(wire.completion, ctx, llm.maxTokens);
-            return answer.ok ? answer : { ok: false, failure: answer };
-          }
-          if (wire.kind === "error") {
-            count(wire.usage);
-            return { ok: false, failure: classifyEmbedded(wire.error, Object.keys(params), ctx) };
-          }
-          if (wire.kind === "malformed") {
-            return { ok: false, failure: { retry: "backoff", code: "generation.bad_response", reason: "malformed JSON response", message: `${whereOf(ctx)} sent JSON that breaks off (${wire.detail})` } };
-          }
-          return {
-            ok: false,
-            failure: { retry: "once", code: "generation.bad_response", reason: "not a chat completion", message: `${whereOf(ctx)} did not answer with a chat completion (${wire.detail})`, hint: "check [llm] base_url: it should be the API root (usually ending in /v1), not a web page or proxy login" },
-          };
+          return readSuccess(await response.text(), response.headers.get("content-type"), sent, ctx, llm.maxTokens);
         } catch (error) {
           if (options.signal?.aborted) throw options.signal.reason;
-          if (timeout.aborted) return { ok: false, failure: classifyThrown(sdk, new sdk.APIConnectionTimeoutError(), ctx) };
+          if (timeout.aborted) return { outcome: { ok: false, failure: classifyThrown(sdk, new sdk.APIConnectionTimeoutError(), ctx) } };
           if (error instanceof sdk.APIError && typeof error.status === "number") {
-            const kept = errorBody ?? { text: "", contentType: null };
-            const parsed = errorOfBody(kept.text, kept.contentType);
-            try {
-              count(usageOf(JSON.parse(kept.text)));
-            } catch {
-              // not JSON: no usage to count
-            }
-            const words = parsed.words || (kept.text ? describeBody(kept.text, kept.contentType) : error.message);
-            return { ok: false, failure: classifyHttp({ status: error.status, error: parsed.error ?? error.error, words, retryAfter: error.headers?.get("retry-after"), sent: Object.keys(params) }, ctx) };
+            const input = { status: error.status, body: errorBody, sdkError: error.error, sdkMessage: error.message, retryAfter: error.headers?.get("retry-after") };
+            return readHttpError(input, sent, ctx);
           }
-          return { ok: false, failure: classifyThrown(sdk, error, ctx) };
+          return { outcome: { ok: false, failure: classifyThrown(sdk, error, ctx) } };
         }
       };
 
@@ -134,7 +106,8 @@ export function createChatClient(llm: LlmConfig, endpoint: Endpoint, backoff: Ba
       let retries = 0;
       for (;;) {
         requests += 1;
-        const outcome = await requestOnce(requestParams(llm, current));
+        const { outcome, usage: billed } = await requestOnce(requestParams(llm, current));
+        if (billed) usage = addUsage(usage, billed);
         if (outcome.ok) return { text: outcome.text, finishReason: outcome.finishReason, usage, retries };
         const failure = outcome.failure;
         const param = failure.rejectedParam;

@@ -6,7 +6,8 @@
  */
 import { isRecord } from "../../support/is-record.ts";
 import type { ProviderFailure } from "./failure.ts";
-import { errorText, whereOf, type FailureContext } from "./provider-errors.ts";
+import { errorText } from "./error-words.ts";
+import { whereOf, type FailureContext } from "./provider-errors.ts";
 import { redactText } from "./redact.ts";
 import { textOfParts } from "./wire-body.ts";
 
