@@ -65,19 +65,22 @@ type Fetch = NonNullable<ClientOptions["fetch"]>;
 export function createChatClient(llm: LlmConfig, endpoint: Endpoint, backoff: BackoffSettings = DEFAULT_BACKOFF, shape?: RequestShape): ChatClient {
   const ctx: FailureContext = { endpoint, model: llm.model, apiKeyEnv: llm.apiKeyEnv, timeoutSeconds: llm.timeoutSeconds };
   let current = initialShape(endpoint.baseUrl, shape);
+  // The SDK reads an error body and keeps only part of it; keep the whole text to quote the server.
+  // One client serves the module's requests, one at a time.
+  let errorBody: { readonly text: string; readonly contentType: string | null } | undefined;
+  const keepErrorBody: Fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.ok) return response;
+    const text = await response.text();
+    errorBody = { text, contentType: response.headers.get("content-type") };
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  let client: InstanceType<OpenAIModule["OpenAI"]> | undefined;
   return {
     async complete(messages, options = {}) {
       const sdk = await loadSdk();
-      // The SDK reads an error body and keeps only part of it; keep the whole text to quote the server.
-      let errorBody: { readonly text: string; readonly contentType: string | null } | undefined;
-      const keepErrorBody: Fetch = async (input, init) => {
-        const response = await fetch(input, init);
-        if (response.ok) return response;
-        const text = await response.text();
-        errorBody = { text, contentType: response.headers.get("content-type") };
-        return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-      };
-      const client = new sdk.OpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseUrl, timeout: llm.timeoutSeconds * 1000, maxRetries: 0, fetch: keepErrorBody });
+      client ??= new sdk.OpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseUrl, timeout: llm.timeoutSeconds * 1000, maxRetries: 0, fetch: keepErrorBody });
+      const openai = client;
       let usage: TokenUsage = NO_USAGE;
 
       const requestOnce = async (params: Record<string, number | boolean>): Promise<ReadResponse> => {
@@ -87,7 +90,7 @@ export function createChatClient(llm: LlmConfig, endpoint: Endpoint, backoff: Ba
         const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
         try {
           const body = { model: llm.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), ...params };
-          const response = await client.chat.completions.create(body, { signal }).asResponse();
+          const response = await openai.chat.completions.create(body, { signal }).asResponse();
           return readSuccess(await response.text(), response.headers.get("content-type"), sent, ctx, llm.maxTokens);
         } catch (error) {
           if (options.signal?.aborted) throw options.signal.reason;
