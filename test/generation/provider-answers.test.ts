@@ -179,3 +179,13 @@ test("an empty message is named and costs one more request at most", async () =>
   expect(requests).toBe(2);
   expect(failure(result).message).toContain("answered with an empty message");
 });
+
+test("an error next to empty choices, or in a choice with finish_reason 'error', is the failure that is reported", async () => {
+  const besideEmpty = await run(always({ json: { choices: [], error: { message: "Upstream rate limit", code: 429 } } }));
+  expect(besideEmpty.retries.map((r) => r.reason)[0]).toBe("HTTP 429");
+  expect(failure(besideEmpty.result).message).toContain("Upstream rate limit");
+  const inChoice = await run(always({ json: { choices: [{ index: 0, message: { role: "assistant", content: "" }, finish_reason: "error", error: { message: "Model crashed mid-answer", code: 400 } }], usage: BILLED } }));
+  expect(inChoice.requests).toBe(1);
+  expect(failure(inChoice.result).message).toContain("Model crashed mid-answer");
+  expect(inChoice.result.usage.promptTokens).toBe(1000);
+});

@@ -40,10 +40,12 @@ export function usageOf(body: unknown): TokenUsage | undefined {
 }
 
 function classifyJson(value: unknown, text: string, contentType: string | null): WireBody {
-  if (isRecord(value) && "error" in value && value.error !== null && value.error !== undefined && !Array.isArray(value.choices)) {
-    const usage = usageOf(value);
-    return { kind: "error", error: value.error, ...(usage ? { usage } : {}) };
-  }
+  const usage = usageOf(value);
+  const withUsage = usage ? { usage } : {};
+  const firstChoice = isRecord(value) && Array.isArray(value.choices) ? value.choices[0] : undefined;
+  if (isRecord(value) && value.error !== null && value.error !== undefined && !isRecord(firstChoice)) return { kind: "error", error: value.error, ...withUsage };
+  // OpenRouter: an upstream failure mid-answer is a choice with finish_reason "error" and an error object.
+  if (isRecord(firstChoice) && firstChoice.finish_reason === "error" && isRecord(firstChoice.error)) return { kind: "error", error: firstChoice.error, ...withUsage };
   if (isRecord(value) && "choices" in value) return { kind: "completion", completion: value };
   // vLLM and other FastAPI servers: {"object": "error", "message": …}
   if (isRecord(value) && value.object === "error" && typeof value.message === "string") return { kind: "error", error: value };
