@@ -7,6 +7,7 @@ import { errorOfBody } from "./error-words.ts";
 import type { ProviderFailure } from "./failure.ts";
 import { classifyEmbedded, classifyHttp, whereOf, type FailureContext } from "./provider-errors.ts";
 import { readAnswer } from "./read-answer.ts";
+import { redactText } from "./redact.ts";
 import { describeBody, readWireBody, usageOf } from "./wire-body.ts";
 
 export type Outcome = { readonly ok: true; readonly text: string; readonly finishReason: string | null } | { readonly ok: false; readonly failure: ProviderFailure };
@@ -25,13 +26,13 @@ export function readSuccess(text: string, contentType: string | null, sent: read
   }
   if (wire.kind === "error") return { outcome: { ok: false, failure: classifyEmbedded(wire.error, sent, ctx) }, usage: wire.usage };
   if (wire.kind === "malformed") {
-    return { outcome: { ok: false, failure: { retry: "backoff", code: "generation.bad_response", reason: "malformed JSON response", message: `${whereOf(ctx)} sent JSON that breaks off (${wire.detail})` } } };
+    return { outcome: { ok: false, failure: { retry: "backoff", code: "generation.bad_response", reason: "malformed JSON response", message: `${whereOf(ctx)} sent JSON that breaks off (${redactText(wire.detail, ctx.endpoint.apiKey)})` } } };
   }
   const failure: ProviderFailure = {
     retry: "once",
     code: "generation.bad_response",
     reason: "not a chat completion",
-    message: `${whereOf(ctx)} did not answer with a chat completion (${wire.detail})`,
+    message: `${whereOf(ctx)} did not answer with a chat completion (${redactText(wire.detail, ctx.endpoint.apiKey)})`,
     hint: "check [llm] base_url: it should be the API root (usually ending in /v1), not a web page or proxy login",
   };
   return { outcome: { ok: false, failure } };

@@ -107,6 +107,22 @@ export function textOfParts(parts: readonly unknown[]): string {
     .join("");
 }
 
+/** The JSON before the `data: …` lines some servers append to a JSON answer (`data: [DONE]`), parsed; undefined if none parses. */
+function parseBeforeTrailer(text: string): { readonly value: unknown } | undefined {
+  let body = text;
+  for (let lines = 0; lines < 8; lines++) {
+    const at = body.lastIndexOf("data:");
+    if (at <= 0 || body.includes("\n", at)) return undefined;
+    body = body.slice(0, at).trimEnd();
+    try {
+      return { value: JSON.parse(body) };
+    } catch {
+      // another trailing line, or not JSON at all
+    }
+  }
+  return undefined;
+}
+
 /** Read a 2xx response body. */
 export function readWireBody(text: string, contentType: string | null): WireBody {
   const trimmed = text.trim();
@@ -117,14 +133,8 @@ export function readWireBody(text: string, contentType: string | null): WireBody
     return classifyJson(JSON.parse(trimmed), text, contentType);
   } catch {
     // JSON followed by an event-stream trailer (`data: [DONE]`): parse what comes before it.
-    const trailer = trimmed.search(/\n\s*data:/);
-    if (trailer > 0) {
-      try {
-        return classifyJson(JSON.parse(trimmed.slice(0, trailer)), text, contentType);
-      } catch {
-        // fall through: malformed
-      }
-    }
+    const before = parseBeforeTrailer(trimmed);
+    if (before) return classifyJson(before.value, text, contentType);
     return { kind: "malformed", detail: describeBody(text, contentType) };
   }
 }
