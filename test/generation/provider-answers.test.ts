@@ -189,3 +189,12 @@ test("an error next to empty choices, or in a choice with finish_reason 'error',
   expect(failure(inChoice.result).message).toContain("Model crashed mid-answer");
   expect(inChoice.result.usage.promptTokens).toBe(1000);
 });
+
+test("403 names the model and access, not a rejected key; not retried", async () => {
+  const { result, requests } = await run(always({ status: 403, message: "Project does not have access to model gpt-4o-mini" }));
+  expect(requests).toBe(1);
+  const error = failure(result);
+  expect(error.message).toContain('refused model "gpt-4o-mini"');
+  expect(error.message).toContain("Project does not have access to model");
+  expect(error.hint).toContain("lack access");
+});

@@ -75,6 +75,15 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
         hint: `set ${ctx.apiKeyEnv} to the key the server was started with (environment or the project's .env), or point [llm] api_key_env at the variable that holds it`,
       };
     }
+    if (status === 403) {
+      return {
+        retry: "never",
+        code: "generation.auth_failed",
+        reason: `HTTP ${status}`,
+        message: `${where} refused model "${ctx.model}" to the key from ${ctx.apiKeyEnv} ${said}`,
+        hint: `the key may lack access to this model, or the account, project or region is not allowed; check with the provider, or pick another [llm] model`,
+      };
+    }
     return {
       retry: "never",
       code: "generation.auth_failed",
