@@ -169,9 +169,20 @@ test("a non-JSON error page is quoted by content type and first bytes", async ()
 });
 
 test("usage reported with an HTTP error is counted too", async () => {
-  const { result } = await run(always({ status: 400, message: "context length exceeded", usage: BILLED }));
+  const { result } = await run(always({ status: 400, message: "Invalid 'messages[1].role'", usage: BILLED }));
   expect(failure(result).code).toBe("generation.request_rejected");
   expect(result.usage).toEqual({ promptTokens: 1000, completionTokens: 200 });
+});
+
+test("a prompt too large for the model is that module's failure, in the server's words, not the run's", async () => {
+  const words = "This model's maximum context length is 8192 tokens. However, your messages resulted in 9100 tokens.";
+  const { result, requests } = await run(always({ status: 400, message: words }));
+  expect(requests).toBe(1);
+  const error = failure(result);
+  expect(error.code).toBe("generation.context_exceeded");
+  expect(error.fatal).toBe(false);
+  expect(error.message).toContain(words);
+  expect(error.hint).toContain("split the spec module");
 });
 
 test("an empty message is named and costs one more request at most", async () => {

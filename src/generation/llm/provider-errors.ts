@@ -111,6 +111,15 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   }
+  if (status === 413 || ((status === 400 || status === 422) && CONTEXT_EXCEEDED.test(input.words))) {
+    return {
+      retry: "never",
+      code: "generation.context_exceeded",
+      reason: `HTTP ${status}`,
+      message: `${where} says the request does not fit model "${ctx.model}" ${said}`,
+      hint: "the prompt (spec module, dependency APIs, handwritten imports) is larger than the model's context window: split the spec module, lower [llm] max_tokens, or raise the server's context (Ollama: OLLAMA_CONTEXT_LENGTH; vLLM: --max-model-len; llama.cpp: --ctx-size)",
+    };
+  }
   const rejectedParam = status === 400 || status === 422 ? rejectedParameter(input.error, input.words, input.sent) : undefined;
   return {
     retry: "never",
@@ -120,6 +129,9 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
     ...(rejectedParam ? { rejectedParam } : {}),
   };
 }
+
+/** A request too large for the model: one module's problem, not the run's. */
+const CONTEXT_EXCEEDED = /context (length|window|size)|maximum context|too many tokens|prompt is too long|input is too long|exceeds the (context|maximum)|reduce the length/i;
 
 const ENDPOINT_MISSING = /unexpected endpoint|no route|unknown (url|endpoint|route|path)|(endpoint|route|path) not found|cannot (post|get) \//i;
 
