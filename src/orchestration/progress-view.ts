@@ -5,7 +5,8 @@
  */
 import type { GenerationEvent } from "../generation/types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
-import type { ProgressSnapshot, RetryEvent } from "./run-generation.ts";
+import type { RetryEvent, RetryState } from "./retry-tracker.ts";
+import type { ProgressSnapshot } from "./run-generation.ts";
 
 export interface TextSink {
   write(text: string): unknown;
@@ -30,16 +31,21 @@ export function retryText(event: RetryEvent): string {
   return `retrying ${event.module} in ${delayText(event.delayMs)}: ${event.reason} (${event.retry} of ${event.maxRetries})`;
 }
 
+/** While waiting: `retrying src/x in 4 s: HTTP 529 (2 of 4)`; then `src/x: retry 2 of 4 running (after HTTP 529)`. */
+function retryStateText(state: RetryState): string {
+  return state.waiting ? retryText(state) : `${state.module}: retry ${state.retry} of ${state.maxRetries} running (after ${state.reason})`;
+}
+
 /**
  * `[12/40] 3 in flight: src/a, src/b, src/c · 12.3k tokens`, or while a module
- * waits to retry `[12/40] 3 in flight · retrying src/b in 4 s: HTTP 529 (2 of 4) · 12.3k tokens`
+ * retries `[12/40] 3 in flight · retrying src/b in 4 s: HTTP 529 (2 of 4) · 12.3k tokens`
  * (cut to `columns`).
  */
 export function statusLine(snapshot: ProgressSnapshot, columns: number): string {
   const retrying = snapshot.retrying ?? [];
   const latest = retrying.at(-1);
   const names = snapshot.inFlight.slice(0, 3).join(", ") + (snapshot.inFlight.length > 3 ? ", …" : "");
-  const what = latest ? ` · ${retryText(latest)}${retrying.length > 1 ? ` (+${retrying.length - 1} more retrying)` : ""}` : names ? `: ${names}` : "";
+  const what = latest ? ` · ${retryStateText(latest)}${retrying.length > 1 ? ` (+${retrying.length - 1} more retrying)` : ""}` : names ? `: ${names}` : "";
   const failed = snapshot.failed > 0 ? ` · ${snapshot.failed} failed` : "";
   const used = snapshot.tokens.promptTokens + snapshot.tokens.completionTokens;
   const text = `[${snapshot.done}/${snapshot.total}] ${snapshot.inFlight.length} in flight${what}${failed} · ${tokensText(used)} tokens`;

@@ -8,11 +8,10 @@ import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSett
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
 import { generateInPool } from "./generate-in-pool.ts";
+import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
 import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
-
-export type RetryEvent = Extract<GenerationEvent, { type: "provider_retry" }>;
 
 /** A live view of the run, for progress displays. */
 export interface ProgressSnapshot {
@@ -21,8 +20,8 @@ export interface ProgressSnapshot {
   readonly failed: number;
   readonly inFlight: readonly string[];
   readonly tokens: TokenUsage;
-  /** The latest provider retry of each in-flight module that is waiting to retry, oldest first. */
-  readonly retrying?: readonly RetryEvent[];
+  /** In-flight modules retrying a provider request (waiting, or with the retry running), oldest first. */
+  readonly retrying?: readonly RetryState[];
 }
 
 export interface RunGenerationOptions {
@@ -114,19 +113,13 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
   let configError: JauntConfigError | undefined;
-  const retrying = new Map<string, RetryEvent>();
-  const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: [...retrying.values()] });
+  const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: retries.states() });
+  const retries = createRetryTracker(progress);
   // A request shape learned from one module's rejected parameter serves every module started after it.
   let settings = options.settings;
   const onEvent = (event: GenerationEvent): void => {
     if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
-    if (event.type === "provider_retry") {
-      retrying.delete(event.module);
-      retrying.set(event.module, event);
-      progress();
-    } else if (event.type === "attempt" || event.type === "done") {
-      if (retrying.delete(event.module)) progress();
-    }
+    if (retries.observe(event)) progress();
     options.onEvent?.(event);
   };
 
@@ -163,7 +156,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       },
       onFinish: (outcome) => {
         inFlight.delete(outcome.id);
-        retrying.delete(outcome.id);
+        retries.forget(outcome.id);
         done += 1;
         if (outcome.status === "failed") failed += 1;
         const module = byId.get(outcome.id);
@@ -174,6 +167,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     });
     outcomes = scheduled.outcomes;
   } finally {
+    retries.dispose();
     await pool.close();
   }
   if (configError) throw configError;

@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import type { ModuleReport } from "../../src/orchestration/build-report.ts";
 import { createProgressRenderer, retryText, statusLine, verboseEventText } from "../../src/orchestration/progress-view.ts";
-import type { RetryEvent } from "../../src/orchestration/run-generation.ts";
+import type { RetryEvent } from "../../src/orchestration/retry-tracker.ts";
 
 const snapshot = { total: 4, done: 1, failed: 0, inFlight: ["src/a", "src/b"], tokens: { promptTokens: 12_000, completionTokens: 345 } };
 const built: ModuleReport = { id: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [], durationMs: 1200 };
@@ -50,8 +50,9 @@ const retry: RetryEvent = { type: "provider_retry", module: "src/x", retry: 2, m
 test("a module waiting to retry shows on the status line: which, when, why, and which retry of how many", () => {
   expect(retryText(retry)).toBe("retrying src/x in 4 s: HTTP 529 (2 of 4)");
   expect(retryText({ ...retry, delayMs: 250 })).toBe("retrying src/x in 0.3 s: HTTP 529 (2 of 4)");
-  expect(statusLine({ ...snapshot, retrying: [retry] }, 120)).toBe("[1/4] 2 in flight · retrying src/x in 4 s: HTTP 529 (2 of 4) · 12.3k tokens");
-  const two = statusLine({ ...snapshot, retrying: [{ ...retry, module: "src/y" }, retry] }, 120);
+  expect(statusLine({ ...snapshot, retrying: [{ ...retry, waiting: true }] }, 120)).toBe("[1/4] 2 in flight · retrying src/x in 4 s: HTTP 529 (2 of 4) · 12.3k tokens");
+  expect(statusLine({ ...snapshot, retrying: [{ ...retry, waiting: false }] }, 120)).toBe("[1/4] 2 in flight · src/x: retry 2 of 4 running (after HTTP 529) · 12.3k tokens");
+  const two = statusLine({ ...snapshot, retrying: [{ ...retry, module: "src/y", waiting: true }, { ...retry, waiting: true }] }, 120);
   expect(two).toContain("retrying src/x in 4 s: HTTP 529 (2 of 4) (+1 more retrying)");
 });
 
