@@ -32,10 +32,16 @@ function clean(words: string, ctx: FailureContext): string {
   return flat.length > MESSAGE_LIMIT ? `${flat.slice(0, MESSAGE_LIMIT)}…` : flat;
 }
 
-function codeOf(error: unknown): string | number | undefined {
+/** OpenAI marks an exhausted quota (unlike a rate limit) with `code` or `type` "insufficient_quota". */
+function isQuotaError(error: unknown): boolean {
+  return isRecord(error) && (error.code === "insufficient_quota" || error.type === "insufficient_quota");
+}
+
+/** The HTTP status an embedded error names in its `code` (a number or a three-digit string). */
+function embeddedStatus(error: unknown): number | undefined {
   if (!isRecord(error)) return undefined;
-  if (typeof error.code === "string" || typeof error.code === "number") return error.code;
-  return typeof error.type === "string" ? error.type : undefined;
+  const code = typeof error.code === "number" ? error.code : typeof error.code === "string" && /^\d{3}$/.test(error.code) ? Number(error.code) : undefined;
+  return code !== undefined && code >= 400 && code < 600 ? code : undefined;
 }
 
 interface HttpFailureInput {
@@ -55,8 +61,7 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
   const where = whereOf(ctx);
   const words = clean(input.words, ctx);
   const said = `(${input.label ?? `HTTP ${status}`})${words ? `: ${words}` : ""}`;
-  const code = codeOf(input.error);
-  if (status === 402 || code === "insufficient_quota") {
+  if (status === 402 || isQuotaError(input.error)) {
     return {
       retry: "never",
       code: "generation.quota_exhausted",
@@ -138,11 +143,10 @@ const ENDPOINT_MISSING = /unexpected endpoint|no route|unknown (url|endpoint|rou
 /** An error object inside a 2xx body: retried only when its code is a retryable status. */
 export function classifyEmbedded(error: unknown, sent: readonly string[], ctx: FailureContext): ProviderFailure {
   const words = errorText(error);
-  const code = codeOf(error);
-  const status = typeof code === "number" ? code : typeof code === "string" && /^\d{3}$/.test(code) ? Number(code) : undefined;
-  if (status !== undefined && status >= 400 && status < 600) return classifyHttp({ status, error, words, sent, label: `error code ${status} inside an HTTP 200 response` }, ctx);
+  const status = embeddedStatus(error);
+  if (status !== undefined) return classifyHttp({ status, error, words, sent, label: `error code ${status} inside an HTTP 200 response` }, ctx);
   const label = "an error inside an HTTP 200 response";
-  if (code === "insufficient_quota") return classifyHttp({ status: 429, error, words, sent, label }, ctx);
+  if (isQuotaError(error)) return classifyHttp({ status: 429, error, words, sent, label }, ctx);
   if (ENDPOINT_MISSING.test(words)) return classifyHttp({ status: 404, error, words, sent, label }, ctx);
   return {
     retry: "never",
