@@ -81,3 +81,12 @@ test("no max_tokens or temperature goes out unless the user set it", async () =>
   const { bodies } = await run({}, { temperature: undefined, maxTokens: undefined });
   expect(Object.keys(bodies[0] ?? {}).sort()).toEqual(["messages", "model", "stream"]);
 });
+
+test("stream and max_tokens rejected by the same server: each is reshaped once", async () => {
+  const { result, bodies, reshaped } = await run({ rejectParams: { stream: "Unrecognized request argument supplied: stream", max_tokens: AZURE_O_SERIES } }, { maxTokens: 100 });
+  expect(result.ok).toBe(true);
+  expect(reshaped).toHaveLength(2);
+  expect(bodies.at(-1)).toMatchObject({ max_completion_tokens: 100 });
+  expect(bodies.at(-1)).not.toHaveProperty("stream");
+  expect(bodies).toHaveLength(3);
+});

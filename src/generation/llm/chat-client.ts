@@ -115,10 +115,11 @@ export function createChatClient(llm: LlmConfig, endpoint: Endpoint, backoff: Ba
         const failure = outcome.failure;
         const param = failure.rejectedParam;
         if (param !== undefined) {
-          const change = reshaped.has(param) ? undefined : reshape(current, param, llm.model);
+          // Each parameter is reshaped once; the two names of the token limit count as one.
+          const key = param === "max_completion_tokens" ? "max_tokens" : param;
+          const change = reshaped.has(key) ? undefined : reshape(current, param, llm.model);
           if (change) {
-            reshaped.add(param);
-            reshaped.add(change.shape.tokensField);
+            reshaped.add(key);
             current = change.shape;
             options.onReshape?.(change.note, current);
             continue;
