@@ -1,9 +1,11 @@
 /**
  * A fake OpenAI-compatible server for tests (DESIGN §10): real HTTP on
- * 127.0.0.1 (port 0), `POST /v1/chat/completions` and `GET /v1/models`, used
- * through the real `openai` client via base_url. Answers are scripted per
- * module (routed by "module `src/slug`" in the user message) or come from a
- * responder; faults are scripted the same way. Every request is recorded.
+ * 127.0.0.1 (port 0), `POST /v1/chat/completions` and `GET /v1/models` (or
+ * under another `basePath`), used through the real `openai` client via
+ * base_url. Answers are scripted per module (routed by "module `src/slug`" in
+ * the user message) or come from a responder; faults are scripted the same
+ * way, including what real servers send besides plain HTTP errors (see
+ * FakeReply and FakeLlmOptions). Every request is recorded.
  */
 import { isRecord } from "../../src/support/is-record.ts";
 
