@@ -83,9 +83,13 @@ describe("prompt and validation", () => {
   test("Allowed imports lists the spelled specifiers and says why", () => {
     const text = allowedImports(input);
     expect(text).toContain('`"../text.js"`');
-    expect(text).toContain("end in `.js`");
+    expect(text).toContain("must end in `.js`");
     expect(text).toContain(style.reason);
     expect(allowedImports({ ...input, specifierStyle: DEFAULT_SPECIFIER_STYLE })).not.toContain("Relative imports");
+    // The spec module's own types are offered in the same spelling.
+    const withTypes = { ...input, specSource: "export interface Options { strict: boolean }\n" };
+    expect(allowedImports(withTypes)).toContain('import type { … } from "../slug.js"');
+    expect(allowedImports({ ...withTypes, specifierStyle: DEFAULT_SPECIFIER_STYLE })).toContain('import type { … } from "../slug"');
   });
 
   test("the wrong spelling under NodeNext ESM is a named diagnostic with the fix", async () => {

@@ -77,8 +77,8 @@ export function allowedImports(input: GenerationInput): string {
 function styleNote(input: GenerationInput): string {
   const style = input.specifierStyle;
   if (!style || style.extension === "none") return "";
-  const ending = style.extension === "js" ? "`.js` (`.mjs` for `.mts`)" : "`.ts`";
-  return `\nRelative imports in this project end in ${ending}${style.required ? " and must" : ""} (${style.reason}): copy the specifiers above exactly.`;
+  const ending = style.extension === "js" ? "`.js`" : "`.ts`";
+  return `\nRelative imports in this project ${style.required ? "must end" : "end"} in ${ending} (${style.reason}): copy the specifiers above exactly.`;
 }
 
 /** Types the spec module exports may be imported type-only (erased, so no cycle). */
