@@ -49,11 +49,24 @@ async function readFacts(configPath: string): Promise<ResolutionFacts> {
   };
 }
 
+const formatByDir = new Map<string, { esm: boolean; why: string }>();
+
 /** `"module"` or `"commonjs"` for a file, as Node (and TypeScript under Node16/NodeNext) decide it. */
 function moduleFormat(file: string): { esm: boolean; why: string } {
   if (file.endsWith(".mts")) return { esm: true, why: ".mts file" };
   if (file.endsWith(".cts")) return { esm: false, why: ".cts file" };
-  for (let d = path.dirname(file); ; d = path.dirname(d)) {
+  const dir = path.dirname(file);
+  let format = formatByDir.get(dir);
+  if (!format) {
+    format = packageFormat(dir);
+    formatByDir.set(dir, format);
+  }
+  return format;
+}
+
+/** From the nearest package.json's `"type"`. */
+function packageFormat(start: string): { esm: boolean; why: string } {
+  for (let d = start; ; d = path.dirname(d)) {
     const pkg = path.join(d, "package.json");
     if (existsSync(pkg)) {
       let type: unknown;
