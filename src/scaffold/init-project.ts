@@ -10,7 +10,9 @@ import { JauntConfigError } from "@jaunt/runtime";
 import { enclosingProject } from "./enclosing-project.ts";
 import { ensureIgnored } from "./gitignore.ts";
 import { addDependency, newPackageJson } from "./package-json.ts";
-import { EXAMPLE_SPEC, EXAMPLE_SPEC_PATH, EXAMPLE_TEST, EXAMPLE_TEST_PATH, jauntTomlTemplate } from "./templates.ts";
+import { projectSpecifierStyle } from "../generation/prompts/project-specifier-style.ts";
+import { spellSpecifier } from "../generation/prompts/specifier.ts";
+import { EXAMPLE_SPEC, EXAMPLE_SPEC_PATH, EXAMPLE_TEST_PATH, exampleTest, jauntTomlTemplate } from "./templates.ts";
 
 export const RUNTIME_PACKAGE = "@jaunt/runtime";
 
@@ -78,6 +80,12 @@ async function ensureGitignore(dir: string): Promise<InitFileResult> {
   return { path: ".gitignore", action: text === undefined ? "created" : "updated", note: "ignores .jaunt/" };
 }
 
+/** How the example test spec imports the example spec: in the project's style (`.js` under NodeNext). */
+async function exampleSpecImport(dir: string): Promise<string> {
+  const style = await projectSpecifierStyle(dir, EXAMPLE_TEST_PATH, "");
+  return spellSpecifier(EXAMPLE_TEST_PATH, EXAMPLE_SPEC_PATH, style);
+}
+
 function refuseNested(dir: string): void {
   const outer = enclosingProject(dir);
   if (!outer) return;
@@ -118,7 +126,7 @@ export async function initProject(options: InitOptions): Promise<InitReport> {
   // The test spec imports the example spec: without it, it would not type-check.
   files.push(
     spec.action === "created"
-      ? await createNew(dir, EXAMPLE_TEST_PATH, EXAMPLE_TEST)
+      ? await createNew(dir, EXAMPLE_TEST_PATH, exampleTest(await exampleSpecImport(dir)))
       : { path: EXAMPLE_TEST_PATH, action: "skipped", note: `${EXAMPLE_SPEC_PATH} was not created` },
   );
   files.push(await ensurePackageJson(dir, options.runtimeRange));

@@ -63,6 +63,14 @@ describe("initProject", () => {
   });
 });
 
+test("in a NodeNext ESM project the example test spec imports the example spec with .js", async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, "package.json"), '{ "name": "app", "type": "module" }\n');
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), '{ "compilerOptions": { "module": "NodeNext" } }\n');
+  await initProject({ dir, runtimeRange: "^0.1.0" });
+  expect(read(dir, "tests/greeting.ts")).toContain('import { greet } from "../src/greeting.js";');
+});
+
 describe("a folder inside another project", () => {
   const refusal = (dir: string) => initProject({ dir, runtimeRange: "^0.1.0" }).catch((e: unknown) => e);
 

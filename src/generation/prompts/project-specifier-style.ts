@@ -102,9 +102,9 @@ function habitOf(specSource: string): SpecifierExtension | undefined {
 }
 
 /**
- * The specifier style for `generatedFile` (project-relative) in the project at
- * `root`, given the spec module's source (its own relative imports are the
- * project's habit).
+ * The specifier style for `generatedFile` (project-relative; any project file
+ * works the same) in the project at `root`, given the spec module's source
+ * (its own relative imports are the project's habit).
  */
 export async function projectSpecifierStyle(root: string, generatedFile: string, specSource: string): Promise<SpecifierStyle> {
   const absolute = path.join(root, generatedFile);
