@@ -3,16 +3,18 @@
  * dist/; `bun build.ts --target all` cross-compiles every release target.
  *
  *   bun build.ts [--target host|all|linux-x64,…] [--outdir dist]
- *                [--release-url https://github.com/<owner>/jaunt/releases/download/v{version}]
+ *                [--release-url https://github.com/<owner>/<repo>/releases/download/v{version}]
  *                [--no-bytecode] [--no-packages]
  *
  * Writes:
  *   dist/jaunt                          host executable (when host is a target)
  *   dist/bin/<os>-<arch>/jaunt[.exe]    every target's executable
  *   dist/release/jaunt-<v>-<os>-<arch>.tar.gz (.zip for Windows)
- *   dist/release/jaunt-<v>.tgz          npm package for `bunx jaunt`
+ *   dist/release/jaunt-cli-<v>.tgz      npm package @jaunt/cli (bin `jaunt`)
  *   dist/release/jaunt-runtime-<v>.tgz  the @jaunt/runtime package
- *   dist/release/jaunt.rb               Homebrew formula (URLs + sha256 of the archives)
+ *   dist/release/jaunt.rb               Homebrew formula (URLs + sha256 of the archives), only
+ *                                       with a real release URL: --release-url, or package.json
+ *                                       `repository` on GitHub
  *   dist/release/SHA256SUMS
  * See docs/releasing.md.
  */
@@ -21,7 +23,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sha256File, writeArchive, writeChecksums } from "./packaging/archive.ts";
 import { compileJaunt, REPO_ROOT } from "./packaging/compile.ts";
-import { DEFAULT_RELEASE_URL, renderFormula, type FormulaArchive } from "./packaging/homebrew.ts";
+import { releaseUrlFromRepository, renderFormula, type FormulaArchive } from "./packaging/homebrew.ts";
 import { buildNpmPackage } from "./packaging/npm-package.ts";
 import { buildRuntimePackage } from "./packaging/runtime-package.ts";
 import { archiveName, executableName, hostTarget, parseTargets, type ReleaseTarget } from "./packaging/targets.ts";
@@ -31,7 +33,10 @@ export interface ReleaseOptions {
   readonly targets: readonly ReleaseTarget[];
   /** Absolute output folder. */
   readonly outdir: string;
-  readonly releaseUrl: string;
+  /** Where the archives will be downloadable (`{version}` is replaced); without it, no Homebrew formula. */
+  readonly releaseUrl: string | undefined;
+  /** package.json `repository` (for the npm package; default: this repo's package.json). */
+  readonly repository?: unknown;
   readonly version?: string;
   readonly bytecode?: boolean;
   /** Also build the npm and runtime tarballs (default true). */
@@ -94,9 +99,10 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseMani
   let npmTarball: string | undefined;
   let runtimeTarball: string | undefined;
   if (options.packages ?? true) {
-    npmTarball = await buildNpmPackage({ version, stagingDir: path.join(options.outdir, "npm", "jaunt"), destination: releaseDir });
+    const repository = "repository" in options ? options.repository : Reflect.get(pkg, "repository");
+    npmTarball = await buildNpmPackage({ version, stagingDir: path.join(options.outdir, "npm", "cli"), destination: releaseDir, repository });
     log(`wrote ${path.relative(REPO_ROOT, npmTarball)}`);
-    runtimeTarball = await buildRuntimePackage(path.join(options.outdir, "npm", "runtime"), releaseDir);
+    runtimeTarball = await buildRuntimePackage(path.join(options.outdir, "npm", "runtime"), releaseDir, version);
     log(`wrote ${path.relative(REPO_ROOT, runtimeTarball)}`);
   }
 
@@ -104,7 +110,9 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseMani
     .filter((a) => a.target.os !== "windows")
     .map((a) => ({ os: a.target.os, arch: a.target.arch, name: path.basename(a.archive), sha256: a.sha256 }));
   let formula: string | undefined;
-  if (formulaArchives.length > 0) {
+  if (formulaArchives.length > 0 && options.releaseUrl === undefined) {
+    log("no Homebrew formula: pass --release-url, or set `repository` (GitHub) in package.json");
+  } else if (formulaArchives.length > 0 && options.releaseUrl !== undefined) {
     formula = path.join(releaseDir, "jaunt.rb");
     await writeFile(formula, await renderFormula({ version, releaseUrl: options.releaseUrl, archives: formulaArchives }));
     log(`wrote ${path.relative(REPO_ROOT, formula)}`);
@@ -121,19 +129,16 @@ if (import.meta.main) {
     options: {
       target: { type: "string", default: "host" },
       outdir: { type: "string", default: "dist" },
-      "release-url": { type: "string", default: DEFAULT_RELEASE_URL },
+      "release-url": { type: "string" },
       "no-bytecode": { type: "boolean", default: false },
       "no-packages": { type: "boolean", default: false },
     },
   });
-  if (values["release-url"] === DEFAULT_RELEASE_URL) {
-    console.warn(`warning: no --release-url; the Homebrew formula points at ${DEFAULT_RELEASE_URL}`);
-  }
   const started = performance.now();
   const manifest = await buildRelease({
     targets: parseTargets(values.target),
     outdir: path.resolve(values.outdir),
-    releaseUrl: values["release-url"],
+    releaseUrl: values["release-url"] ?? releaseUrlFromRepository(Reflect.get(pkg, "repository")),
     bytecode: !values["no-bytecode"],
     packages: !values["no-packages"],
     log: (line) => console.log(line),

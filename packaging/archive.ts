@@ -1,13 +1,12 @@
 /**
  * Release archives and their checksums: `jaunt-<v>-<os>-<arch>.tar.gz`
- * (`.zip` for Windows) holding the executable, README and LICENSE when
- * present, plus a `SHA256SUMS` file in the `sha256sum` format.
+ * (`.zip` for Windows) holding the executable, the release README, LICENSE
+ * and the user docs it links to, plus a `SHA256SUMS` file in the `sha256sum` format.
  */
-import { existsSync } from "node:fs";
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT } from "./compile.ts";
+import { stageReleaseDocs } from "./release-docs.ts";
 
 async function run(command: readonly string[], cwd: string): Promise<void> {
   const child = Bun.spawn([...command], { cwd, stdout: "ignore", stderr: "pipe" });
@@ -24,21 +23,17 @@ export interface ArchiveOptions {
   readonly archive: string;
 }
 
-/** Pack the executable (mode 0755) and docs into one archive with a flat layout. */
+/** Pack the executable (mode 0755) and the release docs into one archive (executable at the top). */
 export async function writeArchive(options: ArchiveOptions): Promise<string> {
   const staging = await mkdtemp(path.join(os.tmpdir(), "jaunt-archive-"));
   try {
     const entries = [options.executableName];
     await copyFile(options.executable, path.join(staging, options.executableName));
     await chmod(path.join(staging, options.executableName), 0o755);
-    for (const doc of ["README.md", "LICENSE"]) {
-      if (!existsSync(path.join(REPO_ROOT, doc))) continue;
-      await copyFile(path.join(REPO_ROOT, doc), path.join(staging, doc));
-      entries.push(doc);
-    }
+    entries.push(...(await stageReleaseDocs(staging)));
     await mkdir(path.dirname(options.archive), { recursive: true });
     await rm(options.archive, { force: true });
-    if (options.archive.endsWith(".zip")) await run(["zip", "-q", "-X", options.archive, ...entries], staging);
+    if (options.archive.endsWith(".zip")) await run(["zip", "-q", "-X", "-r", options.archive, ...entries], staging);
     else await run(["tar", "-czf", options.archive, "--owner=0", "--group=0", "--numeric-owner", ...entries], staging);
     return options.archive;
   } finally {

@@ -7,7 +7,32 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReleaseArch, ReleaseOs } from "./targets.ts";
 
-export const DEFAULT_RELEASE_URL = "https://github.com/OWNER/jaunt/releases/download/v{version}";
+/**
+ * The release URL a package.json `repository` implies (GitHub only:
+ * `https://github.com/<owner>/<repo>/releases/download/v{version}`), or
+ * undefined. Accepts `"owner/repo"`, `"github:owner/repo"`, git/https URLs and
+ * `{ "url": … }`.
+ */
+export function releaseUrlFromRepository(repository: unknown): string | undefined {
+  const raw = typeof repository === "string" ? repository : typeof repository === "object" && repository !== null ? Reflect.get(repository, "url") : undefined;
+  if (typeof raw !== "string") return undefined;
+  const match =
+    /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(raw) ?? /^(?:git\+)?(?:https?|ssh|git):\/\/(?:git@)?github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(raw) ?? /^git@github\.com:([\w.-]+)\/([\w.-]+?)(?:\.git)?$/.exec(raw);
+  if (!match) return undefined;
+  return `https://github.com/${match[1]}/${match[2]}/releases/download/v{version}`;
+}
+
+/** Throws unless `releaseUrl` is an http(s) URL without a placeholder owner (`OWNER`, `<owner>`). */
+export function checkReleaseUrl(releaseUrl: string): void {
+  let url: URL;
+  try {
+    url = new URL(releaseUrl.replaceAll("{version}", "0"));
+  } catch {
+    throw new Error(`--release-url ${JSON.stringify(releaseUrl)} is not a URL`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`--release-url must be http(s), got ${url.protocol}`);
+  if (/\/OWNER\//.test(releaseUrl) || /[<>]|%3c/i.test(releaseUrl)) throw new Error(`--release-url ${JSON.stringify(releaseUrl)} still has a placeholder; give the real release location`);
+}
 
 export interface FormulaArchive {
   readonly os: ReleaseOs;
@@ -49,8 +74,9 @@ function osBlock(os: ReleaseOs, archives: readonly FormulaArchive[], base: strin
   return [`  ${os === "darwin" ? "on_macos" : "on_linux"} do`, ...cpuBlocks, "  end"].join("\n");
 }
 
-/** The formula text. Throws when no macOS or Linux archive is given. */
+/** The formula text. Throws when no macOS or Linux archive is given, or the URL is a placeholder. */
 export async function renderFormula(options: FormulaOptions): Promise<string> {
+  checkReleaseUrl(options.releaseUrl);
   const template = await readFile(path.join(import.meta.dir, "homebrew", "jaunt.rb.tmpl"), "utf8");
   const base = releaseBase(options.releaseUrl, options.version);
   const blocks = (["darwin", "linux"] as const).flatMap((os) => osBlock(os, options.archives, base) ?? []);

@@ -1,16 +1,18 @@
 /**
- * The npm package behind `bunx jaunt`: the CLI bundled for Bun (all
+ * The CLI's npm package, `@jaunt/cli` with the bin `jaunt` (the unscoped name
+ * `jaunt` on the registry is another project): the CLI bundled for Bun (all
  * dependencies inlined, so installing it needs no registry and it has zero
  * runtime dependencies), with the generation worker as a second entry and
- * `bin/main.js` as its `bin`. Packed with `bun pm pack`.
+ * `bin/main.js` as its `bin`; `schema/` for editors, the release README,
+ * LICENSE and docs. Packed with `bun pm pack`.
  */
 import { cp, mkdir, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { jauntEntrypoints, MINIFY, REPO_ROOT } from "./compile.ts";
 import { packFolder } from "./pack.ts";
+import { stageReleaseDocs } from "./release-docs.ts";
 
-export const NPM_PACKAGE_NAME = "jaunt";
+export const NPM_PACKAGE_NAME = "@jaunt/cli";
 
 export interface NpmPackageOptions {
   readonly version: string;
@@ -18,9 +20,11 @@ export interface NpmPackageOptions {
   readonly stagingDir: string;
   /** Folder the `.tgz` goes into. */
   readonly destination: string;
+  /** package.json `repository` of the project, copied so the registry page links to it. */
+  readonly repository?: unknown;
 }
 
-function manifest(version: string): string {
+function manifest(version: string, repository: unknown): string {
   const pkg = {
     name: NPM_PACKAGE_NAME,
     version,
@@ -28,9 +32,11 @@ function manifest(version: string): string {
     type: "module",
     license: "MIT",
     bin: { jaunt: "bin/main.js" },
-    files: ["bin", "README.md"],
+    files: ["bin", "schema", "docs", "README.md", "LICENSE"],
     engines: { bun: ">=1.3.0" },
     keywords: ["llm", "codegen", "typescript", "bun", "spec"],
+    ...(repository === undefined ? {} : { repository }),
+    publishConfig: { access: "public" },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -62,8 +68,9 @@ async function bundleCli(version: string, binDir: string): Promise<string> {
 export async function buildNpmPackage(options: NpmPackageOptions): Promise<string> {
   await rm(options.stagingDir, { recursive: true, force: true });
   await mkdir(options.stagingDir, { recursive: true });
-  await writeFile(path.join(options.stagingDir, "package.json"), manifest(options.version));
-  if (existsSync(path.join(REPO_ROOT, "README.md"))) await cp(path.join(REPO_ROOT, "README.md"), path.join(options.stagingDir, "README.md"));
+  await writeFile(path.join(options.stagingDir, "package.json"), manifest(options.version, options.repository));
+  await stageReleaseDocs(options.stagingDir);
+  await cp(path.join(REPO_ROOT, "schema"), path.join(options.stagingDir, "schema"), { recursive: true });
   await bundleCli(options.version, path.join(options.stagingDir, "bin"));
   return packFolder(options.stagingDir, options.destination);
 }

@@ -4,6 +4,7 @@
  * instances cross the boundary; hooks stay on the calling side).
  */
 import type { LlmConfig } from "../config/types.ts";
+import type { SpecifierStyle } from "./prompts/specifier.ts";
 
 /** One spec the module must implement (build) or turn into tests (test). */
 export interface SpecInput {
@@ -65,6 +66,8 @@ export interface GenerationInput {
   readonly handwrittenImports: readonly HandwrittenImport[];
   /** Test modules only. */
   readonly specsUnderTest?: readonly SpecUnderTest[];
+  /** How relative imports are spelled in this project (default: extensionless, bundler-style). */
+  readonly specifierStyle?: SpecifierStyle;
 }
 
 /** The four prompt template texts in use (packaged or `[prompts]` overrides). */

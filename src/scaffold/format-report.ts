@@ -17,9 +17,10 @@ export function formatInitReport(report: InitReport): string {
   lines.push(
     "",
     "Next steps:",
-    "  bun install                       # fetch @jaunt/runtime",
+    "  bun add -d @jaunt/cli             # the CLI, pinned per project (also fetches @jaunt/runtime)",
     "  export OPENAI_API_KEY=...         # or the variable [llm] api_key_env names",
-    "  jaunt status && jaunt build && jaunt test",
+    "  bunx jaunt status && bunx jaunt build && bunx jaunt test",
+    "  (without installing: bunx --package @jaunt/cli jaunt build)",
   );
   return lines.join("\n");
 }

@@ -1,14 +1,18 @@
 /**
  * `jaunt init`: turns a folder (empty or an existing Bun project) into a
  * Jaunt project. It never overwrites a file: an existing jaunt.toml is an
- * error, an existing example path is skipped with a note.
+ * error, an existing example path is skipped with a note, and a folder inside
+ * another project (`src/` of an app) is refused with the project's place.
  */
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { JauntConfigError } from "@jaunt/runtime";
+import { enclosingProject } from "./enclosing-project.ts";
 import { ensureIgnored } from "./gitignore.ts";
 import { addDependency, newPackageJson } from "./package-json.ts";
-import { EXAMPLE_SPEC, EXAMPLE_SPEC_PATH, EXAMPLE_TEST, EXAMPLE_TEST_PATH, jauntTomlTemplate } from "./templates.ts";
+import { projectSpecifierStyle } from "../generation/prompts/project-specifier-style.ts";
+import { spellSpecifier } from "../generation/prompts/specifier.ts";
+import { EXAMPLE_SPEC, EXAMPLE_SPEC_PATH, EXAMPLE_TEST_PATH, exampleTest, jauntTomlTemplate } from "./templates.ts";
 
 export const RUNTIME_PACKAGE = "@jaunt/runtime";
 
@@ -25,7 +29,7 @@ export interface InitFileResult {
 export interface InitOptions {
   /** Absolute path of the folder to set up (created when missing). */
   readonly dir: string;
-  /** Semver range written for @jaunt/runtime, e.g. `^0.1.0`. */
+  /** Semver range written for @jaunt/runtime, e.g. `^0.1.0` (the runtime is released with the CLI, same version). */
   readonly runtimeRange: string;
 }
 
@@ -76,10 +80,33 @@ async function ensureGitignore(dir: string): Promise<InitFileResult> {
   return { path: ".gitignore", action: text === undefined ? "created" : "updated", note: "ignores .jaunt/" };
 }
 
+/** How the example test spec imports the example spec: in the project's style (`.js` under NodeNext). */
+async function exampleSpecImport(dir: string): Promise<string> {
+  const style = await projectSpecifierStyle(dir, EXAMPLE_TEST_PATH, "");
+  return spellSpecifier(EXAMPLE_TEST_PATH, EXAMPLE_SPEC_PATH, style);
+}
+
+function refuseNested(dir: string): void {
+  const outer = enclosingProject(dir);
+  if (!outer) return;
+  const where = path.relative(dir, outer.root) || ".";
+  if (outer.marker === "jaunt.toml") {
+    throw new JauntConfigError(`${dir} is inside the Jaunt project at ${outer.root} (${where}/jaunt.toml)`, "init.inside_project", {
+      location: { file: path.join(outer.root, "jaunt.toml") },
+      hint: `jaunt commands work from anywhere inside ${outer.root}; to add source folders, edit [paths] in its jaunt.toml`,
+    });
+  }
+  throw new JauntConfigError(`${dir} is inside the project at ${outer.root} (${where}/package.json); jaunt init would start a second project here`, "init.inside_project", {
+    location: { file: path.join(outer.root, "package.json") },
+    hint: `run \`jaunt init\` in ${outer.root} (or \`jaunt init --dir ${where}\`); for a separate project here, give this folder its own package.json first`,
+  });
+}
+
 /**
  * Scaffold jaunt.toml, an example spec and test spec, the runtime dependency
  * and the .gitignore entry.
  * @throws {JauntConfigError} code `init.exists` (exit 2) when `dir` already has a jaunt.toml
+ * @throws {JauntConfigError} code `init.inside_project` (exit 2) when `dir` lies inside another project
  */
 export async function initProject(options: InitOptions): Promise<InitReport> {
   const dir = path.resolve(options.dir);
@@ -90,6 +117,7 @@ export async function initProject(options: InitOptions): Promise<InitReport> {
       hint: "edit jaunt.toml instead, or run `jaunt init --dir <folder>` for a new project",
     });
   }
+  refuseNested(dir);
   await mkdir(dir, { recursive: true });
   const files: InitFileResult[] = [];
   files.push(await createNew(dir, "jaunt.toml", jauntTomlTemplate()));
@@ -98,7 +126,7 @@ export async function initProject(options: InitOptions): Promise<InitReport> {
   // The test spec imports the example spec: without it, it would not type-check.
   files.push(
     spec.action === "created"
-      ? await createNew(dir, EXAMPLE_TEST_PATH, EXAMPLE_TEST)
+      ? await createNew(dir, EXAMPLE_TEST_PATH, exampleTest(await exampleSpecImport(dir)))
       : { path: EXAMPLE_TEST_PATH, action: "skipped", note: `${EXAMPLE_SPEC_PATH} was not created` },
   );
   files.push(await ensurePackageJson(dir, options.runtimeRange));

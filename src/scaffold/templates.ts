@@ -28,8 +28,9 @@ export const greet = jaunt.magic(function greet(name: string): string {
 });
 `;
 
-export const EXAMPLE_TEST = `import * as jaunt from "@jaunt/runtime";
-import { greet } from "../src/greeting";
+/** The example test spec; `specImport` is the example spec spelled in the project's style (`"../src/greeting"`, `"../src/greeting.js"`…). */
+export const exampleTest = (specImport: string): string => `import * as jaunt from "@jaunt/runtime";
+import { greet } from ${JSON.stringify(specImport)};
 
 /**
  * greet("Ada") is "Hello, Ada!"; greet("  Bob ") is "Hello, Bob!";

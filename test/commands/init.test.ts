@@ -63,6 +63,49 @@ describe("initProject", () => {
   });
 });
 
+test("in a NodeNext ESM project the example test spec imports the example spec with .js", async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, "package.json"), '{ "name": "app", "type": "module" }\n');
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), '{ "compilerOptions": { "module": "NodeNext" } }\n');
+  await initProject({ dir, runtimeRange: "^0.1.0" });
+  expect(read(dir, "tests/greeting.ts")).toContain('import { greet } from "../src/greeting.js";');
+});
+
+describe("a folder inside another project", () => {
+  const refusal = (dir: string) => initProject({ dir, runtimeRange: "^0.1.0" }).catch((e: unknown) => e);
+
+  test("src/ of a Jaunt project is refused, naming the project's jaunt.toml; nothing is written", async () => {
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, "jaunt.toml"), "version = 1\n");
+    fs.mkdirSync(path.join(root, "src"));
+    const error = await refusal(path.join(root, "src"));
+    expect(error).toMatchObject({ code: "init.inside_project", exitCode: 2 });
+    expect(String(error)).toContain(`inside the Jaunt project at ${root} (../jaunt.toml)`);
+    expect(fs.readdirSync(path.join(root, "src"))).toEqual([]);
+  });
+
+  test("src/ of an app (package.json above, none here) is refused; the app's root is named", async () => {
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, "package.json"), '{ "name": "app" }\n');
+    const error = await refusal(path.join(root, "src", "lib"));
+    expect(error).toMatchObject({ code: "init.inside_project" });
+    expect(String(error)).toContain(`inside the project at ${root} (../../package.json)`);
+    expect(fs.existsSync(path.join(root, "src"))).toBe(false);
+  });
+
+  test("a workspace package with its own package.json, or a repository of its own, may be set up", async () => {
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo" }\n');
+    const workspace = path.join(root, "packages", "lib");
+    fs.mkdirSync(workspace, { recursive: true });
+    fs.writeFileSync(path.join(workspace, "package.json"), '{ "name": "lib" }\n');
+    expect((await initProject({ dir: workspace, runtimeRange: "^0.1.0" })).root).toBe(workspace);
+    const repo = path.join(root, "vendor", "tool");
+    fs.mkdirSync(path.join(repo, ".git"), { recursive: true });
+    expect((await initProject({ dir: repo, runtimeRange: "^0.1.0" })).root).toBe(repo);
+  });
+});
+
 describe("package.json and .gitignore edits", () => {
   test("an existing dependency (even a dev one) is left alone", () => {
     const text = '{\n  "devDependencies": { "@jaunt/runtime": "workspace:*" }\n}';
@@ -93,6 +136,16 @@ describe("jaunt init (spawned)", () => {
     const second = await runJaunt(["init"], { cwd: dir });
     expect(second.exitCode).toBe(2);
     expect(second.stderr).toContain("jaunt.toml already exists");
+  });
+
+  test("in src/ of a project it exits 2 and says where the project is; the next steps name @jaunt/cli", async () => {
+    const dir = tempDir();
+    const first = await runJaunt(["init"], { cwd: dir });
+    expect(first.stdout).toContain("bun add -d @jaunt/cli");
+    expect(first.stdout).toContain("bunx --package @jaunt/cli jaunt build");
+    const nested = await runJaunt(["init"], { cwd: path.join(dir, "src") });
+    expect(nested.exitCode).toBe(2);
+    expect(nested.stderr).toContain(`inside the Jaunt project at ${dir}`);
   });
 
   test("--dir creates and sets up another folder", async () => {

@@ -1,7 +1,8 @@
 /**
  * Release artifacts for the host target (cross targets download runtimes from
  * the registry, so tests never build them): archive, SHA256SUMS, Homebrew
- * formula, and the npm package installed offline from its tarball.
+ * formula, and the `@jaunt/cli` + `@jaunt/runtime` packages installed by name
+ * from a local registry serving their tarballs (no network).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import fs from "node:fs";
@@ -9,9 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { buildRelease, type ReleaseManifest } from "../../build.ts";
 import { sha256File } from "../../packaging/archive.ts";
-import { renderFormula } from "../../packaging/homebrew.ts";
+import { releaseUrlFromRepository, renderFormula } from "../../packaging/homebrew.ts";
 import { hostTarget } from "../../packaging/targets.ts";
 import { runJaunt } from "../support/cli.ts";
+import { startLocalRegistry } from "../support/local-registry.ts";
 import { compiledJaunt, TEST_VERSION } from "./compiled-binary.ts";
 
 const RELEASE_URL = "https://example.test/jaunt/releases/download/v{version}";
@@ -38,6 +40,22 @@ const unpack = (archive: string, into: string): void => {
   expect(Bun.spawnSync(command).exitCode).toBe(0);
 };
 
+/** Relative link targets of a markdown text (`[x](docs/a.md)`), without anchors. */
+function relativeLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? "").filter((t) => !/^(?:[a-z]+:|#)/.test(t)).map((t) => t.replace(/#.*$/, ""));
+}
+
+/** Every relative link of `dir/README.md` names a file or folder inside `dir`. */
+function expectReadmeLinksInside(dir: string): void {
+  const links = relativeLinks(fs.readFileSync(path.join(dir, "README.md"), "utf8"));
+  expect(links.length).toBeGreaterThan(3);
+  for (const link of links) {
+    const target = path.resolve(dir, link);
+    expect(target.startsWith(`${dir}${path.sep}`), link).toBe(true);
+    expect(fs.existsSync(target), link).toBe(true);
+  }
+}
+
 describe("release artifacts (host target)", () => {
   test("the archive holds a working executable and is named jaunt-<version>-<os>-<arch>", async () => {
     const [artifact] = manifest.artifacts;
@@ -48,6 +66,8 @@ describe("release artifacts (host target)", () => {
     const result = await runJaunt(["--version"], { cwd: into, binary: path.join(into, "jaunt") });
     expect(result).toMatchObject({ exitCode: 0, stdout: `${TEST_VERSION}\n` });
     expect(fs.existsSync(path.join(outdir, "jaunt"))).toBe(true);
+    expect(fs.readFileSync(path.join(into, "LICENSE"), "utf8")).toContain("MIT License");
+    expectReadmeLinksInside(into);
   });
 
   test("SHA256SUMS lists every archive and tarball with its real digest", async () => {
@@ -77,28 +97,82 @@ describe("release artifacts (host target)", () => {
     const into = path.join(outdir, "runtime-unpacked");
     unpack(manifest.runtimeTarball, into);
     const pkg: unknown = JSON.parse(fs.readFileSync(path.join(into, "package/package.json"), "utf8"));
-    expect(pkg).toMatchObject({ name: "@jaunt/runtime" });
+    // Stamped with the release version: `jaunt init` of the same release writes `^<version>`.
+    expect(pkg).toMatchObject({ name: "@jaunt/runtime", version: TEST_VERSION });
     expect(fs.existsSync(path.join(into, "package/dist/index.js"))).toBe(true);
+    expect(fs.existsSync(path.join(into, "package/LICENSE"))).toBe(true);
   });
 
-  test("the npm tarball installs offline and its bin runs (bunx-style)", async () => {
+  test("the CLI tarball is @jaunt/cli with the bin jaunt, schema/, LICENSE and a README whose links resolve inside it", () => {
     if (!manifest.npmTarball) throw new Error("no npm tarball");
-    const project = path.join(outdir, "consumer");
-    fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, "package.json"), '{ "name": "consumer", "private": true }\n');
-    // A dead registry: installing must not need the network (zero runtime dependencies).
-    const offline = { BUN_CONFIG_REGISTRY: "http://127.0.0.1:9/", NPM_CONFIG_REGISTRY: "http://127.0.0.1:9/" };
-    const add = Bun.spawnSync([process.execPath, "add", manifest.npmTarball], { cwd: project, env: { ...process.env, ...offline } });
-    expect(add.exitCode, add.stderr.toString()).toBe(0);
-    const bin = path.join(project, "node_modules/.bin/jaunt");
-    const version = await runJaunt(["--version"], { cwd: project, binary: bin });
-    expect(version).toMatchObject({ exitCode: 0, stdout: `${TEST_VERSION}\n` });
-    const work = path.join(project, "work");
-    fs.mkdirSync(work);
-    const skill = await runJaunt(["skill", "export"], { cwd: work, binary: bin });
-    expect(skill.exitCode, skill.stderr).toBe(0);
-    expect(fs.readFileSync(path.join(work, ".jaunt/skill/SKILL.md"), "utf8")).toContain("Jaunt");
+    expect(path.basename(manifest.npmTarball)).toBe(`jaunt-cli-${TEST_VERSION}.tgz`);
+    const into = path.join(outdir, "cli-unpacked");
+    unpack(manifest.npmTarball, into);
+    const root = path.join(into, "package");
+    const pkg: unknown = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    expect(pkg).toMatchObject({ name: "@jaunt/cli", version: TEST_VERSION, bin: { jaunt: "bin/main.js" } });
+    expect(JSON.parse(fs.readFileSync(path.join(root, "schema/jaunt.schema.json"), "utf8"))).toMatchObject({ type: "object" });
+    expect(fs.existsSync(path.join(root, "LICENSE"))).toBe(true);
+    expectReadmeLinksInside(root);
   });
+
+  test("bun add -d @jaunt/cli, bunx jaunt --version, jaunt init's runtime dependency installs; bunx --package works uninstalled", async () => {
+    if (!manifest.npmTarball || !manifest.runtimeTarball) throw new Error("no tarballs");
+    const registry = startLocalRegistry([manifest.npmTarball, manifest.runtimeTarball]);
+    try {
+      const env = { ...process.env, ...registry.env(path.join(outdir, "bun-cache")), NO_COLOR: "1" };
+      const project = path.join(outdir, "consumer");
+      fs.mkdirSync(project);
+      fs.writeFileSync(path.join(project, "package.json"), '{ "name": "consumer", "private": true, "type": "module" }\n');
+      // Async: the registry answers from this process, so a blocking spawn would deadlock.
+      const bun = async (args: string[], cwd = project) => {
+        const child = Bun.spawn([process.execPath, ...args], { cwd, env, stdout: "pipe", stderr: "pipe" });
+        const [stdout, stderr, exitCode] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
+        return { exitCode, stdout, stderr };
+      };
+
+      const add = await bun(["add", "-d", "@jaunt/cli"]);
+      expect(add.exitCode, add.stderr).toBe(0);
+      expect(await bun(["x", "jaunt", "--version"])).toMatchObject({ exitCode: 0, stdout: `${TEST_VERSION}\n` });
+
+      const init = await bun(["x", "jaunt", "init"]);
+      expect(init.exitCode, init.stderr).toBe(0);
+      const written: unknown = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"));
+      expect(written).toMatchObject({ dependencies: { "@jaunt/runtime": `^${TEST_VERSION}` }, devDependencies: { "@jaunt/cli": expect.any(String) } });
+      const install = await bun(["install"]);
+      expect(install.exitCode, install.stderr).toBe(0);
+      const runtime: unknown = JSON.parse(fs.readFileSync(path.join(project, "node_modules/@jaunt/runtime/package.json"), "utf8"));
+      expect(runtime).toMatchObject({ version: TEST_VERSION });
+
+      const elsewhere = path.join(outdir, "no-install");
+      fs.mkdirSync(elsewhere);
+      expect(await bun(["x", "--package", "@jaunt/cli", "jaunt", "--version"], elsewhere)).toMatchObject({ exitCode: 0, stdout: `${TEST_VERSION}\n` });
+      expect(registry.requested).not.toContain("jaunt");
+    } finally {
+      await registry.stop();
+    }
+  }, 60_000);
+
+  test("without --release-url or a repository there is no Homebrew formula, and no placeholder URL anywhere", async () => {
+    const host = hostTarget();
+    if (!host) throw new Error("no host target");
+    // A stand-in executable: packing the real 100 MB one again would only cost time.
+    const stub = path.join(outdir, "stub-jaunt");
+    fs.writeFileSync(stub, "#!/bin/sh\necho stub\n");
+    const lines: string[] = [];
+    const bare = await buildRelease({
+      targets: [host],
+      outdir: path.join(outdir, "bare"),
+      releaseUrl: undefined,
+      version: TEST_VERSION,
+      packages: false,
+      executables: { [`${host.os}-${host.arch}`]: stub },
+      log: (line) => lines.push(line),
+    });
+    expect(bare.formula).toBeUndefined();
+    expect(fs.existsSync(path.join(outdir, "bare/release/jaunt.rb"))).toBe(false);
+    expect(lines.join("\n")).toContain("no Homebrew formula: pass --release-url");
+  }, 30_000);
 });
 
 describe("renderFormula", () => {
@@ -116,5 +190,21 @@ describe("renderFormula", () => {
     expect(text).toMatch(/on_macos do\n {4}on_arm do\n {6}url "https:\/\/github.com\/acme\/jaunt\/releases\/download\/v1.2.3\/jaunt-1.2.3-darwin-arm64.tar.gz"/);
     expect(text).toContain(`on_intel do\n      url "https://github.com/acme/jaunt/releases/download/v1.2.3/jaunt-1.2.3-linux-x64.tar.gz"\n      sha256 "${"c".repeat(64)}"`);
     expect(text).not.toContain("{{");
+  });
+
+  test("refuses a placeholder owner", async () => {
+    const archives = [{ os: "linux", arch: "x64", name: "jaunt-1.2.3-linux-x64.tar.gz", sha256: "c".repeat(64) }] as const;
+    for (const releaseUrl of ["https://github.com/OWNER/jaunt/releases/download/v{version}", "https://github.com/<owner>/jaunt/releases/download/v{version}"]) {
+      await expect(renderFormula({ version: "1.2.3", releaseUrl, archives })).rejects.toThrow("placeholder");
+    }
+  });
+
+  test("the release URL follows package.json `repository` on GitHub, in every spelling", () => {
+    const expected = "https://github.com/acme/jaunt/releases/download/v{version}";
+    for (const repository of ["acme/jaunt", "github:acme/jaunt", "https://github.com/acme/jaunt", "git+https://github.com/acme/jaunt.git", "git@github.com:acme/jaunt.git", { type: "git", url: "https://github.com/acme/jaunt.git" }]) {
+      expect(releaseUrlFromRepository(repository)).toBe(expected);
+    }
+    expect(releaseUrlFromRepository(undefined)).toBeUndefined();
+    expect(releaseUrlFromRepository("https://gitlab.com/acme/jaunt")).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /** Markdown sections substituted into the module templates. Pure functions of plain input. */
-import path from "node:path";
 import type { AttemptDiagnostics, DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../types.ts";
 import { formatDiagnostics } from "../validate/diagnostics.ts";
+import { spellSpecifier } from "./specifier.ts";
 
 /** Handwritten sources longer than this (chars) are not pasted into prompts; the lead may omit them earlier. */
 export const HANDWRITTEN_SOURCE_LIMIT = 6000;
@@ -70,16 +70,21 @@ export function allowedImports(input: GenerationInput): string {
   const unique = [...new Set(specifiers)].filter((s) => s !== "@jaunt/runtime");
   const base = input.kind === "test" ? "`bun:test`, `node:` built-ins" : "`node:` built-ins";
   const list = unique.length === 0 ? `${base} only.` : `${base}, and: ${unique.map((s) => `\`"${s}"\``).join(", ")}.`;
-  return `${list}${ownTypesNote(input)}`;
+  return `${list}${styleNote(input)}${ownTypesNote(input)}`;
+}
+
+/** Outside the default (extensionless) style, say how relative imports are spelled and why. */
+function styleNote(input: GenerationInput): string {
+  const style = input.specifierStyle;
+  if (!style || style.extension === "none") return "";
+  const ending = style.extension === "js" ? "`.js`" : "`.ts`";
+  return `\nRelative imports in this project ${style.required ? "must end" : "end"} in ${ending} (${style.reason}): copy the specifiers above exactly.`;
 }
 
 /** Types the spec module exports may be imported type-only (erased, so no cycle). */
 function ownTypesNote(input: GenerationInput): string {
   if (input.kind !== "build" || !/^\s*export\s+(?:declare\s+)?(?:interface|type|enum)\s/m.test(input.specSource)) return "";
-  const fromDir = path.posix.dirname(input.generatedFile);
-  const target = input.specFile.replace(/\.(?:[cm]?[jt]sx?)$/, "");
-  const relative = path.posix.relative(fromDir, target);
-  const specifier = relative.startsWith(".") ? relative : `./${relative}`;
+  const specifier = spellSpecifier(input.generatedFile, input.specFile, input.specifierStyle);
   return `\nTypes the spec module exports: \`import type { … } from "${specifier}"\` (type-only; never import its values).`;
 }
 

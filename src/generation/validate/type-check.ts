@@ -9,6 +9,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { spellSpecifier } from "../prompts/specifier.ts";
 import type { Diagnostic, GenerationInput, SpecInput } from "../types.ts";
 
 const LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
@@ -36,7 +37,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
     await writeFile(candidateFile, code);
     const files = [candidateFile];
     if (asserted.length > 0) {
-      await writeFile(assertFile, assertSource(root, dir, input.specFile, stem, asserted));
+      await writeFile(assertFile, assertSource(input, stem, asserted));
       files.push(assertFile);
     }
     const output = await runBunCheck(root, dir, files, options.signal);
@@ -48,10 +49,11 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   }
 }
 
-function assertSource(root: string, dir: string, specFile: string, stem: string, specs: readonly SpecInput[]): string {
-  let spec = path.relative(dir, path.join(root, specFile)).split(path.sep).join("/").replace(/\.[cm]?tsx?$/, "");
-  if (!spec.startsWith(".")) spec = `./${spec}`;
-  const lines = [`import type * as Spec from ${JSON.stringify(spec)};`, `import * as Candidate from "./${stem}";`];
+function assertSource(input: GenerationInput, stem: string, specs: readonly SpecInput[]): string {
+  // Spelled in the project's style, so the assert file resolves under NodeNext too.
+  const spec = spellSpecifier(input.generatedFile, input.specFile, input.specifierStyle);
+  const candidate = spellSpecifier(input.generatedFile, path.posix.join(path.posix.dirname(input.generatedFile), `${stem}.ts`), input.specifierStyle);
+  const lines = [`import type * as Spec from ${JSON.stringify(spec)};`, `import * as Candidate from ${JSON.stringify(candidate)};`];
   for (const s of specs) lines.push(`export const __jaunt_check_${s.name}: typeof Spec.${s.name} = Candidate.${s.name};`);
   return `${lines.join("\n")}\n`;
 }

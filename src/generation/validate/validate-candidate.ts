@@ -8,6 +8,7 @@ import { capDiagnostics } from "./diagnostics.ts";
 import { exportDiagnostics } from "./export-rules.ts";
 import { extractCode } from "./extract-code.ts";
 import { importDiagnostics } from "./import-rules.ts";
+import { specifierDiagnostics } from "./specifier-rules.ts";
 import { syntaxDiagnostics } from "./syntax.ts";
 import { topLevelDiagnostics } from "./top-level-rules.ts";
 import { typeCheck } from "./type-check.ts";
@@ -38,6 +39,7 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
   const structural: Diagnostic[] = [
     ...exportDiagnostics(ts, file, input.specs),
     ...importDiagnostics(ts, file, input),
+    ...specifierDiagnostics(ts, file, input),
     ...topLevelDiagnostics(ts, file, input.kind),
   ];
   if (input.kind === "test" && !/\b(?:test|it)(?:\.\w+)*\s*\(/.test(code)) {

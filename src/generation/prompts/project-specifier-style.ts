@@ -1,0 +1,133 @@
+/**
+ * Reads the project's specifier style for one generated file from its nearest
+ * tsconfig.json (with `extends`, through TypeScript's own config parser) and
+ * package.json `type`, then lets the spec module's own relative imports pick
+ * among the spellings that resolution accepts:
+ * - Node16/NodeNext and an ESM file: an extension is required — `.js`, or
+ *   `.ts` when `allowImportingTsExtensions`/`rewriteRelativeImportExtensions`
+ *   is on and the spec module writes `.ts` (or writes nothing relative).
+ * - Node16/NodeNext and a CommonJS file, bundler, node10: any spelling
+ *   resolves; the spec module's habit wins, else extensionless (`.js` for Node).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { loadTypeScript } from "../validate/typescript-parser.ts";
+import { DEFAULT_SPECIFIER_STYLE, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
+
+interface ResolutionFacts {
+  readonly node: boolean;
+  readonly resolutionName: string;
+  readonly allowTsExtension: boolean;
+}
+
+const factsByConfig = new Map<string, Promise<ResolutionFacts>>();
+
+/** The nearest `tsconfig.json` from `dir` up to `root` (inclusive), like `bun check` finds it. */
+function nearestTsconfig(root: string, dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const candidate = path.join(d, "tsconfig.json");
+    if (existsSync(candidate)) return candidate;
+    if (d === root || path.dirname(d) === d) return undefined;
+  }
+}
+
+async function readFacts(configPath: string): Promise<ResolutionFacts> {
+  const ts = await loadTypeScript();
+  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  // Only the options matter: an empty directory listing skips expanding `include`.
+  const host = { useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [], fileExists: ts.sys.fileExists, readFile: ts.sys.readFile };
+  const options = ts.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(configPath), undefined, configPath).options;
+  const { ModuleKind: M, ModuleResolutionKind: R } = ts;
+  const nodeModule = options.module !== undefined && options.module >= M.Node16 && options.module <= M.NodeNext;
+  const resolution = options.moduleResolution ?? (nodeModule ? (options.module === M.NodeNext ? R.NodeNext : R.Node16) : undefined);
+  const node = resolution === R.Node16 || resolution === R.NodeNext;
+  const resolutionName = resolution !== undefined ? `moduleResolution "${R[resolution]?.toLowerCase() ?? resolution}"` : "no moduleResolution";
+  return {
+    node,
+    resolutionName,
+    allowTsExtension: options.allowImportingTsExtensions === true || options.rewriteRelativeImportExtensions === true,
+  };
+}
+
+const formatByDir = new Map<string, { esm: boolean; why: string }>();
+
+/** `"module"` or `"commonjs"` for a file, as Node (and TypeScript under Node16/NodeNext) decide it. */
+function moduleFormat(file: string): { esm: boolean; why: string } {
+  if (file.endsWith(".mts")) return { esm: true, why: ".mts file" };
+  if (file.endsWith(".cts")) return { esm: false, why: ".cts file" };
+  const dir = path.dirname(file);
+  let format = formatByDir.get(dir);
+  if (!format) {
+    format = packageFormat(dir);
+    formatByDir.set(dir, format);
+  }
+  return format;
+}
+
+/** From the nearest package.json's `"type"`. */
+function packageFormat(start: string): { esm: boolean; why: string } {
+  for (let d = start; ; d = path.dirname(d)) {
+    const pkg = path.join(d, "package.json");
+    if (existsSync(pkg)) {
+      let type: unknown;
+      try {
+        const parsed: unknown = JSON.parse(readFileSync(pkg, "utf8"));
+        type = typeof parsed === "object" && parsed !== null ? Reflect.get(parsed, "type") : undefined;
+      } catch {
+        type = undefined;
+      }
+      return type === "module" ? { esm: true, why: 'package.json "type": "module"' } : { esm: false, why: 'package.json without "type": "module"' };
+    }
+    if (path.dirname(d) === d) return { esm: false, why: "no package.json" };
+  }
+}
+
+/** The spelling most relative imports of the spec module use, when it has any. */
+function habitOf(specSource: string): SpecifierExtension | undefined {
+  let imports: { path: string }[];
+  try {
+    imports = new Bun.Transpiler({ loader: "ts" }).scan(specSource).imports;
+  } catch {
+    return undefined;
+  }
+  const counts = new Map<SpecifierExtension, number>();
+  for (const { path: specifier } of imports) {
+    if (!specifier.startsWith("./") && !specifier.startsWith("../")) continue;
+    const kind = specifierExtensionOf(specifier);
+    if (kind !== "other") counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  return first && (!second || second[1] < first[1]) ? first[0] : undefined;
+}
+
+/**
+ * The specifier style for `generatedFile` (project-relative; any project file
+ * works the same) in the project at `root`, given the spec module's source
+ * (its own relative imports are the project's habit).
+ */
+export async function projectSpecifierStyle(root: string, generatedFile: string, specSource: string): Promise<SpecifierStyle> {
+  const absolute = path.join(root, generatedFile);
+  const configPath = nearestTsconfig(root, path.dirname(absolute));
+  if (configPath === undefined) return DEFAULT_SPECIFIER_STYLE;
+  let facts = factsByConfig.get(configPath);
+  if (!facts) {
+    facts = readFacts(configPath);
+    factsByConfig.set(configPath, facts);
+  }
+  const { node, resolutionName, allowTsExtension } = await facts;
+  const habit = habitOf(specSource);
+  const usable = (ext: SpecifierExtension | undefined): ext is SpecifierExtension => ext !== undefined && (ext !== "ts" || allowTsExtension);
+  const configName = path.relative(root, configPath).split(path.sep).join("/") || "tsconfig.json";
+  if (node) {
+    const format = moduleFormat(absolute);
+    const reason = `${configName}: ${resolutionName}, ${format.why}`;
+    if (format.esm) {
+      const fallback: SpecifierExtension = allowTsExtension ? "ts" : "js";
+      const extension = usable(habit) && habit !== "none" ? habit : fallback;
+      return { extension, required: true, allowTsExtension, reason };
+    }
+    return { extension: usable(habit) ? habit : "js", required: false, allowTsExtension, reason };
+  }
+  return { extension: usable(habit) ? habit : "none", required: false, allowTsExtension, reason: `${configName}: ${resolutionName}` };
+}
