@@ -15,7 +15,8 @@ export function generatedSpecifier(site: Pick<SpecSite, "specFile" | "generatedD
   return `./${site.generatedDir}/${base}`;
 }
 
-function notBuilt(entry: RegistryEntry, site: SpecSite, detail: string, cause?: unknown): JauntNotBuiltError {
+/** The error for a spec whose generated module or export is missing (`detail` says which). */
+export function notBuilt(entry: RegistryEntry, site: SpecSite, detail: string, cause?: unknown): JauntNotBuiltError {
   return new JauntNotBuiltError(entry.ref, detail, {
     location: site.location,
     hint: `run \`jaunt build\` to generate ${generatedSpecifier(site)} next to ${entry.module}`,
