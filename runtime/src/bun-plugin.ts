@@ -87,7 +87,7 @@ function setupRuntime(build: JauntBunPluginBuilder): void {
     if (spec === undefined) return { contents: source, loader };
     assertLinkable(spec);
     linked.set(path, spec);
-    const rewritten = source.replace(RUNTIME_SPECIFIER, (_all, before: string, quote: string) => `${before}${quote}${NAMESPACE}:${path}${quote}`);
+    const rewritten = source.replace(RUNTIME_SPECIFIER, (_all: string, before: string, quote: string) => `${before}${quote}${NAMESPACE}:${path}${quote}`);
     return { contents: rewritten, loader };
   });
   build.onLoad({ filter: /./, namespace: NAMESPACE }, ({ path }) => {

@@ -11,6 +11,7 @@
  */
 import { createClassDecorator, type ClassSpecDecorator } from "./class-spec.ts";
 import { JauntDiscoveryError } from "./errors.ts";
+import { mirrorShape } from "./function-spec.ts";
 import { notBuilt, wrongKind, type GeneratedExport } from "./generated-module.ts";
 import { registerSpec, type MagicOptions, type RegistryEntry } from "./registry.ts";
 import type { SpecSite } from "./spec-location.ts";
@@ -81,15 +82,13 @@ function linkFunction(link: SpecModuleLink, site: SpecSite, spec: Function, opti
     const unbuilt = function jauntNotBuilt(): never {
       throw error;
     };
-    Object.defineProperty(unbuilt, "name", { value: spec.name, configurable: true });
-    Object.defineProperty(unbuilt, "length", { value: spec.length, configurable: true });
+    mirrorShape(unbuilt, name, spec);
     tagSpecRef(unbuilt, entry.ref);
     return unbuilt;
   }
   const implementation = loaded.value;
   // What callers observe is the spec's shape, as with the dynamic wrapper.
-  Object.defineProperty(implementation, "name", { value: spec.name === "" ? "" : name, configurable: true });
-  Object.defineProperty(implementation, "length", { value: spec.length, configurable: true });
+  mirrorShape(implementation, name, spec);
   tagSpecRef(implementation, entry.ref);
   return implementation;
 }
