@@ -1,14 +1,15 @@
 /**
  * Builds what Node and type checkers use from `src/` (Bun itself runs `src/`
  * through the `bun` export condition), matching the `exports` map:
- * - `dist/<entry>.js`: ESM, one shared chunk so every entry sees the same
- *   error classes and registry; `dist/index.cjs` for `require`.
+ * - `dist/runtime.js` with every ESM entry, `dist/<entry>.js` re-exporting
+ *   its part; `dist/index.cjs` for `require`.
  * - `dist/types/*.d.ts` and `*.d.cts`: declarations emitted from the source
  *   by the TypeScript compiler, relative imports rewritten to `.js` / `.cjs`.
  *
  * Run: `bun runtime/build.ts` (or `bun run build` inside runtime/).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
@@ -17,23 +18,50 @@ const SRC = join(import.meta.dir, "src");
 /** Public entry points (package.json `exports`), without extension. */
 export const RUNTIME_ENTRIES = ["index", "link", "bun-plugin", "vite-plugin"] as const;
 
+/** Internal name in `dist/runtime.js` of each entry's default export. */
+const DEFAULT_EXPORTS: Partial<Record<(typeof RUNTIME_ENTRIES)[number], string>> = { "bun-plugin": "bunPlugin", "vite-plugin": "vitePlugin" };
+
+/**
+ * ESM: one bundle, `dist/runtime.js`, holding every entry (so all of them
+ * share one set of error classes and one registry), and a thin file per
+ * entry re-exporting its part. Not Bun's `splitting`: it renames shared
+ * declarations (`JauntError2`), and error class names are user-facing.
+ */
+async function bundleEsm(outdir: string): Promise<string[]> {
+  const staging = mkdtempSync(join(tmpdir(), "jaunt-runtime-entry-"));
+  try {
+    const lines: string[] = [];
+    const faces = new Map<string, string>();
+    for (const entry of RUNTIME_ENTRIES) {
+      const file = join(SRC, `${entry}.ts`);
+      const module: Record<string, unknown> = await import(file);
+      const names = Object.keys(module).filter((name) => name !== "default");
+      const internal = DEFAULT_EXPORTS[entry];
+      if (internal !== undefined) lines.push(`export { default as ${internal} } from ${JSON.stringify(file)};`);
+      if (names.length > 0) lines.push(`export { ${names.join(", ")} } from ${JSON.stringify(file)};`);
+      const reexports = [...names, ...(internal === undefined ? [] : [`${internal} as default`])];
+      faces.set(`${entry}.js`, `export { ${reexports.join(", ")} } from "./runtime.js";\n`);
+    }
+    const entryFile = join(staging, "runtime.ts");
+    writeFileSync(entryFile, `${[...new Set(lines)].join("\n")}\n`);
+    const esm = await Bun.build({ entrypoints: [entryFile], outdir, naming: "runtime.js", target: "node", format: "esm", minify: false, sourcemap: "none" });
+    if (!esm.success) throw new AggregateError(esm.logs, "building dist/runtime.js failed");
+    const written = esm.outputs.map((output) => output.path);
+    for (const [file, text] of faces) {
+      await writeFile(join(outdir, file), text);
+      written.push(join(outdir, file));
+    }
+    return written;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 async function bundle(outdir: string): Promise<string[]> {
-  const esm = await Bun.build({
-    entrypoints: RUNTIME_ENTRIES.map((entry) => join(SRC, `${entry}.ts`)),
-    outdir,
-    target: "node",
-    format: "esm",
-    splitting: true,
-    naming: { entry: "[name].js", chunk: "shared-[hash].js" },
-    // Unminified: error class names are user-facing, and the files are small.
-    minify: false,
-    sourcemap: "none",
-    packages: "external",
-  });
-  if (!esm.success) throw new AggregateError(esm.logs, "building the ESM entries failed");
+  // Unminified: error class names are user-facing, and the files are small.
   const cjs = await Bun.build({ entrypoints: [join(SRC, "index.ts")], outdir, naming: "index.cjs", target: "node", format: "cjs", minify: false, sourcemap: "none" });
   if (!cjs.success) throw new AggregateError(cjs.logs, "building index.cjs failed");
-  return [...esm.outputs, ...cjs.outputs].map((output) => output.path);
+  return [...(await bundleEsm(outdir)), ...cjs.outputs.map((output) => output.path)];
 }
 
 /** `./errors.ts` → `./errors.js` (or `.cjs`) in import and export specifiers. */
