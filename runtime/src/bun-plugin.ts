@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { extname } from "node:path";
+import { JauntConfigError } from "./errors.ts";
 import { assertLinkable, linkModuleSource, readSpecModule, type SpecModule } from "./plugins/spec-module.ts";
 
 /** The parts of Bun's plugin builder this plugin uses (structurally a Bun `PluginBuilder`). */
@@ -54,8 +55,18 @@ function specModuleAt(file: string): SpecModule | undefined {
   return readSpecModule(file, source);
 }
 
+/** `Bun.build` defaults to `target: "browser"`, where the runtime's Node built-ins do not exist. */
+function checkTarget(config: object): void {
+  const target: unknown = "target" in config ? config.target : undefined;
+  if (target === "bun" || target === "node") return;
+  // Bun.build prints only the message: the fix goes there, not in a hint.
+  const shown = target === undefined ? "(default: browser)" : JSON.stringify(target);
+  throw new JauntConfigError(`Bun.build target ${shown} cannot run Jaunt specs: pass target: "bun" or target: "node" (compile implies "bun")`, "config.bundle_target");
+}
+
 /** `Bun.build`: the spec module's `@jaunt/runtime` import resolves to its link module. */
-function setupBundler(build: JauntBunPluginBuilder): void {
+function setupBundler(build: JauntBunPluginBuilder, config: object): void {
+  if (!("compile" in config && config.compile)) checkTarget(config);
   const linked = new Map<string, SpecModule>();
   build.onResolve({ filter: /^@jaunt\/runtime$/ }, ({ importer }) => {
     if (importer.endsWith(LINK_SUFFIX)) return undefined; // the link module's own import
@@ -106,7 +117,7 @@ export default function jaunt(): JauntBunPlugin {
     name: "jaunt",
     setup(build) {
       if (build.config === undefined) setupRuntime(build);
-      else setupBundler(build);
+      else setupBundler(build, build.config);
     },
   };
 }

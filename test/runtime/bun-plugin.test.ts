@@ -31,9 +31,9 @@ function run(command: string[], cwd: string): unknown {
 }
 
 /** Bun.build's failure, as the user sees it (thrown, or in the logs). */
-async function buildFailure(project: string): Promise<string> {
+async function buildFailure(project: string, target: "bun" | "browser" = "bun"): Promise<string> {
   try {
-    const result = await Bun.build({ entrypoints: [join(project, "src/main.ts")], outdir: join(project, "out"), plugins: [jaunt()] });
+    const result = await Bun.build({ entrypoints: [join(project, "src/main.ts")], outdir: join(project, "out"), target, plugins: [jaunt()] });
     return result.success ? "" : result.logs.map(String).join("\n");
   } catch (error) {
     return error instanceof AggregateError ? error.errors.map(String).join("\n") : String(error);
@@ -123,6 +123,12 @@ describe("build-time errors", () => {
     const message = await buildFailure(project);
     expect(message).toContain("src/slug:shout is not built");
     expect(message).toContain("jaunt build");
+  });
+
+  test("a browser target (Bun.build's default) is refused with the fix", async () => {
+    const message = await buildFailure(app, "browser");
+    expect(message).toContain('Bun.build target "browser" cannot run Jaunt specs');
+    expect(message).toContain('target: "bun"');
   });
 });
 
