@@ -46,8 +46,12 @@ export function locateSpec(specFileOption: string | undefined, generatedDirOptio
   } else {
     const frame = callerFrame();
     if (frame === undefined) {
-      throw new JauntDiscoveryError("cannot tell which file declares this spec (no usable stack frame)", "runtime.spec_file_unknown", {
-        hint: "pass the spec file explicitly: magic({ specFile: import.meta.url }, fn)",
+      // Seen in bundles and compiled binaries, whose runtimes print only the message: the fix goes there.
+      const message =
+        "cannot tell which file declares this spec: no stack frame outside the runtime. " +
+        "A bundle or compiled binary? Link specs at build time with the plugin from @jaunt/runtime/bun-plugin (Bun.build) or @jaunt/runtime/vite-plugin";
+      throw new JauntDiscoveryError(message, "runtime.spec_file_unknown", {
+        hint: "otherwise pass the spec file explicitly: magic({ specFile: import.meta.url }, fn)",
       });
     }
     specFile = frame.file;

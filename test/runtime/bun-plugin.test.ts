@@ -125,6 +125,15 @@ describe("build-time errors", () => {
     expect(message).toContain("jaunt build");
   });
 
+  test("a bundle built without the plugin fails at import, naming the plugin", async () => {
+    const outdir = join(work, "out-without-plugin");
+    const result = await Bun.build({ entrypoints: [join(app, "src/main.ts")], outdir, target: "bun" });
+    expect(result.success).toBe(true);
+    const child = Bun.spawnSync([process.execPath, join(outdir, "main.js")], { cwd: work });
+    expect(child.exitCode).not.toBe(0);
+    expect(child.stderr.toString()).toContain("Link specs at build time with the plugin from @jaunt/runtime/bun-plugin");
+  });
+
   test("a browser target (Bun.build's default) is refused with the fix", async () => {
     const message = await buildFailure(app, "browser");
     expect(message).toContain('Bun.build target "browser" cannot run Jaunt specs');
