@@ -2,8 +2,7 @@
  * Where a spec lives: its file (from the call site or the `specFile`
  * override), its module id relative to the project root, and its SpecRef.
  */
-import { extname, isAbsolute, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { nodePath, nodeUrl } from "./node-builtins.ts";
 import { JauntDiscoveryError, type SourceLocation } from "./errors.ts";
 import { projectOf } from "./project-root.ts";
 import { callerFrame } from "./stack-frames.ts";
@@ -24,14 +23,14 @@ export const DEFAULT_GENERATED_DIR = "__generated__";
 
 /** Turns a `specFile` option (absolute/relative path or file:// URL) into an absolute path. */
 export function normalizeSpecFile(specFile: string): string {
-  if (specFile.startsWith("file:")) return fileURLToPath(specFile);
-  return isAbsolute(specFile) ? specFile : resolve(specFile);
+  if (specFile.startsWith("file:")) return nodeUrl().fileURLToPath(specFile);
+  return nodePath().isAbsolute(specFile) ? specFile : nodePath().resolve(specFile);
 }
 
 /** `src/a/b.ts` under root → `src/a/b`. */
 export function moduleIdOf(root: string, specFile: string): string {
-  const withoutExt = specFile.slice(0, specFile.length - extname(specFile).length);
-  return relative(root, withoutExt).split(sep).join("/");
+  const withoutExt = specFile.slice(0, specFile.length - nodePath().extname(specFile).length);
+  return nodePath().relative(root, withoutExt).split(nodePath().sep).join("/");
 }
 
 /**
