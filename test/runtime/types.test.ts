@@ -121,7 +121,9 @@ beforeAll(async () => {
     for (const skipLibCheck of [false, true]) {
       const dir = writeProject(layout, skipLibCheck);
       await installPackedRuntime(dir);
-      runs.push(check(["node", tsc, "-p", "tsconfig.json"], dir).then((result) => void tscResults.get(layout.name)?.push(result)));
+      // skipLibCheck only drops diagnostics from .d.ts files, so a clean run
+      // without it implies one with it: tsc (~2 s a run) checks without.
+      if (!skipLibCheck) runs.push(check(["node", tsc, "-p", "tsconfig.json"], dir).then((result) => void tscResults.get(layout.name)?.push(result)));
       // TypeScript 7 (bun check) removed node10 resolution: it refuses the option itself.
       if (layout.name === "node10") continue;
       const bunCheck = check([process.execPath, "check", "--no-pretty", "-p", "tsconfig.json"], dir);
@@ -136,9 +138,9 @@ afterAll(() => {
 });
 
 describe.each(LAYOUTS.map((layout) => layout.name))("a strict %s project", (name) => {
-  test("TypeScript 5.9's tsc reports nothing, with and without skipLibCheck", () => {
+  test("TypeScript 5.9's tsc reports nothing without skipLibCheck (so nothing with it)", () => {
     const results = tscResults.get(name) ?? [];
-    expect(results).toHaveLength(2);
+    expect(results).toHaveLength(1);
     for (const result of results) expect({ dir: result.dir, code: result.code, output: result.output }).toEqual({ dir: result.dir, code: 0, output: "" });
   });
 
