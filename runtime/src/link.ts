@@ -104,6 +104,13 @@ export function linkSpecModule(link: SpecModuleLink): LinkedRuntime {
   function magic(first?: MagicOptions | Function, second?: unknown): Function {
     const options = isOptions(first) ? first : {};
     const fn = typeof first === "function" ? first : second;
+    if (typeof first === "function" && second !== undefined) {
+      // `@magic` without parentheses: the class arrives as `fn`, as in the runtime's own `magic`.
+      throw new JauntDiscoveryError("magic was applied as a decorator without parentheses", "discovery.invalid_magic_call", {
+        location: { file: site.specFile },
+        hint: "write @magic() (or @magic(options)) above the class",
+      });
+    }
     if (typeof fn === "function") return linkFunction(link, site, fn, options, functions++);
     const position = classes++;
     return createClassDecorator(options, site, {
