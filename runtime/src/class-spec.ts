@@ -6,7 +6,7 @@
  * `(value, context)` and as a legacy `experimentalDecorators` one `(target)`.
  */
 import { JauntDiscoveryError, type JauntNotBuiltError } from "./errors.ts";
-import { loadGeneratedExport, wrongKind } from "./generated-module.ts";
+import { loadGeneratedExport, wrongKind, type GeneratedExport } from "./generated-module.ts";
 import { registerSpec, type MagicOptions, type RegistryEntry } from "./registry.ts";
 import type { SpecSite } from "./spec-location.ts";
 import { tagSpecRef } from "./spec-ref.ts";
@@ -67,11 +67,24 @@ function placeholderFor(spec: Extendable, entry: RegistryEntry, notBuilt: () => 
   return placeholder;
 }
 
+/**
+ * How a decorator finds the generated class: by default a synchronous require
+ * of the sibling module; a statically linked spec module (bundler plugins)
+ * passes the generated namespace it imported and maps names a bundler renamed.
+ */
+export interface ClassLinkage {
+  readonly name: (declared: string) => string;
+  readonly load: (entry: RegistryEntry, site: SpecSite) => GeneratedExport;
+}
+
+const DYNAMIC: ClassLinkage = { name: (declared) => declared, load: loadGeneratedExport };
+
 /** Builds the decorator for `@magic(options)`; `site` is where `magic()` was called. */
-export function createClassDecorator(options: MagicOptions, site: SpecSite): ClassSpecDecorator {
+export function createClassDecorator(options: MagicOptions, site: SpecSite, linkage: ClassLinkage = DYNAMIC): ClassSpecDecorator {
   function decorate<C extends SpecClass>(target: C, _context?: ClassDecoratorContext<C>): C {
     const args: readonly unknown[] = Array.from(arguments);
-    const name = classNameOf(args);
+    const declared = classNameOf(args);
+    const name = declared === undefined ? undefined : linkage.name(declared);
     if (name === undefined || !isExtendable(target)) {
       throw new JauntDiscoveryError(`@magic() decorates classes only, not ${describeTarget(args)}`, "discovery.unsupported_target", {
         location: site.location ?? { file: site.specFile },
@@ -79,7 +92,7 @@ export function createClassDecorator(options: MagicOptions, site: SpecSite): Cla
       });
     }
     const entry = registerSpec("class", name, site, options);
-    const loaded = loadGeneratedExport(entry, site);
+    const loaded = linkage.load(entry, site);
     let result: unknown;
     if (!loaded.found) result = placeholderFor(target, entry, loaded.notBuilt);
     else if (isExtendable(loaded.value)) result = loaded.value;

@@ -7,15 +7,15 @@
 /** Where in a file an error points, 1-based. */
 export interface SourceLocation {
   readonly file: string;
-  readonly line?: number;
-  readonly column?: number;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
 }
 
 export interface JauntErrorOptions {
   /** Where the problem is; rendered as `file:line:col` before the message. */
-  readonly location?: SourceLocation;
+  readonly location?: SourceLocation | undefined;
   /** One line telling the user what to do next. */
-  readonly hint?: string;
+  readonly hint?: string | undefined;
   readonly cause?: unknown;
 }
 

@@ -18,9 +18,12 @@ function hasSpecSignature<F extends Function>(value: unknown, _spec: F): value i
   return typeof value === "function";
 }
 
-/** Copies what callers can observe of the spec function: its `name` and `length`. */
-function mirrorShape(wrapper: Function, spec: Function): void {
-  Object.defineProperty(wrapper, "name", { value: spec.name, configurable: true });
+/**
+ * Gives the wrapper what callers can observe of the spec: its name (the
+ * spec's, also for an anonymous arrow) and the spec function's `length`.
+ */
+export function mirrorShape(wrapper: Function, name: string, spec: Function): void {
+  Object.defineProperty(wrapper, "name", { value: name, configurable: true });
   Object.defineProperty(wrapper, "length", { value: spec.length, configurable: true });
 }
 
@@ -42,7 +45,7 @@ export function createFunctionSpec<F extends Function>(spec: F, options: MagicOp
   const wrapper = function jauntDispatch(this: unknown): unknown {
     return Reflect.apply(implementation ?? load(), this, arguments);
   };
-  mirrorShape(wrapper, spec);
+  mirrorShape(wrapper, entry.name, spec);
   tagSpecRef(wrapper, entry.ref);
   if (!hasSpecSignature(wrapper, spec)) throw new TypeError("unreachable: the wrapper is a function");
   return wrapper;

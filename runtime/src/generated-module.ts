@@ -3,19 +3,19 @@
  * (`src/a/b.ts` → `src/a/__generated__/b.ts`) with a synchronous require
  * relative to the spec file.
  */
-import { createRequire } from "node:module";
-import { basename, extname } from "node:path";
 import { JauntNotBuiltError } from "./errors.ts";
+import { nodeModule, nodePath } from "./node-builtins.ts";
 import type { RegistryEntry } from "./registry.ts";
 import type { SpecSite } from "./spec-location.ts";
 
 /** The require specifier of a spec's generated module, relative to the spec file. */
 export function generatedSpecifier(site: Pick<SpecSite, "specFile" | "generatedDir">): string {
-  const base = basename(site.specFile, extname(site.specFile));
+  const base = nodePath().basename(site.specFile, nodePath().extname(site.specFile));
   return `./${site.generatedDir}/${base}`;
 }
 
-function notBuilt(entry: RegistryEntry, site: SpecSite, detail: string, cause?: unknown): JauntNotBuiltError {
+/** The error for a spec whose generated module or export is missing (`detail` says which). */
+export function notBuilt(entry: RegistryEntry, site: SpecSite, detail: string, cause?: unknown): JauntNotBuiltError {
   return new JauntNotBuiltError(entry.ref, detail, {
     location: site.location,
     hint: `run \`jaunt build\` to generate ${generatedSpecifier(site)} next to ${entry.module}`,
@@ -36,7 +36,7 @@ export type GeneratedExport =
  * missing build.
  */
 export function loadGeneratedExport(entry: RegistryEntry, site: SpecSite): GeneratedExport {
-  const requireFromSpec = createRequire(site.specFile);
+  const requireFromSpec = nodeModule().createRequire(site.specFile);
   const specifier = generatedSpecifier(site);
   let resolved: string;
   try {

@@ -3,8 +3,7 @@
  * `jaunt.toml`, else the nearest with `package.json`, else the file's own
  * folder — and reads the one setting the runtime needs from `jaunt.toml`.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { nodeFs, nodePath } from "./node-builtins.ts";
 
 /** What the runtime knows about a project. */
 export interface ProjectInfo {
@@ -18,9 +17,9 @@ export interface ProjectInfo {
 const projectByDir = new Map<string, ProjectInfo>();
 
 function nearestWith(start: string, marker: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, marker))) return dir;
-    if (dirname(dir) === dir) return undefined;
+  for (let dir = start; ; dir = nodePath().dirname(dir)) {
+    if (nodeFs().existsSync(nodePath().join(dir, marker))) return dir;
+    if (nodePath().dirname(dir) === dir) return undefined;
   }
 }
 
@@ -46,14 +45,14 @@ export function readGeneratedDir(tomlText: string): string | undefined {
 
 /** Project root and settings for a spec file (absolute path). */
 export function projectOf(specFile: string): ProjectInfo {
-  const dir = dirname(specFile);
+  const dir = nodePath().dirname(specFile);
   const cached = projectByDir.get(dir);
   if (cached) return cached;
   const tomlRoot = nearestWith(dir, "jaunt.toml");
   let generatedDir: string | undefined;
   if (tomlRoot !== undefined) {
     try {
-      generatedDir = readGeneratedDir(readFileSync(join(tomlRoot, "jaunt.toml"), "utf8"));
+      generatedDir = readGeneratedDir(nodeFs().readFileSync(nodePath().join(tomlRoot, "jaunt.toml"), "utf8"));
     } catch {
       generatedDir = undefined; // unreadable config: the CLI reports it; dispatch uses the default
     }

@@ -2,8 +2,7 @@
  * Where a spec lives: its file (from the call site or the `specFile`
  * override), its module id relative to the project root, and its SpecRef.
  */
-import { extname, isAbsolute, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { nodePath, nodeUrl } from "./node-builtins.ts";
 import { JauntDiscoveryError, type SourceLocation } from "./errors.ts";
 import { projectOf } from "./project-root.ts";
 import { callerFrame } from "./stack-frames.ts";
@@ -24,14 +23,14 @@ export const DEFAULT_GENERATED_DIR = "__generated__";
 
 /** Turns a `specFile` option (absolute/relative path or file:// URL) into an absolute path. */
 export function normalizeSpecFile(specFile: string): string {
-  if (specFile.startsWith("file:")) return fileURLToPath(specFile);
-  return isAbsolute(specFile) ? specFile : resolve(specFile);
+  if (specFile.startsWith("file:")) return nodeUrl().fileURLToPath(specFile);
+  return nodePath().isAbsolute(specFile) ? specFile : nodePath().resolve(specFile);
 }
 
 /** `src/a/b.ts` under root → `src/a/b`. */
 export function moduleIdOf(root: string, specFile: string): string {
-  const withoutExt = specFile.slice(0, specFile.length - extname(specFile).length);
-  return relative(root, withoutExt).split(sep).join("/");
+  const withoutExt = specFile.slice(0, specFile.length - nodePath().extname(specFile).length);
+  return nodePath().relative(root, withoutExt).split(nodePath().sep).join("/");
 }
 
 /**
@@ -46,8 +45,12 @@ export function locateSpec(specFileOption: string | undefined, generatedDirOptio
   } else {
     const frame = callerFrame();
     if (frame === undefined) {
-      throw new JauntDiscoveryError("cannot tell which file declares this spec (no usable stack frame)", "runtime.spec_file_unknown", {
-        hint: "pass the spec file explicitly: magic({ specFile: import.meta.url }, fn)",
+      // Seen in bundles and compiled binaries, whose runtimes print only the message: the fix goes there.
+      const message =
+        "cannot tell which file declares this spec: no stack frame outside the runtime. " +
+        "A bundle or compiled binary? Link specs at build time with the plugin from @jaunt/runtime/bun-plugin (Bun.build) or @jaunt/runtime/vite-plugin";
+      throw new JauntDiscoveryError(message, "runtime.spec_file_unknown", {
+        hint: "otherwise pass the spec file explicitly: magic({ specFile: import.meta.url }, fn)",
       });
     }
     specFile = frame.file;

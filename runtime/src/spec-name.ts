@@ -3,7 +3,7 @@
  * for an anonymous function (`export const slugify = magic((t) => …)`) it is
  * read from the declaring line of the spec file.
  */
-import { readFileSync } from "node:fs";
+import { nodeFs } from "./node-builtins.ts";
 import { JauntDiscoveryError } from "./errors.ts";
 import type { SpecSite } from "./spec-location.ts";
 
@@ -14,7 +14,7 @@ function nameFromSource(site: SpecSite): string | undefined {
   if (line === undefined) return undefined;
   let lines: string[];
   try {
-    lines = readFileSync(site.specFile, "utf8").split(/\r?\n/);
+    lines = nodeFs().readFileSync(site.specFile, "utf8").split(/\r?\n/);
   } catch {
     return undefined;
   }

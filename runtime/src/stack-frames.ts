@@ -3,8 +3,7 @@
  * the only call-site source that works the same under Bun and Node (ESM and
  * CJS); bundlers and inline source maps break it, hence the `specFile` option.
  */
-import { dirname, isAbsolute } from "node:path";
-import { fileURLToPath } from "node:url";
+import { nodePath, nodeUrl } from "./node-builtins.ts";
 
 /** One parsed stack frame. */
 export interface StackFrame {
@@ -23,13 +22,13 @@ const WINDOWS_PATH = /^[A-Za-z]:[\\/]|^\\\\/;
 function toFilePath(location: string): string | undefined {
   if (location.startsWith("file://")) {
     try {
-      return fileURLToPath(location);
+      return nodeUrl().fileURLToPath(location);
     } catch {
       return undefined;
     }
   }
   // Skips `node:internal/…`, `bun:wrap`, `native`, `<anonymous>`, eval frames.
-  return isAbsolute(location) || WINDOWS_PATH.test(location) ? location : undefined;
+  return nodePath().isAbsolute(location) || WINDOWS_PATH.test(location) ? location : undefined;
 }
 
 /** Parses a V8/JSC stack string into frames that point at real files. */
@@ -58,22 +57,30 @@ function captureFrames(): StackFrame[] {
 
 function dirnameOfAnyPath(file: string): string {
   // Windows paths seen on a POSIX host: cut at the last separator of either kind.
-  return WINDOWS_PATH.test(file) ? file.slice(0, Math.max(file.lastIndexOf("\\"), file.lastIndexOf("/"))) : dirname(file);
+  return WINDOWS_PATH.test(file) ? file.slice(0, Math.max(file.lastIndexOf("\\"), file.lastIndexOf("/"))) : nodePath().dirname(file);
 }
 
 /**
  * Folder holding the runtime's own code: `runtime/src/` from source, `dist/`
  * when bundled. Frames from it are never the caller. Read from a frame rather
- * than `import.meta`, which the CJS build does not have.
+ * than `import.meta`, which the CJS build does not have; found on first use
+ * (the first frame of any capture is `captureFrames` itself), so importing
+ * the runtime loads no Node built-in.
  */
-const runtimeDir: string | undefined = (() => {
-  const own = captureFrames()[0];
-  return own === undefined ? undefined : dirnameOfAnyPath(own.file);
-})();
+let runtimeDir: string | null | undefined;
+
+function ownDir(): string | null {
+  if (runtimeDir === undefined) {
+    const own = captureFrames()[0];
+    runtimeDir = own === undefined ? null : dirnameOfAnyPath(own.file);
+  }
+  return runtimeDir;
+}
 
 /** True for frames inside the runtime itself. */
 export function isRuntimeFrame(frame: StackFrame): boolean {
-  return runtimeDir !== undefined && dirnameOfAnyPath(frame.file) === runtimeDir;
+  const dir = ownDir();
+  return dir !== null && dirnameOfAnyPath(frame.file) === dir;
 }
 
 /** The nearest frame outside the runtime: the user code that called into it. */

@@ -64,6 +64,7 @@ describe("magic(fn) dispatch", () => {
 
   test("an anonymous arrow spec takes its name from the declaration", () => {
     expect(specRef(slug.double)).toBe("src/slug:double");
+    expect(slug.double.name).toBe("double");
     expect(slug.double(21)).toBe(42);
   });
 
