@@ -3,10 +3,13 @@
  * no user code runs) and extracts its specs, imports and problems.
  */
 import ts from "typescript";
+import { localTypeDeclarations, referencedTypesText } from "./local-types.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
 import { parseSpecOptions } from "./spec-options.ts";
-import { collectReferences, usedImportsOf } from "./spec-references.ts";
-import { classApi, classMembers, fullText, functionApi } from "./spec-text.ts";
+import { collectReferences, commentMentions, usedImportsOf } from "./spec-references.ts";
+import { classApi, classMembers, declaredApi, fullText, functionApi } from "./spec-text.ts";
+import { type NodeWarning, plainAssertionSpec, todoOutsideSpecs } from "./spec-warnings.ts";
+import { RUNTIME_PACKAGE } from "./runtime-package.ts";
 import type { DiscoveryProblemData, ModuleInfo, ModuleKind, SourceRange, SpecInfo, SpecKind, SpecOptions } from "./types.ts";
 
 export interface ParseInput {
@@ -23,15 +26,30 @@ interface Context {
   readonly source: ts.SourceFile;
   readonly syntax: ModuleSyntax;
   readonly namespaces: ReadonlySet<string>;
+  /** Local names bound by imports of other modules (the runtime excluded). */
+  readonly imported: ReadonlySet<string>;
+  readonly types: ReturnType<typeof localTypeDeclarations>;
   readonly problems: DiscoveryProblemData[];
+  readonly warnings: DiscoveryProblemData[];
   readonly specs: SpecInfo[];
+  /** Statements holding a spec (recorded or rejected). */
+  readonly specStatements: Set<ts.Node>;
+  readonly rejected: string[];
   /** Runtime calls and decorators that sit in an accepted spec position. */
   readonly accepted: Set<ts.Node>;
 }
 
-function report(ctx: Context, node: ts.Node, message: string, hint: string): void {
+function problemAt(ctx: Context, node: ts.Node, message: string, hint: string): DiscoveryProblemData {
   const { line, character } = ctx.source.getLineAndCharacterOfPosition(node.getStart(ctx.source));
-  ctx.problems.push({ file: ctx.input.file, line: line + 1, column: character + 1, message, hint });
+  return { file: ctx.input.file, line: line + 1, column: character + 1, message, hint };
+}
+
+function report(ctx: Context, node: ts.Node, message: string, hint: string): void {
+  ctx.problems.push(problemAt(ctx, node, message, hint));
+}
+
+function warn(ctx: Context, warning: NodeWarning): void {
+  ctx.warnings.push(problemAt(ctx, warning.node, warning.message, warning.hint));
 }
 
 function rangeOf(source: ts.SourceFile, node: ts.Node): SourceRange {
@@ -64,15 +82,19 @@ function checkPlacement(ctx: Context, statement: ts.Statement, nameNode: ts.Node
   return true;
 }
 
-function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecKind, options: SpecOptions, publicApi: string): void {
-  const references = collectReferences(statement, ctx.namespaces, name);
+function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecKind, options: SpecOptions, api: string): void {
+  const text = fullText(ctx.source, statement);
+  const code = collectReferences(statement, ctx.namespaces, name);
+  const mentioned = commentMentions(text, ctx.imported, ctx.namespaces).filter((n) => n !== name);
+  const references = mentioned.length === 0 ? code : [...new Set([...code, ...mentioned])].sort();
+  const types = referencedTypesText(ctx.source, ctx.types, code);
   ctx.specs.push({
     ref: `${ctx.input.module}:${name}`,
     name,
     kind,
     range: rangeOf(ctx.source, statement),
-    text: fullText(ctx.source, statement),
-    publicApi,
+    text,
+    publicApi: types === "" ? api : `${types}\n${api}`,
     options,
     usedImports: usedImportsOf(references, ctx.syntax.imports),
     references,
@@ -80,7 +102,24 @@ function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecK
   });
 }
 
-function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.VariableDeclaration, call: ts.CallExpression, api: RuntimeApi): void {
+/**
+ * `magic(…)` itself, or wrapped in `satisfies T`, `as T`, `<T>` or parentheses;
+ * `declaredType` is the `as` type, which becomes the spec's public type.
+ */
+function specCall(init: ts.Expression): { call: ts.CallExpression; declaredType: ts.TypeNode | undefined } | undefined {
+  let node = init;
+  let declaredType: ts.TypeNode | undefined;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+    else if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
+      if (!ts.isConstTypeReference(node.type)) declaredType ??= node.type;
+      node = node.expression;
+    } else break;
+  }
+  return ts.isCallExpression(node) ? { call: node, declaredType } : undefined;
+}
+
+function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.VariableDeclaration, call: ts.CallExpression, api: RuntimeApi, declaredType: ts.TypeNode | undefined): void {
   if (!ts.isIdentifier(decl.name)) {
     report(ctx, decl.name, `${api}() spec must be bound to a single name`, `write export const name = ${api}(function name(…) { … })`);
     return;
@@ -105,7 +144,11 @@ function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.Va
   for (const problem of parsed.problems) report(ctx, problem.node, problem.message, problem.hint);
   if (parsed.problems.length > 0) return;
   const kind: SpecKind = api === "test" ? "test" : "function";
-  record(ctx, statement, name, kind, parsed.options, functionApi(ctx.source, statement, name, fn));
+  const assertion = plainAssertionSpec(decl, fn, name, ctx.source);
+  if (assertion && declaredType === undefined) warn(ctx, assertion);
+  const type = decl.type ?? declaredType;
+  const publicApi = type ? declaredApi(ctx.source, statement, name, type) : functionApi(ctx.source, statement, name, fn);
+  record(ctx, statement, name, kind, parsed.options, publicApi);
 }
 
 function classSpec(ctx: Context, statement: ts.ClassDeclaration, call: ts.CallExpression): void {
@@ -130,18 +173,24 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
   const runtime = ctx.syntax.runtime;
   if (ts.isVariableStatement(statement)) {
     for (const decl of statement.declarationList.declarations) {
-      const init = decl.initializer;
-      const api = init && ts.isCallExpression(init) ? runtimeApiOf(init.expression, runtime) : undefined;
-      if (!init || !ts.isCallExpression(init) || api === undefined) continue;
-      ctx.accepted.add(init);
-      functionSpec(ctx, statement, decl, init, api);
+      const found = decl.initializer && specCall(decl.initializer);
+      const api = found && runtimeApiOf(found.call.expression, runtime);
+      if (!found || api === undefined) continue;
+      ctx.accepted.add(found.call);
+      ctx.specStatements.add(statement);
+      const before = ctx.specs.length;
+      functionSpec(ctx, statement, decl, found.call, api, found.declaredType);
+      if (ctx.specs.length === before && ts.isIdentifier(decl.name)) ctx.rejected.push(decl.name.text);
     }
   } else if (ts.isClassDeclaration(statement)) {
     for (const decorator of ts.getDecorators(statement) ?? []) {
       const expr = decorator.expression;
       if (ts.isCallExpression(expr) && runtimeApiOf(expr.expression, runtime) === "magic") {
         ctx.accepted.add(expr);
+        ctx.specStatements.add(statement);
+        const before = ctx.specs.length;
         classSpec(ctx, statement, expr);
+        if (ctx.specs.length === before && statement.name) ctx.rejected.push(statement.name.text);
       } else if (runtimeApiOf(expr, runtime) === "magic") {
         ctx.accepted.add(expr);
         report(ctx, decorator, "@magic needs parentheses", "write @magic() (or @magic(options)) above the class");
@@ -184,10 +233,16 @@ export function parseModule(input: ParseInput): ModuleInfo {
   const source = ts.createSourceFile(input.file, input.text, ts.ScriptTarget.Latest, true, scriptKind);
   const syntax = readModuleSyntax(source);
   const namespaces = new Set(syntax.imports.flatMap((d) => d.bindings.filter((b) => b.imported === "*").map((b) => b.local)));
-  const ctx: Context = { input, source, syntax, namespaces, problems: [], specs: [], accepted: new Set() };
-  if (syntax.runtime.namespaces.size > 0 || syntax.runtime.named.size > 0) {
+  const imported = new Set(syntax.imports.filter((d) => d.specifier !== RUNTIME_PACKAGE).flatMap((d) => d.bindings.map((b) => b.local)));
+  const ctx: Context = {
+    input, source, syntax, namespaces, imported, types: localTypeDeclarations(source),
+    problems: [], warnings: [], specs: [], specStatements: new Set(), rejected: [], accepted: new Set(),
+  };
+  const runtime = syntax.runtime;
+  if (runtime.namespaces.size > 0 || runtime.named.size > 0 || runtime.todo.size > 0) {
     for (const statement of source.statements) topLevel(ctx, statement);
     reportMisplaced(ctx);
+    for (const warning of todoOutsideSpecs(source, runtime, ctx.specStatements)) warn(ctx, warning);
   }
   return {
     file: input.file,
@@ -198,6 +253,9 @@ export function parseModule(input: ParseInput): ModuleInfo {
     imports: syntax.imports,
     reExports: syntax.reExports,
     exportedNames: syntax.exportedNames,
+    localExports: syntax.localExports,
     problems: ctx.problems,
+    warnings: ctx.warnings,
+    rejected: ctx.rejected,
   };
 }
