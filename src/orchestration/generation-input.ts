@@ -6,7 +6,6 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { resolveSpecifier } from "../discovery/resolve-specifier.ts";
 import { HANDWRITTEN_SOURCE_LIMIT } from "../generation/prompts/sections.ts";
 import type { DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../generation/types.ts";
 import { dependencyApiOf, moduleById, specsOf } from "../graph/plan-queries.ts";
@@ -39,27 +38,28 @@ function dependencyInputs(plan: Plan, module: PlannedModule): DependencyInput[] 
   });
 }
 
-/** Imports the module's specs use that are neither spec modules nor the runtime. */
+/**
+ * Every import of the spec module that brings in no spec (handwritten code,
+ * packages): offered whether or not a spec's text names it. Relative
+ * specifiers are rebased to the generated file; aliases (`@/x`, `#x`,
+ * workspace packages) mean the same from there and are kept as written.
+ */
 async function handwrittenImports(plan: Plan, module: PlannedModule): Promise<HandwrittenImport[]> {
-  const specFiles = new Set(plan.modules.map((m) => m.file));
   const seen = new Map<string, HandwrittenImport>();
-  for (const spec of specsOf(plan, module.id)) {
-    for (const used of spec.info.usedImports) {
-      if (used.specifier === RUNTIME_PACKAGE || seen.has(used.specifier)) continue;
-      const file = resolveSpecifier(plan.root, module.file, used.specifier, specFiles);
-      if (file !== undefined && specFiles.has(file)) continue; // another spec module: a dependency, not handwritten
-      if (file === undefined) {
-        const relative = used.specifier.startsWith(".");
-        seen.set(used.specifier, { specifier: relative ? importSpecifier(module.generatedFile, path.posix.join(path.posix.dirname(module.file), used.specifier)) : used.specifier });
-        continue;
-      }
-      const source = await readFile(path.join(plan.root, file), "utf8").catch(() => undefined);
-      seen.set(used.specifier, {
-        specifier: importSpecifier(module.generatedFile, file),
-        file,
-        ...(source !== undefined && source.length <= HANDWRITTEN_SOURCE_LIMIT ? { source } : {}),
-      });
+  for (const imported of module.handwrittenImports) {
+    if (imported.specifier === RUNTIME_PACKAGE || seen.has(imported.specifier)) continue;
+    const relative = imported.specifier.startsWith(".");
+    const file = imported.resolvedFile;
+    if (file === undefined) {
+      seen.set(imported.specifier, { specifier: relative ? importSpecifier(module.generatedFile, path.posix.join(path.posix.dirname(module.file), imported.specifier)) : imported.specifier });
+      continue;
     }
+    const source = await readFile(path.join(plan.root, file), "utf8").catch(() => undefined);
+    seen.set(imported.specifier, {
+      specifier: relative ? importSpecifier(module.generatedFile, file) : imported.specifier,
+      file,
+      ...(source !== undefined && source.length <= HANDWRITTEN_SOURCE_LIMIT ? { source } : {}),
+    });
   }
   return [...seen.values()];
 }

@@ -70,9 +70,10 @@ describe("jaunt status", () => {
         reasons: [],
         specs: ["src/a:a"],
         dependsOn: [],
+        specDeps: { "src/a:a": [] },
         digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       });
-      expect(modules[1]).toMatchObject({ module: "src/b", status: "stale", reasons: ["generated file src/__generated__/b.ts is missing"], dependsOn: ["src/a"] });
+      expect(modules[1]).toMatchObject({ module: "src/b", status: "stale", reasons: ["generated file src/__generated__/b.ts is missing"], dependsOn: ["src/a"], specDeps: { "src/b:b": ["src/a:a"] } });
       expect(modules[2]).toMatchObject({ module: "tests/b", kind: "test", status: "stale", reasons: ["depends on stale src/b"] });
       expect(modules[3]).toMatchObject({ module: "src/gone", status: "orphan", file: null, generatedFile: "src/__generated__/gone.ts", digest: null });
     } finally {
