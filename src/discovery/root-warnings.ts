@@ -1,7 +1,7 @@
 /**
  * Warnings for configured roots that are not folders: Jaunt finds nothing
- * there and says "up to date". A test root counts only when `test_roots` is
- * written in jaunt.toml (the default `["tests"]` is fine to lack).
+ * there and says "up to date". A missing `tests` test root is fine: it is
+ * the default (and what `jaunt init` writes) for projects with no test specs.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -25,7 +25,7 @@ export function missingRootWarnings(root: string, configFile: string, missing: r
   for (const entry of missing) {
     const key = entry.kind === "build" ? "source_roots" : "test_roots";
     const line = keyLine(lines, key);
-    if (entry.kind === "test" && line === undefined) continue;
+    if (entry.kind === "test" && entry.root === "tests") continue;
     warnings.push({
       file,
       line: line ?? 1,

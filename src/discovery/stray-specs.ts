@@ -7,7 +7,7 @@
 import type { DiscoveryProblemData } from "./types.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
 
-const IMPORT = /import\s+(?:type\s+)?([\s\S]*?)\s+from\s*["']@jaunt\/runtime["']/g;
+const IMPORT = /\bimport\s+(?:type\s+)?([^;"'`]*?)\s*from\s*["']@jaunt\/runtime["']/g;
 
 /** Callee spellings of `magic`/`test` in this file, as regex sources. */
 function calleesOf(text: string): Record<"magic" | "test", string[]> {
