@@ -40,16 +40,19 @@ function dependencyInputs(plan: Plan, module: PlannedModule): DependencyInput[] 
 
 /**
  * Every import of the spec module that brings in no spec (handwritten code,
- * packages): offered whether or not a spec's text names it. Relative
+ * packages): offered whether or not a spec's text names it. Another spec
+ * module imported for its types only is not handwritten code. Relative
  * specifiers are rebased to the generated file; aliases (`@/x`, `#x`,
  * workspace packages) mean the same from there and are kept as written.
  */
 async function handwrittenImports(plan: Plan, module: PlannedModule): Promise<HandwrittenImport[]> {
+  const specFiles = new Set(plan.modules.map((m) => m.file));
   const seen = new Map<string, HandwrittenImport>();
   for (const imported of module.handwrittenImports) {
     if (imported.specifier === RUNTIME_PACKAGE || seen.has(imported.specifier)) continue;
     const relative = imported.specifier.startsWith(".");
     const file = imported.resolvedFile;
+    if (file !== undefined && specFiles.has(file)) continue; // types of a spec module: never its source
     if (file === undefined) {
       seen.set(imported.specifier, { specifier: relative ? importSpecifier(module.generatedFile, path.posix.join(path.posix.dirname(module.file), imported.specifier)) : imported.specifier });
       continue;

@@ -138,9 +138,11 @@ describe("imports are dependencies", () => {
   test("a handwritten import no spec names is still offered, with its source", async () => {
     project = tempProject({
       "src/text.ts": `/** Collapse whitespace. */\nexport function squash(s: string): string { return s.replace(/\\s+/g, " "); }\n`,
-      "src/slug.ts": `${RUNTIME_IMPORT}import { squash } from "./text";\nimport { z } from "zod";\n` + fnSpec("slugify"),
+      "src/host.ts": `${RUNTIME_IMPORT}export interface Options { readonly strict: boolean }\n` + fnSpec("hosted"),
+      "src/slug.ts": `${RUNTIME_IMPORT}import { squash } from "./text";\nimport { z } from "zod";\nimport type { Options } from "./host";\n` + fnSpec("slugify"),
     });
     const prompt = await promptOf(project, "src/slug");
+    expect(prompt).not.toContain("### `\"../host\"`"); // a spec module imported for its types is not handwritten code
     expect(prompt).toContain("### `\"../text\"` (src/text.ts)\n```ts\n/** Collapse whitespace. */");
     expect(prompt).toContain("`\"../text\"`, `\"zod\"`");
   });
