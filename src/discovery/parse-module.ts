@@ -244,12 +244,20 @@ export function parseModule(input: ParseInput): ModuleInfo {
     reportMisplaced(ctx);
     for (const warning of todoOutsideSpecs(source, runtime, ctx.specStatements)) warn(ctx, warning);
   }
+  // Only names that can stand for specs are kept: the parse cache stores them, and planning reads them on every run.
+  const specNames = new Set([...ctx.specs.map((s) => s.name), ...ctx.rejected]);
+  const mayBeSpec = (ref: string): boolean => {
+    const dot = ref.indexOf(".");
+    const head = dot === -1 ? ref : ref.slice(0, dot);
+    return imported.has(head) || (dot === -1 && specNames.has(head));
+  };
+  const specs = ctx.specs.map((spec): SpecInfo => ({ ...spec, references: spec.references.filter(mayBeSpec) }));
   return {
     file: input.file,
     module: input.module,
     kind: input.kind,
     contentHash: input.contentHash,
-    specs: ctx.specs,
+    specs,
     imports: syntax.imports,
     reExports: syntax.reExports,
     exportedNames: syntax.exportedNames,

@@ -86,8 +86,9 @@ export interface SpecInfo {
   readonly options: SpecOptions;
   readonly usedImports: readonly UsedImport[];
   /**
-   * Identifiers the spec's code references, plus the imported names its
-   * comments and JSDoc mention (sorted, unique, its own name excluded).
+   * Names that may stand for other specs: imported bindings (`x`, `ns.x`) and
+   * this module's spec names that the spec's code references, plus imported
+   * names its comments and JSDoc mention (sorted, unique, own name excluded).
    */
   readonly references: readonly string[];
   /** Only for classes. */

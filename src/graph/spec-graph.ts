@@ -52,16 +52,17 @@ function isRuntime(decl: ImportDecl): boolean {
  * Specs each import of `info` brings in; module-wide deps are those that no
  * spec's own text reached. Imports bringing in no spec are handwritten.
  */
-function importedSpecs(info: ModuleInfo, names: NameResolver): { bySpecifier: Map<ImportDecl, readonly SpecInfo[]>; handwritten: HandwrittenRef[] } {
-  const bySpecifier = new Map<ImportDecl, readonly SpecInfo[]>();
+function importedSpecs(info: ModuleInfo, names: NameResolver): { specs: SpecInfo[]; handwritten: HandwrittenRef[] } {
+  const specs: SpecInfo[] = [];
   const handwritten: HandwrittenRef[] = [];
   for (const decl of info.imports) {
     if (isRuntime(decl)) continue;
-    const specs = decl.resolvedFile === undefined ? [] : decl.bindings.flatMap((b) => names.specsOfBinding(decl.resolvedFile ?? "", b.imported));
-    if (specs.length > 0) bySpecifier.set(decl, specs);
-    else handwritten.push({ specifier: decl.specifier, resolvedFile: decl.resolvedFile });
+    const before = specs.length;
+    const file = decl.resolvedFile;
+    if (file !== undefined) for (const binding of decl.bindings) specs.push(...names.specsOfBinding(file, binding.imported));
+    if (specs.length === before) handwritten.push({ specifier: decl.specifier, resolvedFile: file });
   }
-  return { bySpecifier, handwritten };
+  return { specs, handwritten };
 }
 
 /** Build the spec graph; problems and warnings are returned for the caller to report with discovery's. */
@@ -86,25 +87,26 @@ export function buildSpecGraph(discovery: Discovery, options: SpecGraphOptions):
     const infer = info.kind === "test" ? options.inferTestDeps : options.inferBuildDeps;
     const imports = importedSpecs(info, names);
     handwritten.set(info.module, imports.handwritten);
-    const found = new Map<string, Set<string>>();
+    const found: Set<string>[] = [];
     for (const spec of info.specs) {
-      const set = explicitDeps(context, info, spec);
+      const set = spec.options.deps.length === 0 ? new Set<string>() : explicitDeps(context, info, spec);
       if (infer) {
         for (const name of spec.references) {
           const target = names.resolveName(info, name);
           if (target.kind === "spec" && target.spec.kind !== "test" && target.spec.ref !== spec.ref) set.add(target.spec.ref);
         }
       }
-      found.set(spec.ref, set);
+      found.push(set);
     }
     if (infer) {
-      const reached = new Set([...found.values()].flatMap((set) => [...set]));
-      const moduleWide = [...imports.bySpecifier.values()].flat().filter((s) => s.kind !== "test" && !reached.has(s.ref));
-      for (const spec of info.specs) {
-        for (const target of moduleWide) if (target.ref !== spec.ref) found.get(spec.ref)?.add(target.ref);
+      for (const target of imports.specs) {
+        if (target.kind === "test" || found.some((set) => set.has(target.ref))) continue;
+        info.specs.forEach((spec, i) => {
+          if (target.ref !== spec.ref) found[i]?.add(target.ref);
+        });
       }
     }
-    for (const [ref, set] of found) deps.set(ref, [...set].sort());
+    info.specs.forEach((spec, i) => deps.set(spec.ref, [...(found[i] ?? [])].sort()));
   }
   return { specs, moduleOf, deps, handwritten, problems, warnings };
 }
