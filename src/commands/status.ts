@@ -1,6 +1,6 @@
 /** `jaunt status`: which generated modules are fresh or stale, and why; `--check` for CI. */
 import { defineCommand } from "citty";
-import { jsonArgs, rootArgs } from "../cli/args.ts";
+import { inferDepsArgs, jsonArgs, rootArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
@@ -17,11 +17,7 @@ export default defineCommand({
       type: "boolean",
       description: "With --check: also exit 1 on any warning (specs outside the roots, missing roots, unwrapped todo() stubs …)",
     },
-    "infer-deps": {
-      type: "boolean",
-      description: "Make each spec depend on the specs its module imports — those its code, JSDoc or comments name, else the whole module (default: [build]/[test] infer_deps; --no-infer-deps keeps explicit deps only)",
-      default: true,
-    },
+    ...inferDepsArgs,
   },
   async run({ args }): Promise<CommandOutcome | undefined> {
     const { status, checkExitCode } = await import("../graph/status.ts");

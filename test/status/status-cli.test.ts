@@ -100,3 +100,14 @@ describe("jaunt status", () => {
     }
   });
 });
+
+describe("jaunt status --help", () => {
+  test("says what --check's exit codes mean, what --strict adds and what --infer-deps does", async () => {
+    const help = await runJaunt(["status", "--help"], { cwd: project.root });
+    expect(help.exitCode).toBe(0);
+    const text = help.stdout.replace(/\s+/g, " ");
+    expect(text).toContain("--check Exit 1 when any module is stale or in conflict, 0 when all are fresh");
+    expect(text).toContain("--strict With --check: also exit 1 on any warning");
+    expect(text).toContain("--infer-deps Make each spec depend on the specs its module imports");
+  });
+});
