@@ -13,6 +13,7 @@ import { type Digest, specDigest } from "../graph/digests.ts";
 import { type FileStamp, stampOf } from "./file-stamp.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
 import { ParseCache } from "./parse-cache.ts";
+import { DiskProbe } from "./disk-probe.ts";
 import { ProjectResolver } from "./project-resolver.ts";
 import { straySpecWarning } from "./stray-specs.ts";
 import type { DiscoveryProblemData, DiscoveryResult, ModuleInfo, ModuleKind } from "./types.ts";
@@ -35,6 +36,8 @@ export interface Discovery extends DiscoveryResult {
   readonly missingRoots: readonly { readonly root: string; readonly kind: ModuleKind }[];
   /** Project-relative paths of every walked candidate file (under the roots). */
   readonly walked: ReadonlySet<string>;
+  /** Disk checks made beyond the walked files (resolution); later stages add theirs. */
+  readonly probe: DiskProbe;
   /** SpecRef → `specDigest` of every spec of `modules` (computed at parse time and cached with the parse). */
   readonly specDigests: ReadonlyMap<string, Digest>;
 }
@@ -84,9 +87,9 @@ function readCandidate(root: string, file: string): FileRead {
 }
 
 /** Resolves imports of every file, memoised per (folder, specifier): sibling files import the same paths. */
-function importResolver(root: string, known: ReadonlySet<string>): (info: ModuleInfo) => ModuleInfo {
+function importResolver(root: string, known: ReadonlySet<string>, probe: DiskProbe): (info: ModuleInfo) => ModuleInfo {
   const memo = new Map<string, string | undefined>();
-  const resolver = new ProjectResolver(root, known);
+  const resolver = new ProjectResolver(root, known, probe);
   const resolve = (file: string, specifier: string): string | undefined => {
     if (specifier === RUNTIME_PACKAGE) return undefined;
     const key = `${path.posix.dirname(file)}\0${specifier}`;
@@ -178,7 +181,8 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
     cache.retain(cached);
     await cache.save();
   }
-  const resolveImports = importResolver(root, new Set(walk.files.map((f) => f.file)));
+  const probe = new DiskProbe(root);
+  const resolveImports = importResolver(root, new Set(walk.files.map((f) => f.file)), probe);
   const files = new Map<string, ModuleInfo>();
   const specDigests = new Map<string, Digest>();
   for (const { info, specDigests: digests } of parsed.sort((a, b) => (a.info.file < b.info.file ? -1 : 1))) {
@@ -192,5 +196,5 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   }
   const modules = [...files.values()].filter((info) => info.specs.length > 0);
   const walked = new Set(walk.files.map((f) => f.file));
-  return { files, modules, generatedFiles: walk.generatedFiles, problems, warnings, missingRoots: walk.missingRoots, walked, specDigests };
+  return { files, modules, generatedFiles: walk.generatedFiles, problems, warnings, missingRoots: walk.missingRoots, walked, probe, specDigests };
 }

@@ -6,9 +6,9 @@
  * needed). Other bare specifiers are packages and resolve to nothing.
  * Config files are read once per run; nothing here loads TypeScript.
  */
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isRecord } from "../support/is-record.ts";
+import type { DiskProbe } from "./disk-probe.ts";
 import { resolveProjectPath, resolveSpecifier } from "./resolve-specifier.ts";
 import { conditionalTarget, matchPattern, workspacePackages, type WorkspacePackage } from "./package-fields.ts";
 
@@ -19,39 +19,26 @@ interface TsPaths {
   readonly paths: ReadonlyMap<string, readonly string[]>;
 }
 
-function readJson(file: string): unknown {
-  try {
-    return Bun.JSONC.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
 function record(value: unknown): Record<string, unknown> | undefined {
   return isRecord(value) ? value : undefined;
 }
 
 export class ProjectResolver {
-  private readonly json = new Map<string, unknown>();
   private readonly tsconfigs = new Map<string, TsPaths | undefined>();
   private workspaces: readonly WorkspacePackage[] | undefined;
 
-  constructor(private readonly root: string, private readonly known: ReadonlySet<string>) {}
+  constructor(private readonly root: string, private readonly known: ReadonlySet<string>, private readonly probe: DiskProbe) {}
 
   /** The project-relative file `specifier` imported from project file `fromFile` stands for, or undefined. */
   resolve(fromFile: string, specifier: string): string | undefined {
-    if (specifier.startsWith(".")) return resolveSpecifier(this.root, fromFile, specifier, this.known);
+    if (specifier.startsWith(".")) return resolveSpecifier(this.root, fromFile, specifier, this.known, this.probe);
     if (specifier.startsWith("#")) return this.resolveImportsField(fromFile, specifier);
     if (specifier.startsWith("node:") || specifier.startsWith("bun:") || specifier.startsWith("/")) return undefined;
     return this.resolveTsPaths(fromFile, specifier) ?? this.resolveWorkspace(specifier);
   }
 
   private load(relFile: string): unknown {
-    if (!this.json.has(relFile)) {
-      const full = path.join(this.root, relFile);
-      this.json.set(relFile, existsSync(full) ? readJson(full) : undefined);
-    }
-    return this.json.get(relFile);
+    return this.probe.readJson(relFile);
   }
 
   /** Folders from `file`'s up to the project root, nearest first. */
@@ -63,7 +50,7 @@ export class ProjectResolver {
   }
 
   private resolveTarget(dir: string, target: string): string | undefined {
-    return resolveProjectPath(this.root, path.posix.join(dir, target), this.known);
+    return resolveProjectPath(this.root, path.posix.join(dir, target), this.known, this.probe);
   }
 
   private resolveImportsField(fromFile: string, specifier: string): string | undefined {

@@ -5,6 +5,7 @@
  * problem adds none, and an entry pointing outside the roots is a warning.
  */
 import { resolveProjectPath } from "../discovery/resolve-specifier.ts";
+import type { DiskProbe } from "../discovery/disk-probe.ts";
 import type { DiscoveryProblemData, ModuleInfo, SpecInfo } from "../discovery/types.ts";
 import { didYouMean } from "../support/did-you-mean.ts";
 import type { NameResolver } from "./name-resolver.ts";
@@ -17,6 +18,7 @@ export interface ExplicitContext {
   /** Files under the roots. */
   readonly walked: ReadonlySet<string>;
   readonly names: NameResolver;
+  readonly probe: DiskProbe;
   readonly problems: DiscoveryProblemData[];
   readonly warnings: DiscoveryProblemData[];
 }
@@ -39,7 +41,7 @@ function byRef(ctx: ExplicitContext, info: ModuleInfo, spec: SpecInfo, ref: stri
   }
   if (ctx.rejected.has(ref)) return;
   const module = ref.slice(0, ref.lastIndexOf(":"));
-  const file = resolveProjectPath(ctx.root, module, ctx.walked);
+  const file = resolveProjectPath(ctx.root, module, ctx.walked, ctx.probe);
   if (!target && file !== undefined && !ctx.walked.has(file)) {
     outsideRoots(ctx, info, spec, ref, file);
     return;

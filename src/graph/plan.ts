@@ -33,7 +33,8 @@ function toPosix(p: string): string {
   return p.replaceAll("\\", "/");
 }
 
-async function fingerprints(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
+/** The generation fingerprint per module kind (tool version, model, prompt templates in use). */
+export async function fingerprints(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
   const t = await loadPromptTemplates(config);
   const base = { toolVersion: VERSION, model: config.llm.model };
   return {
@@ -140,6 +141,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     buildOrder: order.filter((id) => stale.has(id)),
     orphans,
     warnings,
+    probes: discovery.probe.record(),
     fingerprints: prints,
   };
 }

@@ -82,7 +82,7 @@ export function buildSpecGraph(discovery: Discovery, options: SpecGraphOptions):
   const problems: DiscoveryProblemData[] = [];
   const warnings: DiscoveryProblemData[] = [];
   const names = new NameResolver(discovery.files);
-  const context = { root: options.root, specs, rejected, walked: discovery.walked, names, problems, warnings };
+  const context = { root: options.root, specs, rejected, walked: discovery.walked, names, probe: discovery.probe, problems, warnings };
   for (const info of discovery.modules) {
     const infer = info.kind === "test" ? options.inferTestDeps : options.inferBuildDeps;
     const imports = importedSpecs(info, names);

@@ -6,7 +6,7 @@
 import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import type { ModuleKind } from "../discovery/types.ts";
-import { planProject } from "./plan.ts";
+import { fingerprints, planProject } from "./plan.ts";
 import type { Plan } from "./plan-types.ts";
 
 export interface StatusOptions {
@@ -88,11 +88,24 @@ export function reportOf(plan: Plan): StatusReport {
   };
 }
 
-/** Plan the project at `options` and report its status. No model, no API key, no network. */
+/**
+ * Plan the project at `options` and report its status. No model, no API key,
+ * no network. With the cache, an unchanged project reuses the last report
+ * (status-memo.ts) without planning.
+ */
 export async function status(options: StatusOptions = {}): Promise<StatusReport> {
   const config = await loadConfig({ ...(options.cwd === undefined ? {} : { cwd: options.cwd }), ...(options.root === undefined ? {} : { root: options.root }) });
-  const plan = await planProject({ config, ...(options.inferDeps === undefined ? {} : { inferDeps: options.inferDeps }), ...(options.cache === undefined ? {} : { cache: options.cache }) });
-  return reportOf(plan);
+  const planOptions = { config, ...(options.inferDeps === undefined ? {} : { inferDeps: options.inferDeps }), ...(options.cache === undefined ? {} : { cache: options.cache }) };
+  if (options.cache === false) return reportOf(await planProject(planOptions));
+  const memo = await import("./status-memo.ts");
+  const [snapshot, prints] = await Promise.all([memo.takeSnapshot(config), fingerprints(config)]);
+  const key = memo.memoKey(config, prints, options.inferDeps);
+  const known = memo.readStatusMemo(config.root, key, snapshot);
+  if (known) return known;
+  const plan = await planProject(planOptions);
+  const report = reportOf(plan);
+  await memo.writeStatusMemo(config.root, key, snapshot, plan.probes, report);
+  return report;
 }
 
 /** `--check` semantics: 1 when any module is stale or in conflict (or, with `strict`, on any warning), else 0 (orphans only warn). */
