@@ -6,7 +6,8 @@ import ts from "typescript";
 import { localTypeDeclarations, referencedTypesText } from "./local-types.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
 import { parseSpecOptions } from "./spec-options.ts";
-import { collectReferences, commentMentions, usedImportsOf } from "./spec-references.ts";
+import { collectReferences, commentMentions, specNameFilter, usedImportsOf } from "./spec-references.ts";
+import { misplacedRuntimeCalls, specCall } from "./spec-sites.ts";
 import { classApi, classMembers, declaredApi, fullText, functionApi } from "./spec-text.ts";
 import { type NodeWarning, plainAssertionSpec, todoOutsideSpecs } from "./spec-warnings.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
@@ -102,23 +103,6 @@ function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecK
   });
 }
 
-/**
- * `magic(…)` itself, or wrapped in `satisfies T`, `as T`, `<T>` or parentheses;
- * `declaredType` is the `as` type, which becomes the spec's public type.
- */
-function specCall(init: ts.Expression): { call: ts.CallExpression; declaredType: ts.TypeNode | undefined } | undefined {
-  let node = init;
-  let declaredType: ts.TypeNode | undefined;
-  for (;;) {
-    if (ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
-    else if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
-      if (!ts.isConstTypeReference(node.type)) declaredType ??= node.type;
-      node = node.expression;
-    } else break;
-  }
-  return ts.isCallExpression(node) ? { call: node, declaredType } : undefined;
-}
-
 function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.VariableDeclaration, call: ts.CallExpression, api: RuntimeApi, declaredType: ts.TypeNode | undefined): void {
   if (!ts.isIdentifier(decl.name)) {
     report(ctx, decl.name, `${api}() spec must be bound to a single name`, `write export const name = ${api}(function name(…) { … })`);
@@ -204,29 +188,6 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
   }
 }
 
-/** Every runtime call or decorator not in an accepted position is misplaced. */
-function reportMisplaced(ctx: Context): void {
-  const runtime = ctx.syntax.runtime;
-  const visit = (node: ts.Node): void => {
-    if (ts.isDecorator(node)) {
-      const expr = node.expression;
-      const target = expr;
-      const api = runtimeApiOf(ts.isCallExpression(expr) ? expr.expression : expr, runtime);
-      if (api !== undefined && !ctx.accepted.has(target)) {
-        ctx.accepted.add(target);
-        report(ctx, node, `@${api}() must decorate a top-level exported class`, "specs cannot be methods, nested or local classes; move it to the top level of the module");
-      }
-    } else if (ts.isCallExpression(node) && !ctx.accepted.has(node)) {
-      const api = runtimeApiOf(node.expression, runtime);
-      if (api !== undefined) {
-        report(ctx, node, `${api}() must be the initializer of a top-level \`export const\``, `write export const name = ${api}(function name(…) { … }) at the top level of the module`);
-      }
-    }
-    node.forEachChild(visit);
-  };
-  visit(ctx.source);
-}
-
 /** Parse one file. Problems are returned, not thrown, so one run reports them all. */
 export function parseModule(input: ParseInput): ModuleInfo {
   const scriptKind = input.file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
@@ -241,16 +202,11 @@ export function parseModule(input: ParseInput): ModuleInfo {
   const runtime = syntax.runtime;
   if (runtime.namespaces.size > 0 || runtime.named.size > 0 || runtime.todo.size > 0) {
     for (const statement of source.statements) topLevel(ctx, statement);
-    reportMisplaced(ctx);
+    for (const m of misplacedRuntimeCalls(source, runtime, ctx.accepted)) report(ctx, m.node, m.message, m.hint);
     for (const warning of todoOutsideSpecs(source, runtime, ctx.specStatements)) warn(ctx, warning);
   }
   // Only names that can stand for specs are kept: the parse cache stores them, and planning reads them on every run.
-  const specNames = new Set([...ctx.specs.map((s) => s.name), ...ctx.rejected]);
-  const mayBeSpec = (ref: string): boolean => {
-    const dot = ref.indexOf(".");
-    const head = dot === -1 ? ref : ref.slice(0, dot);
-    return imported.has(head) || (dot === -1 && specNames.has(head));
-  };
+  const mayBeSpec = specNameFilter(imported, [...ctx.specs.map((s) => s.name), ...ctx.rejected]);
   const specs = ctx.specs.map((spec): SpecInfo => ({ ...spec, references: spec.references.filter(mayBeSpec) }));
   return {
     file: input.file,

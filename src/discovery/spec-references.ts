@@ -83,3 +83,13 @@ export function commentMentions(text: string, imported: ReadonlySet<string>, nam
   }
   return [...found];
 }
+
+/** A filter keeping references that can stand for specs: imported names (`x`, `ns.x`) and the module's own spec names. */
+export function specNameFilter(imported: ReadonlySet<string>, specNames: readonly string[]): (ref: string) => boolean {
+  const own = new Set(specNames);
+  return (ref) => {
+    const dot = ref.indexOf(".");
+    const head = dot === -1 ? ref : ref.slice(0, dot);
+    return imported.has(head) || (dot === -1 && own.has(head));
+  };
+}
