@@ -135,6 +135,21 @@ describe("imports are dependencies", () => {
     expect(dependent?.status).toBe("stale");
   });
 
+  test("a dependency's API names its imported types, importable from the dependent", async () => {
+    project = tempProject({
+      "src/types.ts": `export interface ParseOptions { readonly strict: boolean }\n`,
+      "src/parse.ts": `${RUNTIME_IMPORT}import type { ParseOptions } from "./types";\n/** Parse a number. */\nexport const parse = jaunt.magic(function parse(text: string, options: ParseOptions): number { return jaunt.todo(); });\n`,
+      "src/app/use.ts": `${RUNTIME_IMPORT}import { parse } from "../parse";\n` + fnSpec("parseAll"),
+    });
+    expect(await promptOf(project, "src/app/use")).toContain([
+      "### `src/parse:parse` — import from `\"../../parse\"`",
+      "```ts",
+      "import type { ParseOptions } from \"../../types\";",
+      "/** Parse a number. */",
+      "export function parse(text: string, options: ParseOptions): number;",
+    ].join("\n"));
+  });
+
   test("a handwritten import no spec names is still offered, with its source", async () => {
     project = tempProject({
       "src/text.ts": `/** Collapse whitespace. */\nexport function squash(s: string): string { return s.replace(/\\s+/g, " "); }\n`,
