@@ -48,21 +48,39 @@ function isRuntime(decl: ImportDecl): boolean {
   return decl.specifier === RUNTIME_PACKAGE;
 }
 
-/**
- * Specs each import of `info` brings in; module-wide deps are those that no
- * spec's own text reached. Imports bringing in no spec are handwritten.
- */
-function importedSpecs(info: ModuleInfo, names: NameResolver): { specs: SpecInfo[]; handwritten: HandwrittenRef[] } {
-  const specs: SpecInfo[] = [];
+/** An import binding of a spec module and the specs it brings in (all exported ones for `* as ns`). */
+interface SpecBinding {
+  readonly local: string;
+  readonly specs: readonly SpecInfo[];
+}
+
+/** The import bindings of `info` that bring in specs; imports bringing in none are handwritten. */
+function importedSpecs(info: ModuleInfo, names: NameResolver): { bindings: SpecBinding[]; handwritten: HandwrittenRef[] } {
+  const bindings: SpecBinding[] = [];
   const handwritten: HandwrittenRef[] = [];
   for (const decl of info.imports) {
     if (isRuntime(decl)) continue;
-    const before = specs.length;
+    const before = bindings.length;
     const file = decl.resolvedFile;
-    if (file !== undefined) for (const binding of decl.bindings) specs.push(...names.specsOfBinding(file, binding.imported));
-    if (specs.length === before) handwritten.push({ specifier: decl.specifier, resolvedFile: file });
+    for (const binding of file === undefined ? [] : decl.bindings) {
+      const specs = names.specsOfBinding(file ?? "", binding.imported);
+      if (specs.length > 0) bindings.push({ local: binding.local, specs });
+    }
+    if (bindings.length === before) handwritten.push({ specifier: decl.specifier, resolvedFile: file });
   }
-  return { specs, handwritten };
+  return { bindings, handwritten };
+}
+
+/** Local names (heads of `x` and `ns.x`) that some spec of the module mentions. */
+function mentionedNames(info: ModuleInfo): Set<string> {
+  const named = new Set<string>();
+  for (const spec of info.specs) {
+    for (const ref of spec.references) {
+      const dot = ref.indexOf(".");
+      named.add(dot === -1 ? ref : ref.slice(0, dot));
+    }
+  }
+  return named;
 }
 
 /** Build the spec graph; problems and warnings are returned for the caller to report with discovery's. */
@@ -98,12 +116,17 @@ export function buildSpecGraph(discovery: Discovery, options: SpecGraphOptions):
       }
       found.push(set);
     }
-    if (infer) {
-      for (const target of imports.specs) {
-        if (target.kind === "test" || found.some((set) => set.has(target.ref))) continue;
-        info.specs.forEach((spec, i) => {
-          if (target.ref !== spec.ref) found[i]?.add(target.ref);
-        });
+    if (infer && imports.bindings.length > 0) {
+      // An imported binding no spec mentions belongs to the whole module.
+      const named = mentionedNames(info);
+      for (const binding of imports.bindings) {
+        if (named.has(binding.local)) continue;
+        for (const target of binding.specs) {
+          if (target.kind === "test") continue;
+          info.specs.forEach((spec, i) => {
+            if (target.ref !== spec.ref) found[i]?.add(target.ref);
+          });
+        }
       }
     }
     info.specs.forEach((spec, i) => deps.set(spec.ref, [...(found[i] ?? [])].sort()));

@@ -75,6 +75,18 @@ describe("imports are dependencies", () => {
     expect(dependent?.reasons).toContain("dependency src/random changed");
   });
 
+  test("a namespace import: the members a spec names; the whole module only when no spec names the namespace", async () => {
+    project = tempProject({
+      "src/lib.ts": RUNTIME_IMPORT + fnSpec("shuffle") + fnSpec("pick"),
+      "src/one.ts": `${RUNTIME_IMPORT}import * as lib from "./lib";\n` + fnSpec("deal", "Shuffles with {@link lib.shuffle}.") + fnSpec("other"),
+      "src/all.ts": `${RUNTIME_IMPORT}import * as lib from "./lib";\n` + fnSpec("everything"),
+    });
+    const deps = specDeps(await status({ root: project.root, cache: false }));
+    expect(deps["src/one:deal"]).toEqual(["src/lib:shuffle"]);
+    expect(deps["src/one:other"]).toEqual([]);
+    expect(deps["src/all:everything"]).toEqual(["src/lib:pick", "src/lib:shuffle"]);
+  });
+
   test("barrels: export *, export { a } from, and import + export { c }", async () => {
     project = tempProject({
       "src/lib/a.ts": RUNTIME_IMPORT + fnSpec("a"),
