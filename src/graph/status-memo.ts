@@ -6,7 +6,8 @@
  * a walk and a stat of each shows all of them unchanged (and none racy, as in
  * file-stamp.ts), the report is reused without loading the parse cache or
  * planning. Any difference, a missing or foreign memo: plan as usual and
- * write a new one. `.jaunt/cache/status.json`; never fatal.
+ * write a new one. `.jaunt/cache/status.json`: one line of inputs, one line
+ * with the report; never fatal.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +21,7 @@ import { VERSION } from "../version.ts";
 import type { StatusReport } from "./status.ts";
 
 export const STATUS_MEMO_PATH = ".jaunt/cache/status.json";
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The stamps of everything a walk finds, taken before planning reads any of it. */
 export interface Snapshot {
@@ -63,17 +64,29 @@ function sameStamps(stored: unknown, current: Readonly<Record<string, FileStamp 
 
 /** The memoised report when every input is unchanged, else undefined. */
 export function readStatusMemo(root: string, key: string, snapshot: Snapshot): StatusReport | undefined {
-  let doc: unknown;
+  let text: string;
   try {
-    doc = JSON.parse(readFileSync(path.join(root, STATUS_MEMO_PATH), "utf8"));
+    text = readFileSync(path.join(root, STATUS_MEMO_PATH), "utf8");
   } catch {
     return undefined;
   }
-  if (!isRecord(doc) || doc.format !== FORMAT || doc.key !== key || typeof doc.writtenAt !== "number" || !isRecord(doc.report)) return undefined;
-  const writtenAt = doc.writtenAt;
-  if (!sameStamps(doc.files, snapshot.files, writtenAt)) return undefined;
-  if (!sameStamps(doc.probes, {}, writtenAt, (file) => fileStampOf(path.join(root, file)))) return undefined;
-  return isStatusReport(doc.report, root) ? doc.report : undefined;
+  // Line 1: the inputs, checked before the (larger) report on line 2 is parsed at all.
+  const newline = text.indexOf("\n");
+  const inputs = parseJson(text.slice(0, newline));
+  if (!isRecord(inputs) || inputs.format !== FORMAT || inputs.key !== key || typeof inputs.writtenAt !== "number") return undefined;
+  const writtenAt = inputs.writtenAt;
+  if (!sameStamps(inputs.files, snapshot.files, writtenAt)) return undefined;
+  if (!sameStamps(inputs.probes, {}, writtenAt, (file) => fileStampOf(path.join(root, file)))) return undefined;
+  const report = parseJson(text.slice(newline + 1));
+  return isStatusReport(report, root) ? report : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 const COUNTS = ["fresh", "stale", "conflicts", "orphans"];
@@ -87,6 +100,6 @@ function isStatusReport(value: unknown, root: string): value is StatusReport {
 
 /** Remember `report` with the snapshot taken before planning and the probes planning made. */
 export async function writeStatusMemo(root: string, key: string, snapshot: Snapshot, probes: Readonly<Record<string, FileStamp | null>>, report: StatusReport): Promise<void> {
-  const doc = { format: FORMAT, key, writtenAt: Date.now(), files: snapshot.files, probes, report };
-  await writeCacheFileAtomic(path.join(root, STATUS_MEMO_PATH), JSON.stringify(doc));
+  const inputs = { format: FORMAT, key, writtenAt: Date.now(), files: snapshot.files, probes };
+  await writeCacheFileAtomic(path.join(root, STATUS_MEMO_PATH), `${JSON.stringify(inputs)}\n${JSON.stringify(report)}\n`);
 }

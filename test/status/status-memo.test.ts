@@ -17,13 +17,13 @@ afterEach(() => project?.cleanup());
 const PLANTED = "planted: served from the memo";
 
 /** Run status once, then mark its memo and make it trusted (as if written well after every file changed). */
-async function plant(p: TempProject): Promise<void> {
+async function plant(p: TempProject, trusted = true): Promise<void> {
   await status({ root: p.root });
   const file = path.join(p.root, STATUS_MEMO_PATH);
-  const doc = JSON.parse(readFileSync(file, "utf8"));
-  doc.writtenAt = Date.now() + 3 * RACY_MARGIN_MS;
-  doc.report.warnings = [PLANTED];
-  writeFileSync(file, JSON.stringify(doc));
+  const [inputs, report] = readFileSync(file, "utf8").split("\n").map((line) => (line === "" ? undefined : JSON.parse(line)));
+  if (trusted) inputs.writtenAt = Date.now() + 3 * RACY_MARGIN_MS;
+  report.warnings = [PLANTED];
+  writeFileSync(file, `${JSON.stringify(inputs)}\n${JSON.stringify(report)}\n`);
 }
 
 async function served(p: TempProject): Promise<boolean> {
@@ -68,13 +68,9 @@ describe("status memo", () => {
 
   test("a recently written memo is not trusted (racy stamps), a damaged one is ignored", async () => {
     project = tempProject(FILES);
-    await status({ root: project.root });
-    const file = path.join(project.root, STATUS_MEMO_PATH);
-    const doc = JSON.parse(readFileSync(file, "utf8"));
-    doc.report.warnings = [PLANTED];
-    writeFileSync(file, JSON.stringify(doc)); // writtenAt stays: the files changed within the racy margin
+    await plant(project, false); // writtenAt stays: the files changed within the racy margin
     expect(await served(project)).toBe(false);
-    writeFileSync(file, "{ not json");
+    writeFileSync(path.join(project.root, STATUS_MEMO_PATH), "{ not json");
     expect((await status({ root: project.root })).summary.stale).toBe(2);
   });
 });
