@@ -17,10 +17,14 @@ async function warningsOf(files: Record<string, string>, toml = DEFAULT_TOML): P
 }
 
 describe("no silent no-ops", () => {
-  test("a magic() spec in a file outside source_roots (also found again from the stamp cache)", async () => {
-    const warnings = await warningsOf({ "lib/slug.ts": `${RUNTIME_IMPORT}\n` + fnSpec("slugify") });
+  test("a magic() spec outside source_roots, a test() spec outside test_roots (also found again from the stamp cache)", async () => {
+    const warnings = await warningsOf({
+      "lib/slug.ts": `${RUNTIME_IMPORT}\n` + fnSpec("slugify"),
+      "spec/slug.ts": `import { test as spec } from "@jaunt/runtime";\nexport const works = spec(function works() {});\n`,
+    });
     expect(warnings).toEqual([
       'lib/slug.ts:4:1: magic() spec outside source_roots: Jaunt never builds it, and calls throw JauntNotBuiltError (fix: add "lib" to [paths] source_roots in jaunt.toml, or move the file under source_roots)',
+      'spec/slug.ts:2:1: test() spec outside test_roots: Jaunt never generates it, and its tests never run (fix: add "spec" to [paths] test_roots in jaunt.toml, or move the file under test_roots)',
     ]);
     expect((await status({ root: project?.root ?? "" })).warnings).toEqual(warnings);
   });
@@ -77,5 +81,20 @@ describe("no silent no-ops", () => {
     await writeFreshGenerated(project, await planProject({ config: project.config(), cache: false }));
     expect((await runJaunt(["status", "--check"], { cwd: project.root })).exitCode).toBe(0);
     expect((await runJaunt(["status", "--check", "--strict"], { cwd: project.root })).exitCode).toBe(1);
+  });
+});
+
+describe("build reports plan warnings too", () => {
+  test("in the report's warnings (--json) and through onWarning (stderr)", async () => {
+    project = tempProject({ "src/ok.ts": RUNTIME_IMPORT + fnSpec("ok"), "tests/.keep": "", "lib/slug.ts": RUNTIME_IMPORT + fnSpec("slugify") });
+    const { planProject } = await import("../../src/graph/plan.ts");
+    const { writeFreshGenerated } = await import("./temp-project.ts");
+    await writeFreshGenerated(project, await planProject({ config: project.config(), cache: false }));
+    const { build } = await import("../../src/orchestration/build.ts");
+    const told: string[] = [];
+    const report = await build({ root: project.root, onWarning: (w) => told.push(w) });
+    expect(report.built).toBe(0);
+    expect(report.warnings).toEqual([expect.stringMatching(/^lib\/slug\.ts:3:1: magic\(\) spec outside source_roots/)]);
+    expect(told).toEqual([...report.warnings]);
   });
 });
