@@ -59,11 +59,15 @@ export class NameResolver {
 
   /** The specs an import binding of `info` brings in (all exported specs for a namespace import). */
   specsOfBinding(file: string, imported: string): readonly SpecInfo[] {
+    return this.specsOf(file, imported, new Set());
+  }
+
+  private specsOf(file: string, imported: string, seen: Set<string>): readonly SpecInfo[] {
     if (imported !== "*") {
       const found = this.resolveExport(file, imported);
       return found && found !== "rejected" ? [found] : [];
     }
-    return this.exportedSpecs(file, new Set());
+    return this.exportedSpecs(file, seen);
   }
 
   /** Every spec `file` exports, directly or through re-exports. */
@@ -80,13 +84,13 @@ export class NameResolver {
       if (re.resolvedFile === undefined) continue;
       const specs = re.names === undefined
         ? this.exportedSpecs(re.resolvedFile, seen)
-        : re.names.flatMap((n) => this.specsOfBinding(re.resolvedFile ?? "", n.imported));
+        : re.names.flatMap((n) => this.specsOf(re.resolvedFile ?? "", n.imported, seen));
       for (const spec of specs) found.set(spec.ref, spec);
     }
     const index = this.indexOf(info);
     for (const local of index.localExports.values()) {
       const binding = index.bindings.get(local);
-      if (binding) for (const spec of this.specsOfBinding(binding.resolvedFile, binding.imported)) found.set(spec.ref, spec);
+      if (binding) for (const spec of this.specsOf(binding.resolvedFile, binding.imported, seen)) found.set(spec.ref, spec);
     }
     const list = [...found.values()];
     this.everyExport.set(file, list);

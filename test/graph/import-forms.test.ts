@@ -174,3 +174,13 @@ describe("imports are dependencies", () => {
     expect(prompt).toContain("`\"../text\"`, `\"zod\"`");
   });
 });
+
+test("re-export loops (namespaces exported back and forth) end", async () => {
+  project = tempProject({
+    "src/x.ts": `${RUNTIME_IMPORT}import * as y from "./y";\nexport { y };\n` + fnSpec("fx"),
+    "src/y.ts": `${RUNTIME_IMPORT}import * as x from "./x";\nexport { x };\nexport * from "./x";\n` + fnSpec("fy"),
+    "src/use.ts": `${RUNTIME_IMPORT}import * as all from "./y";\n` + fnSpec("user"),
+  });
+  const deps = specDeps(await status({ root: project.root, cache: false }));
+  expect(deps["src/use:user"]).toEqual(["src/x:fx", "src/y:fy"]);
+});
