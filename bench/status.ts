@@ -2,11 +2,17 @@
  * Planning benchmark: `jaunt status` (spawned CLI) on a synthetic project of
  * 1000 fresh modules, against a floor — a plain Bun script, spawned the same
  * way, that reads every spec file and generated header and SHA-256s them.
- * Targets: status ≤ 3× the floor and ≤ 0.5 s (warm parse cache). Also times
- * status right after touching one leaf spec (one re-parse, TypeScript loaded).
- * Both the shipped executable (compiled here first, as `bun run build` does)
- * and the source run (`bun src/main.ts`) are measured; the targets are judged
- * on the executable, which is what users run.
+ * Targets: status ≤ 3× the floor and ≤ 0.5 s when nothing changed (served
+ * from the status memo after a walk and a stat of every input). Also times
+ * status right after touching one leaf spec (a full plan from the parse
+ * cache with one re-parse, TypeScript loaded).
+ * The shipped executable (compiled here first, as `bun run build` does), the
+ * bundled npm CLI (`bunx jaunt`: `bun bin/main.js`, built here too) and the
+ * source run (`bun src/main.ts`) are measured; the targets are judged on the
+ * executable and the npm CLI, which are what users run. `--version` of each
+ * is timed too: the startup share of a status run. Finally, in this process
+ * (from source, warm), the parts of a no-op status: the walk and stats, the
+ * status memo read, and — what a changed project pays instead — a full plan.
  *
  *   bun bench/status.ts [--modules 1000] [--runs 7] [--seed 1]
  */
@@ -14,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { compileJaunt } from "../packaging/compile.ts";
+import { buildNpmPackage } from "../packaging/npm-package.ts";
 import { hostTarget } from "../packaging/targets.ts";
 import pkg from "../package.json" with { type: "json" };
 import { generateProject } from "./synthetic-project.ts";
@@ -66,6 +73,39 @@ async function medianOf(runs: number, command: string[], cwd: string, expectExit
   return median(times);
 }
 
+/** Where a no-op status spends its time after startup, measured in this process. */
+async function breakdown(dir: string, runs: number): Promise<void> {
+  const { loadConfig } = await import("../src/config/load.ts");
+  const { fingerprints, planProject } = await import("../src/graph/plan.ts");
+  const memo = await import("../src/graph/status-memo.ts");
+  const { status } = await import("../src/graph/status.ts");
+  const { RACY_MARGIN_MS } = await import("../src/discovery/file-stamp.ts");
+  const config = await loadConfig({ root: dir });
+  // The touched leaf was just restored: once its stamp is old enough to trust, one run writes a valid memo.
+  await Bun.sleep(RACY_MARGIN_MS + 100);
+  await status({ root: dir });
+  const time = async (fn: () => Promise<unknown>): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 2; i += 1) {
+      const start = performance.now();
+      await fn();
+      times.push(performance.now() - start);
+    }
+    return median(times.slice(2));
+  };
+  const snapshot = await memo.takeSnapshot(config);
+  const key = memo.memoKey(config, await fingerprints(config), undefined);
+  const walk = await time(() => memo.takeSnapshot(config));
+  const read = await time(async () => {
+    if (!memo.readStatusMemo(dir, key, snapshot)) throw new Error("the status memo should be valid here");
+  });
+  const plan = await time(() => planProject({ config }));
+  console.log("in-process parts (source, warm):");
+  console.log(`  config + walk + stat every file:   ${walk.toFixed(0)} ms`);
+  console.log(`  status memo read and check:        ${read.toFixed(0)} ms`);
+  console.log(`  full plan instead (parse cache):   ${plan.toFixed(0)} ms`);
+}
+
 const modules = argValue("--modules", 1000);
 const runs = argValue("--runs", 7);
 const seed = argValue("--seed", 1);
@@ -77,6 +117,9 @@ try {
   const target = hostTarget();
   if (!target) throw new Error("no release target for this platform");
   const binary = await compileJaunt({ target: target.bunTarget, outfile: path.join(dir, ".bin", "jaunt"), version: pkg.version });
+  const npmDir = path.join(dir, ".npm");
+  await buildNpmPackage({ version: pkg.version, stagingDir: path.join(npmDir, "package"), destination: npmDir });
+  const npmMain = path.join(npmDir, "package", "bin", "main.js");
   const floorCommand = [process.execPath, floorFile, dir];
   await timeSpawn(floorCommand, dir);
   const floor = await medianOf(runs, floorCommand, dir, 0);
@@ -85,11 +128,14 @@ try {
   // Touch a leaf spec (the last module: nothing imports it) with a new JSDoc line each run.
   const leaf = path.join(dir, files[files.length - 1] ?? "");
   const original = readFileSync(leaf, "utf8");
-  let verdict = false;
-  for (const [label, command] of [
-    ["executable", [binary, "status", "--check"]],
-    ["source", [process.execPath, MAIN, "status", "--check"]],
+  let verdict = true;
+  for (const [label, base] of [
+    ["executable", [binary]],
+    ["npm CLI", [process.execPath, npmMain]],
+    ["source", [process.execPath, MAIN]],
   ] as const) {
+    const command = [...base, "status", "--check"];
+    const startup = await medianOf(runs, [...base, "--version"], dir, 0);
     rmSync(path.join(dir, ".jaunt"), { recursive: true, force: true });
     // Cold run fills the parse cache (and the OS file cache).
     const first = await timeSpawn([...command], dir);
@@ -100,11 +146,13 @@ try {
     const ratio = warm / floor;
     console.log(`jaunt status --check (${label}):`);
     console.log(`  cold (empty parse cache):          ${first.ms.toFixed(0)} ms`);
-    console.log(`  all fresh:                         ${warm.toFixed(0)} ms  (${ratio.toFixed(2)}× floor)`);
+    console.log(`  --version (startup):               ${startup.toFixed(0)} ms`);
+    console.log(`  all fresh:                         ${warm.toFixed(0)} ms  (${ratio.toFixed(2)}× floor; ${(warm - startup).toFixed(0)} ms after startup)`);
     console.log(`  after touching one leaf spec:      ${touched.toFixed(0)} ms`);
-    if (label === "executable") verdict = ratio <= 3 && warm <= 500;
+    if (label !== "source") verdict &&= ratio <= 3 && warm <= 500;
   }
-  console.log(`targets for the executable (≤ 3× floor and ≤ 500 ms): ${verdict ? "met" : "NOT met"}`);
+  await breakdown(dir, runs);
+  console.log(`targets for the executable and the npm CLI (≤ 3× floor and ≤ 500 ms): ${verdict ? "met" : "NOT met"}`);
   process.exitCode = verdict ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

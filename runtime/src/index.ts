@@ -7,4 +7,4 @@ export { magic, type SpecFunction } from "./magic.ts";
 export type { ClassSpecDecorator, SpecClass } from "./class-spec.ts";
 export { test, todo, type TestOptions } from "./test-spec.ts";
 export { specRef, SPEC_REF_KEY } from "./spec-ref.ts";
-export { registry, type MagicOptions, type RegistryEntry, type SpecKind } from "./registry.ts";
+export { registry, type MagicOptions, type RegistryEntry, type SpecDep, type SpecKind, type SpecRefString } from "./registry.ts";

@@ -30,6 +30,13 @@ function checkOptions(options: MagicOptions): void {
   if (options.deps !== undefined && !Array.isArray(options.deps)) {
     throw new JauntDiscoveryError("magic() option `deps` must be an array of specs", "discovery.invalid_options");
   }
+  for (const dep of options.deps ?? []) {
+    if (typeof dep === "string" ? !/^[^:]+:[A-Za-z_$][\w$]*$/.test(dep) : typeof dep !== "function") {
+      throw new JauntDiscoveryError(`magic() option \`deps\` has ${typeof dep === "string" ? `"${dep}", which is not a SpecRef` : `a ${dep === undefined ? "value that is undefined (a spec used before its definition?)" : typeof dep}`}`, "discovery.invalid_options", {
+        hint: "list specs, or their SpecRef strings (\"src/slug:slugify\"), which also work for specs defined later in the module",
+      });
+    }
+  }
 }
 
 function misuse(site: SpecSite, message: string, hint: string): JauntDiscoveryError {

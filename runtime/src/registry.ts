@@ -7,10 +7,21 @@ import type { SpecSite } from "./spec-location.ts";
 
 export type SpecKind = "function" | "class" | "test";
 
+/** A spec named by its SpecRef, `"<module>:<name>"` (`"src/slug:slugify"`). */
+export type SpecRefString = `${string}:${string}`;
+
+/**
+ * One entry of `deps`: the spec itself (an imported or earlier spec), or its
+ * SpecRef string — needed for a spec defined later in the same module
+ * (naming it before its definition throws at import time) or one the module
+ * does not import.
+ */
+export type SpecDep = SpecRefString | ((...args: never[]) => unknown) | (abstract new (...args: never[]) => unknown);
+
 /** Options accepted by `magic()` and `@magic()`. */
 export interface MagicOptions {
-  /** Specs this one depends on, beyond what its imports show (for build ordering). */
-  readonly deps?: readonly unknown[];
+  /** Specs this one depends on, beyond what its imports and text show (read statically by the CLI). */
+  readonly deps?: readonly SpecDep[];
   /** Extra instructions for the LLM, appended to the spec's own text. */
   readonly prompt?: string;
   /**

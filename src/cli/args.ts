@@ -40,13 +40,18 @@ export function parseJobs(value: string | undefined): number | undefined {
   return jobs;
 }
 
+/** `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`). */
+export const inferDepsArgs = {
+  "infer-deps": {
+    type: "boolean",
+    description: "Make each spec depend on the specs its module imports — those its code, JSDoc or comments name, else the whole module (default: [build]/[test] infer_deps; --no-infer-deps keeps explicit deps only)",
+    default: true,
+  },
+} as const satisfies ArgsDef;
+
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {
   force: { type: "boolean", description: "Regenerate every module, even fresh ones" },
   offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
-  "infer-deps": {
-    type: "boolean",
-    description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
-    default: true,
-  },
+  ...inferDepsArgs,
 } as const satisfies ArgsDef;

@@ -1,7 +1,7 @@
 /** `jaunt status`: which generated modules are fresh or stale, and why; `--check` for CI. */
 import { defineCommand } from "citty";
-import { jsonArgs, rootArgs } from "../cli/args.ts";
-import { writeJson, writeResult } from "../cli/output.ts";
+import { inferDepsArgs, jsonArgs, rootArgs } from "../cli/args.ts";
+import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
@@ -11,13 +11,13 @@ export default defineCommand({
     ...jsonArgs,
     check: {
       type: "boolean",
-      description: "Exit 1 when any module is stale or in conflict (a model-free CI gate)",
+      description: "Exit 1 when any module is stale or in conflict, 0 when all are fresh (a model-free CI gate; 2 still means a config or spec error)",
     },
-    "infer-deps": {
+    strict: {
       type: "boolean",
-      description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
-      default: true,
+      description: "With --check: also exit 1 on any warning (specs outside the roots, missing roots, unwrapped todo() stubs …)",
     },
+    ...inferDepsArgs,
   },
   async run({ args }): Promise<CommandOutcome | undefined> {
     const { status, checkExitCode } = await import("../graph/status.ts");
@@ -25,12 +25,13 @@ export default defineCommand({
       ...(args.root === undefined ? {} : { root: args.root }),
       ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
     });
+    for (const warning of report.warnings) logger().warn(warning);
     if (args.json) {
       writeJson(report);
     } else {
       const { formatStatus } = await import("../graph/format-status.ts");
       writeResult(formatStatus(report));
     }
-    return args.check ? { exitCode: checkExitCode(report) } : undefined;
+    return args.check ? { exitCode: checkExitCode(report, Boolean(args.strict)) } : undefined;
   },
 });

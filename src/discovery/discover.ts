@@ -13,8 +13,10 @@ import { type Digest, specDigest } from "../graph/digests.ts";
 import { type FileStamp, stampOf } from "./file-stamp.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
 import { ParseCache } from "./parse-cache.ts";
-import { resolveSpecifier } from "./resolve-specifier.ts";
-import type { DiscoveryProblemData, DiscoveryResult, ModuleInfo } from "./types.ts";
+import { DiskProbe } from "./disk-probe.ts";
+import { ProjectResolver } from "./project-resolver.ts";
+import { straySpecWarning } from "./stray-specs.ts";
+import type { DiscoveryProblemData, DiscoveryResult, ModuleInfo, ModuleKind } from "./types.ts";
 import { walkRoots, type WalkedFile } from "./walk.ts";
 
 export interface DiscoverOptions {
@@ -28,12 +30,22 @@ export interface DiscoverOptions {
 export interface Discovery extends DiscoveryResult {
   /** Every problem found, in file order; the caller throws them together. */
   readonly problems: readonly DiscoveryProblemData[];
+  /** Every warning (spec files' own, and specs in files Jaunt does not build from). */
+  readonly warnings: readonly DiscoveryProblemData[];
+  /** Configured roots that are not folders. */
+  readonly missingRoots: readonly { readonly root: string; readonly kind: ModuleKind }[];
+  /** Project-relative paths of every walked candidate file (under the roots). */
+  readonly walked: ReadonlySet<string>;
+  /** Disk checks made beyond the walked files (resolution); later stages add theirs. */
+  readonly probe: DiskProbe;
   /** SpecRef → `specDigest` of every spec of `modules` (computed at parse time and cached with the parse). */
   readonly specDigests: ReadonlyMap<string, Digest>;
 }
 
-/** A re-export (`export … from`) makes a file worth parsing even without specs. */
+/** A re-export (`export … from`, or an import exported again by `export { a }`) makes a file worth parsing even without specs. */
 const RE_EXPORT = /\bexport\s*(?:type\s*)?(?:\*|\{)[^;]*?\bfrom\s*["']/;
+const EXPORT_CLAUSE = /\bexport\s*(?:type\s*)?\{/;
+const IMPORT = /\bimport\b/;
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 type FileRead =
@@ -70,18 +82,19 @@ function readCandidate(root: string, file: string): FileRead {
   } catch {
     return { kind: "problem", problem: { file, line: 1, column: 1, message: "file is not valid UTF-8", hint: "save the file as UTF-8" } };
   }
-  if (!text.includes(RUNTIME_PACKAGE) && !RE_EXPORT.test(text)) return { kind: "skip" };
+  if (!text.includes(RUNTIME_PACKAGE) && !RE_EXPORT.test(text) && !(EXPORT_CLAUSE.test(text) && IMPORT.test(text))) return { kind: "skip" };
   return { kind: "parse", text, hash: sha256(bytes) };
 }
 
 /** Resolves imports of every file, memoised per (folder, specifier): sibling files import the same paths. */
-function importResolver(root: string, known: ReadonlySet<string>): (info: ModuleInfo) => ModuleInfo {
+function importResolver(root: string, known: ReadonlySet<string>, probe: DiskProbe): (info: ModuleInfo) => ModuleInfo {
   const memo = new Map<string, string | undefined>();
+  const resolver = new ProjectResolver(root, known, probe);
   const resolve = (file: string, specifier: string): string | undefined => {
-    if (!specifier.startsWith(".")) return undefined; // bare specifiers are not followed
+    if (specifier === RUNTIME_PACKAGE) return undefined;
     const key = `${path.posix.dirname(file)}\0${specifier}`;
     if (memo.has(key)) return memo.get(key);
-    const resolved = resolveSpecifier(root, file, specifier, known);
+    const resolved = resolver.resolve(file, specifier);
     memo.set(key, resolved);
     return resolved;
   };
@@ -95,8 +108,26 @@ function importResolver(root: string, known: ReadonlySet<string>): (info: Module
     imports: info.imports.map((d) => ({ specifier: d.specifier, bindings: d.bindings, resolvedFile: resolve(info.file, d.specifier), line: d.line })),
     reExports: info.reExports.map((d) => ({ specifier: d.specifier, names: d.names, resolvedFile: resolve(info.file, d.specifier) })),
     exportedNames: info.exportedNames,
+    localExports: info.localExports,
     problems: info.problems,
+    warnings: info.warnings,
+    rejected: info.rejected,
   });
+}
+
+/** Warnings for files that hold specs Jaunt never builds; files without any are cached as "skip" by stamp. */
+function strayWarnings(root: string, files: readonly { file: string; kind: ModuleKind }[], cache: ParseCache | undefined, seen: Set<string>): DiscoveryProblemData[] {
+  const warnings: DiscoveryProblemData[] = [];
+  for (const { file, kind } of files) {
+    const stamp = cache ? stampOf(path.join(root, file)) : undefined;
+    seen.add(file);
+    if (cache && stamp && cache.byStamp(file, stamp, kind, moduleOfWalked(file))?.kind === "skip") continue;
+    const read = readCandidate(root, file);
+    const warning = read.kind === "parse" ? straySpecWarning(file, read.text, kind === "test") : undefined;
+    if (warning) warnings.push(warning);
+    else cache?.setSkip(file, stamp);
+  }
+  return warnings;
 }
 
 /** Discover every spec module of the project. Never throws for problems in user files: it returns them. */
@@ -145,21 +176,25 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       parsed.push({ info, specDigests });
     }
   }
+  const warnings = strayWarnings(root, walk.outside, cache, cached);
   if (cache) {
     cache.retain(cached);
     await cache.save();
   }
-  const resolveImports = importResolver(root, new Set(walk.files.map((f) => f.file)));
+  const probe = new DiskProbe(root);
+  const resolveImports = importResolver(root, new Set(walk.files.map((f) => f.file)), probe);
   const files = new Map<string, ModuleInfo>();
   const specDigests = new Map<string, Digest>();
   for (const { info, specDigests: digests } of parsed.sort((a, b) => (a.info.file < b.info.file ? -1 : 1))) {
     files.set(info.file, resolveImports(info));
     problems.push(...info.problems);
+    warnings.push(...info.warnings);
     info.specs.forEach((spec, index) => {
       const digest = digests[index];
       if (digest !== undefined) specDigests.set(spec.ref, digest);
     });
   }
   const modules = [...files.values()].filter((info) => info.specs.length > 0);
-  return { files, modules, generatedFiles: walk.generatedFiles, problems, specDigests };
+  const walked = new Set(walk.files.map((f) => f.file));
+  return { files, modules, generatedFiles: walk.generatedFiles, problems, warnings, missingRoots: walk.missingRoots, walked, probe, specDigests };
 }

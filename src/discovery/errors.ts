@@ -12,6 +12,11 @@ export interface DiscoveryProblem {
   readonly hint: string;
 }
 
+/** One warning or problem as a line: `file:line:col: message (fix: hint)`. */
+export function formatProblem(p: DiscoveryProblemData): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message} (fix: ${p.hint})`;
+}
+
 function byPosition(a: DiscoveryProblemData, b: DiscoveryProblemData): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column;

@@ -15,6 +15,8 @@ export interface RuntimeBindings {
   readonly namespaces: ReadonlySet<string>;
   /** `import { magic as m }` → m → "magic". */
   readonly named: ReadonlyMap<string, RuntimeApi>;
+  /** `import { todo as t }` → "t". */
+  readonly todo: ReadonlySet<string>;
 }
 
 export interface ModuleSyntax {
@@ -24,6 +26,8 @@ export interface ModuleSyntax {
   readonly exportedNames: readonly string[];
   /** Local name → exported name for `export { a as c }` without `from`. */
   readonly exportClause: ReadonlyMap<string, string>;
+  /** Exported name → local name for the same clauses (a barrel's `import { a } …; export { a }`). */
+  readonly localExports: Readonly<Record<string, string>>;
   readonly runtime: RuntimeBindings;
 }
 
@@ -69,8 +73,10 @@ export function readModuleSyntax(source: ts.SourceFile): ModuleSyntax {
   const reExports: ReExportDecl[] = [];
   const exportedNames = new Set<string>();
   const exportClause = new Map<string, string>();
+  const localExports: Record<string, string> = {};
   const namespaces = new Set<string>();
   const named = new Map<string, RuntimeApi>();
+  const todo = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const specifier = statement.moduleSpecifier.text;
@@ -82,6 +88,7 @@ export function readModuleSyntax(source: ts.SourceFile): ModuleSyntax {
           if (binding.typeOnly) continue;
           if (binding.imported === "*") namespaces.add(binding.local);
           else if (binding.imported === "magic" || binding.imported === "test") named.set(binding.local, binding.imported);
+          else if (binding.imported === "todo") todo.add(binding.local);
         }
       }
     } else if (ts.isExportDeclaration(statement)) {
@@ -97,6 +104,7 @@ export function readModuleSyntax(source: ts.SourceFile): ModuleSyntax {
         for (const element of clause.elements) {
           exportedNames.add(element.name.text);
           exportClause.set((element.propertyName ?? element.name).text, element.name.text);
+          localExports[element.name.text] = (element.propertyName ?? element.name).text;
         }
       }
     } else if (hasExportModifier(statement)) {
@@ -108,7 +116,8 @@ export function readModuleSyntax(source: ts.SourceFile): ModuleSyntax {
     reExports,
     exportedNames: [...exportedNames].sort(),
     exportClause,
-    runtime: { namespaces, named },
+    localExports,
+    runtime: { namespaces, named, todo },
   };
 }
 
@@ -120,6 +129,13 @@ export function runtimeApiOf(callee: ts.Expression, runtime: RuntimeBindings): R
     return name === "magic" || name === "test" ? name : undefined;
   }
   return undefined;
+}
+
+/** Whether `callee` is the runtime's `todo` (`jaunt.todo`, `todo`, `t` for `todo as t`). */
+export function isRuntimeTodo(callee: ts.Expression, runtime: RuntimeBindings): boolean {
+  if (ts.isIdentifier(callee)) return runtime.todo.has(callee.text);
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) &&
+    runtime.namespaces.has(callee.expression.text) && callee.name.text === "todo";
 }
 
 export { hasExportModifier };

@@ -23,7 +23,7 @@ import type { ModuleInfo } from "./types.ts";
 import { isRecord } from "../support/is-record.ts";
 
 /** Bump when the shape of an entry or the parser's output changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 5;
 
 export const PARSE_CACHE_PATH = ".jaunt/cache/parse.json";
 
@@ -55,7 +55,8 @@ function isLightModuleInfo(value: unknown, file: string): value is LightModuleIn
   return isRecord(value) && value.file === file && typeof value.module === "string" &&
     (value.kind === "build" || value.kind === "test") && typeof value.contentHash === "string" &&
     Array.isArray(value.specs) && value.specs.every(isLightSpec) && Array.isArray(value.imports) &&
-    Array.isArray(value.reExports) && Array.isArray(value.exportedNames) && Array.isArray(value.problems);
+    Array.isArray(value.reExports) && Array.isArray(value.exportedNames) && Array.isArray(value.problems) &&
+    Array.isArray(value.warnings) && Array.isArray(value.rejected) && isRecord(value.localExports);
 }
 
 interface StoredEntry {
@@ -100,7 +101,10 @@ function joinInfo(light: LightModuleInfo, detail: DetailSource, cacheFile: strin
     imports: light.imports,
     reExports: light.reExports,
     exportedNames: light.exportedNames,
+    localExports: light.localExports,
     problems: light.problems,
+    warnings: light.warnings,
+    rejected: light.rejected,
   };
 }
 

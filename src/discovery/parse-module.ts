@@ -3,10 +3,14 @@
  * no user code runs) and extracts its specs, imports and problems.
  */
 import ts from "typescript";
+import { localTypeDeclarations, referencedTypesText } from "./local-types.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
 import { parseSpecOptions } from "./spec-options.ts";
-import { collectReferences, usedImportsOf } from "./spec-references.ts";
-import { classApi, classMembers, fullText, functionApi } from "./spec-text.ts";
+import { collectReferences, commentMentions, specNameFilter, usedImportsOf } from "./spec-references.ts";
+import { misplacedRuntimeCalls, specCall } from "./spec-sites.ts";
+import { classApi, classMembers, declaredApi, fullText, functionApi } from "./spec-text.ts";
+import { type NodeWarning, plainAssertionSpec, todoOutsideSpecs } from "./spec-warnings.ts";
+import { RUNTIME_PACKAGE } from "./runtime-package.ts";
 import type { DiscoveryProblemData, ModuleInfo, ModuleKind, SourceRange, SpecInfo, SpecKind, SpecOptions } from "./types.ts";
 
 export interface ParseInput {
@@ -23,15 +27,30 @@ interface Context {
   readonly source: ts.SourceFile;
   readonly syntax: ModuleSyntax;
   readonly namespaces: ReadonlySet<string>;
+  /** Local names bound by imports of other modules (the runtime excluded). */
+  readonly imported: ReadonlySet<string>;
+  readonly types: ReturnType<typeof localTypeDeclarations>;
   readonly problems: DiscoveryProblemData[];
+  readonly warnings: DiscoveryProblemData[];
   readonly specs: SpecInfo[];
+  /** Statements holding a spec (recorded or rejected). */
+  readonly specStatements: Set<ts.Node>;
+  readonly rejected: string[];
   /** Runtime calls and decorators that sit in an accepted spec position. */
   readonly accepted: Set<ts.Node>;
 }
 
-function report(ctx: Context, node: ts.Node, message: string, hint: string): void {
+function problemAt(ctx: Context, node: ts.Node, message: string, hint: string): DiscoveryProblemData {
   const { line, character } = ctx.source.getLineAndCharacterOfPosition(node.getStart(ctx.source));
-  ctx.problems.push({ file: ctx.input.file, line: line + 1, column: character + 1, message, hint });
+  return { file: ctx.input.file, line: line + 1, column: character + 1, message, hint };
+}
+
+function report(ctx: Context, node: ts.Node, message: string, hint: string): void {
+  ctx.problems.push(problemAt(ctx, node, message, hint));
+}
+
+function warn(ctx: Context, warning: NodeWarning): void {
+  ctx.warnings.push(problemAt(ctx, warning.node, warning.message, warning.hint));
 }
 
 function rangeOf(source: ts.SourceFile, node: ts.Node): SourceRange {
@@ -64,15 +83,19 @@ function checkPlacement(ctx: Context, statement: ts.Statement, nameNode: ts.Node
   return true;
 }
 
-function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecKind, options: SpecOptions, publicApi: string): void {
-  const references = collectReferences(statement, ctx.namespaces, name);
+function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecKind, options: SpecOptions, api: string): void {
+  const text = fullText(ctx.source, statement);
+  const code = collectReferences(statement, ctx.namespaces, name);
+  const mentioned = commentMentions(text, ctx.imported, ctx.namespaces).filter((n) => n !== name);
+  const references = mentioned.length === 0 ? code : [...new Set([...code, ...mentioned])].sort();
+  const types = referencedTypesText(ctx.source, ctx.types, code);
   ctx.specs.push({
     ref: `${ctx.input.module}:${name}`,
     name,
     kind,
     range: rangeOf(ctx.source, statement),
-    text: fullText(ctx.source, statement),
-    publicApi,
+    text,
+    publicApi: types === "" ? api : `${types}\n${api}`,
     options,
     usedImports: usedImportsOf(references, ctx.syntax.imports),
     references,
@@ -80,7 +103,7 @@ function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecK
   });
 }
 
-function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.VariableDeclaration, call: ts.CallExpression, api: RuntimeApi): void {
+function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.VariableDeclaration, call: ts.CallExpression, api: RuntimeApi, declaredType: ts.TypeNode | undefined): void {
   if (!ts.isIdentifier(decl.name)) {
     report(ctx, decl.name, `${api}() spec must be bound to a single name`, `write export const name = ${api}(function name(…) { … })`);
     return;
@@ -105,7 +128,11 @@ function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.Va
   for (const problem of parsed.problems) report(ctx, problem.node, problem.message, problem.hint);
   if (parsed.problems.length > 0) return;
   const kind: SpecKind = api === "test" ? "test" : "function";
-  record(ctx, statement, name, kind, parsed.options, functionApi(ctx.source, statement, name, fn));
+  const assertion = plainAssertionSpec(decl, fn, name, ctx.source);
+  if (assertion && declaredType === undefined) warn(ctx, assertion);
+  const type = decl.type ?? declaredType;
+  const publicApi = type ? declaredApi(ctx.source, statement, name, type) : functionApi(ctx.source, statement, name, fn);
+  record(ctx, statement, name, kind, parsed.options, publicApi);
 }
 
 function classSpec(ctx: Context, statement: ts.ClassDeclaration, call: ts.CallExpression): void {
@@ -130,18 +157,24 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
   const runtime = ctx.syntax.runtime;
   if (ts.isVariableStatement(statement)) {
     for (const decl of statement.declarationList.declarations) {
-      const init = decl.initializer;
-      const api = init && ts.isCallExpression(init) ? runtimeApiOf(init.expression, runtime) : undefined;
-      if (!init || !ts.isCallExpression(init) || api === undefined) continue;
-      ctx.accepted.add(init);
-      functionSpec(ctx, statement, decl, init, api);
+      const found = decl.initializer && specCall(decl.initializer);
+      const api = found && runtimeApiOf(found.call.expression, runtime);
+      if (!found || api === undefined) continue;
+      ctx.accepted.add(found.call);
+      ctx.specStatements.add(statement);
+      const before = ctx.specs.length;
+      functionSpec(ctx, statement, decl, found.call, api, found.declaredType);
+      if (ctx.specs.length === before && ts.isIdentifier(decl.name)) ctx.rejected.push(decl.name.text);
     }
   } else if (ts.isClassDeclaration(statement)) {
     for (const decorator of ts.getDecorators(statement) ?? []) {
       const expr = decorator.expression;
       if (ts.isCallExpression(expr) && runtimeApiOf(expr.expression, runtime) === "magic") {
         ctx.accepted.add(expr);
+        ctx.specStatements.add(statement);
+        const before = ctx.specs.length;
         classSpec(ctx, statement, expr);
+        if (ctx.specs.length === before && statement.name) ctx.rejected.push(statement.name.text);
       } else if (runtimeApiOf(expr, runtime) === "magic") {
         ctx.accepted.add(expr);
         report(ctx, decorator, "@magic needs parentheses", "write @magic() (or @magic(options)) above the class");
@@ -155,49 +188,38 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
   }
 }
 
-/** Every runtime call or decorator not in an accepted position is misplaced. */
-function reportMisplaced(ctx: Context): void {
-  const runtime = ctx.syntax.runtime;
-  const visit = (node: ts.Node): void => {
-    if (ts.isDecorator(node)) {
-      const expr = node.expression;
-      const target = expr;
-      const api = runtimeApiOf(ts.isCallExpression(expr) ? expr.expression : expr, runtime);
-      if (api !== undefined && !ctx.accepted.has(target)) {
-        ctx.accepted.add(target);
-        report(ctx, node, `@${api}() must decorate a top-level exported class`, "specs cannot be methods, nested or local classes; move it to the top level of the module");
-      }
-    } else if (ts.isCallExpression(node) && !ctx.accepted.has(node)) {
-      const api = runtimeApiOf(node.expression, runtime);
-      if (api !== undefined) {
-        report(ctx, node, `${api}() must be the initializer of a top-level \`export const\``, `write export const name = ${api}(function name(…) { … }) at the top level of the module`);
-      }
-    }
-    node.forEachChild(visit);
-  };
-  visit(ctx.source);
-}
-
 /** Parse one file. Problems are returned, not thrown, so one run reports them all. */
 export function parseModule(input: ParseInput): ModuleInfo {
   const scriptKind = input.file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const source = ts.createSourceFile(input.file, input.text, ts.ScriptTarget.Latest, true, scriptKind);
   const syntax = readModuleSyntax(source);
   const namespaces = new Set(syntax.imports.flatMap((d) => d.bindings.filter((b) => b.imported === "*").map((b) => b.local)));
-  const ctx: Context = { input, source, syntax, namespaces, problems: [], specs: [], accepted: new Set() };
-  if (syntax.runtime.namespaces.size > 0 || syntax.runtime.named.size > 0) {
+  const imported = new Set(syntax.imports.filter((d) => d.specifier !== RUNTIME_PACKAGE).flatMap((d) => d.bindings.map((b) => b.local)));
+  const ctx: Context = {
+    input, source, syntax, namespaces, imported, types: localTypeDeclarations(source),
+    problems: [], warnings: [], specs: [], specStatements: new Set(), rejected: [], accepted: new Set(),
+  };
+  const runtime = syntax.runtime;
+  if (runtime.namespaces.size > 0 || runtime.named.size > 0 || runtime.todo.size > 0) {
     for (const statement of source.statements) topLevel(ctx, statement);
-    reportMisplaced(ctx);
+    for (const m of misplacedRuntimeCalls(source, runtime, ctx.accepted)) report(ctx, m.node, m.message, m.hint);
+    for (const warning of todoOutsideSpecs(source, runtime, ctx.specStatements)) warn(ctx, warning);
   }
+  // Only names that can stand for specs are kept: the parse cache stores them, and planning reads them on every run.
+  const mayBeSpec = specNameFilter(imported, [...ctx.specs.map((s) => s.name), ...ctx.rejected]);
+  const specs = ctx.specs.map((spec): SpecInfo => ({ ...spec, references: spec.references.filter(mayBeSpec) }));
   return {
     file: input.file,
     module: input.module,
     kind: input.kind,
     contentHash: input.contentHash,
-    specs: ctx.specs,
+    specs,
     imports: syntax.imports,
     reExports: syntax.reExports,
     exportedNames: syntax.exportedNames,
+    localExports: syntax.localExports,
     problems: ctx.problems,
+    warnings: ctx.warnings,
+    rejected: ctx.rejected,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Reads the options literal of `magic(options, fn)`, `@magic(options)` and
  * `test(options, fn)`. Options must be literal so the planner can read them
- * without running code: `deps` an array of identifiers, `prompt` a string.
+ * without running code: `deps` an array of identifiers and SpecRef strings
+ * (`"src/c:second"`), `prompt` a string.
  */
 import ts from "typescript";
 import type { SpecOptions } from "./types.ts";
@@ -27,6 +28,7 @@ function keyText(name: ts.PropertyName): string | undefined {
 
 function depText(element: ts.Expression): string | undefined {
   if (ts.isIdentifier(element)) return element.text;
+  if (ts.isStringLiteral(element) || ts.isNoSubstitutionTemplateLiteral(element)) return element.text;
   if (ts.isPropertyAccessExpression(element) && ts.isIdentifier(element.expression)) {
     return `${element.expression.text}.${element.name.text}`;
   }
@@ -65,13 +67,15 @@ export function parseSpecOptions(node: ts.Expression | undefined, api: "magic" |
     const value = property.initializer;
     if (key === "deps") {
       if (!ts.isArrayLiteralExpression(value)) {
-        problems.push({ node: value, message: "`deps` must be an array literal of specs", hint: "write deps: [specA, specB] with the imported spec names" });
+        problems.push({ node: value, message: "`deps` must be an array literal of specs", hint: "write deps: [specA, \"src/b:specB\"] with spec names or SpecRef strings" });
         continue;
       }
       for (const element of value.elements) {
         const text = depText(element);
         if (text === undefined) {
-          problems.push({ node: element, message: "each entry of `deps` must be a spec identifier", hint: "name the spec directly: deps: [slugify]" });
+          problems.push({ node: element, message: "each entry of `deps` must be a spec identifier or a SpecRef string", hint: "name the spec directly (deps: [slugify]) or by SpecRef (deps: [\"src/slug:slugify\"])" });
+        } else if (!ts.isIdentifier(element) && !ts.isPropertyAccessExpression(element) && !/^[^:]+:[A-Za-z_$][\w$]*$/.test(text)) {
+          problems.push({ node: element, message: `\`deps\` entry "${text}" is not a SpecRef`, hint: "write \"<module>:<name>\", the module being the spec file's path from the project root without extension: \"src/slug:slugify\"" });
         } else {
           deps.push(text);
         }

@@ -61,3 +61,35 @@ export function usedImportsOf(references: readonly string[], imports: readonly I
   }
   return used;
 }
+
+const COMMENT = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+const WORD = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?/g;
+
+/**
+ * Imported names that the comments and JSDoc in `text` mention (`Uses
+ * randomInt`, `{@link ns.pick}`): a stub body names nothing, so prose is
+ * often the only place a spec says what it builds on.
+ */
+export function commentMentions(text: string, imported: ReadonlySet<string>, namespaces: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const comment of text.match(COMMENT) ?? []) {
+    for (const word of comment.match(WORD) ?? []) {
+      const dot = word.indexOf(".");
+      const head = dot === -1 ? word : word.slice(0, dot);
+      if (!imported.has(head)) continue;
+      found.add(head);
+      if (dot !== -1 && namespaces.has(head)) found.add(word);
+    }
+  }
+  return [...found];
+}
+
+/** A filter keeping references that can stand for specs: imported names (`x`, `ns.x`) and the module's own spec names. */
+export function specNameFilter(imported: ReadonlySet<string>, specNames: readonly string[]): (ref: string) => boolean {
+  const own = new Set(specNames);
+  return (ref) => {
+    const dot = ref.indexOf(".");
+    const head = dot === -1 ? ref : ref.slice(0, dot);
+    return imported.has(head) || (dot === -1 && own.has(head));
+  };
+}

@@ -5,6 +5,7 @@
  */
 import ts from "typescript";
 import { normalizeText } from "./normalize-text.ts";
+import { parameterText, propertyText, textWithParameters } from "./signature-text.ts";
 import type { ClassMember } from "./types.ts";
 
 function leadingComments(source: ts.SourceFile, node: ts.Node): ts.CommentRange[] {
@@ -53,10 +54,15 @@ export function functionApi(
   const isAsync = (ts.getModifiers(fn) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   const star = ts.isFunctionExpression(fn) && fn.asteriskToken ? "*" : "";
   const typeParams = listText(source, fn.typeParameters, "<", ">");
-  const params = fn.parameters.map((p) => p.getText(source)).join(", ");
+  const params = fn.parameters.map((p) => parameterText(source, p)).join(", ");
   const returns = fn.type ? `: ${fn.type.getText(source)}` : "";
   const signature = `export ${isAsync ? "async " : ""}function${star} ${name}${typeParams}(${params})${returns};`;
   return withDoc(jsDocText(source, statement), signature);
+}
+
+/** `export const name: T;` for a spec whose const declares its type (overloads, assertion functions). */
+export function declaredApi(source: ts.SourceFile, statement: ts.Node, name: string, type: ts.TypeNode): string {
+  return withDoc(jsDocText(source, statement), `export const ${name}: ${type.getText(source)};`);
 }
 
 function isHidden(member: ts.ClassElement): boolean {
@@ -69,8 +75,14 @@ function isHidden(member: ts.ClassElement): boolean {
 function memberSignature(source: ts.SourceFile, member: ts.ClassElement): string | undefined {
   if (ts.isClassStaticBlockDeclaration(member) || ts.isSemicolonClassElement(member)) return undefined;
   const start = member.getStart(source);
-  const body = ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isAccessor(member) ? member.body : undefined;
-  const text = body ? source.text.slice(start, body.getStart(source)).trimEnd() : source.text.slice(start, member.end).trimEnd();
+  if (ts.isPropertyDeclaration(member)) {
+    const property = propertyText(source, member);
+    return property.endsWith(";") ? property : `${property};`;
+  }
+  const withParams = ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isAccessor(member);
+  const body = withParams ? member.body : undefined;
+  const params = withParams ? member.parameters : [];
+  const text = textWithParameters(source, start, body ? body.getStart(source) : member.end, params).trimEnd();
   return text.endsWith(";") ? text : `${text};`;
 }
 

@@ -21,7 +21,10 @@ export type ModuleKind = "build" | "test";
 
 /** Literal options of `magic(options, fn)`, `@magic(options)` or `test(options, fn)`. */
 export interface SpecOptions {
-  /** Identifier texts of `deps: [a, b]` (a `ns.a` member access is kept as `ns.a`). */
+  /**
+   * Entries of `deps: [a, "src/c:second"]`: identifier texts (a `ns.a` member
+   * access is kept as `ns.a`) and SpecRef strings, which always contain `:`.
+   */
   readonly deps: readonly string[];
   readonly prompt: string | undefined;
 }
@@ -82,7 +85,11 @@ export interface SpecInfo {
   readonly publicApi: string;
   readonly options: SpecOptions;
   readonly usedImports: readonly UsedImport[];
-  /** Identifiers the spec's text references (sorted, unique, its own name excluded). */
+  /**
+   * Names that may stand for other specs: imported bindings (`x`, `ns.x`) and
+   * this module's spec names that the spec's code references, plus imported
+   * names its comments and JSDoc mention (sorted, unique, own name excluded).
+   */
   readonly references: readonly string[];
   /** Only for classes. */
   readonly members: readonly ClassMember[] | undefined;
@@ -110,8 +117,14 @@ export interface ModuleInfo {
   readonly reExports: readonly ReExportDecl[];
   /** Names this module exports locally (`export const/function/class`, `export { x }`). */
   readonly exportedNames: readonly string[];
+  /** Exported name → local name of `export { a as b }` clauses without `from`. */
+  readonly localExports: Readonly<Record<string, string>>;
   /** Problems found in this file alone (collected, thrown together later). */
   readonly problems: readonly DiscoveryProblemData[];
+  /** Things that work but silently do nothing or break callers (printed, fatal only under `--strict`). */
+  readonly warnings: readonly DiscoveryProblemData[];
+  /** Names of spec candidates rejected by a problem: deps naming them add no second error. */
+  readonly rejected: readonly string[];
 }
 
 /** Result of discovering a whole project. */

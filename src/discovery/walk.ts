@@ -18,6 +18,14 @@ export interface WalkResult {
   readonly files: readonly WalkedFile[];
   /** Every `.ts`-like file seen inside a generated dir, sorted. */
   readonly generatedFiles: readonly string[];
+  /**
+   * Files that cannot hold specs Jaunt builds, yet might (checked for a
+   * warning): `.ts` files outside every root, and `*.test.ts`-style files in
+   * test roots. `kind` is the role the file would need.
+   */
+  readonly outside: readonly WalkedFile[];
+  /** Configured roots that are not folders. */
+  readonly missingRoots: readonly { readonly root: string; readonly kind: ModuleKind }[];
 }
 
 export interface WalkOptions {
@@ -57,14 +65,14 @@ function walkDir(
   relDir: string,
   kind: ModuleKind,
   skipDirs: readonly string[],
-  out: { files: WalkedFile[]; generated: Set<string> },
+  out: WalkOut,
   insideGenerated: boolean,
-): void {
+): boolean {
   let entries: Dirent[];
   try {
     entries = readdirSync(path.join(options.root, relDir), { withFileTypes: true });
   } catch {
-    return; // a missing root is not an error: it simply has no specs
+    return false; // a missing root is not an error (walkRoots reports it as a warning)
   }
   for (const entry of entries) {
     const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
@@ -78,9 +86,37 @@ function walkDir(
         if (SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) out.generated.add(rel);
       } else if (isSpecCandidate(entry.name, kind)) {
         out.files.push({ file: rel, kind });
+      } else if (kind === "test" && SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
+        out.outside.push({ file: rel, kind });
       }
     }
   }
+  return true;
+}
+
+/** `.ts` files outside every root (roots, node_modules, dot-folders and generated dirs are not entered). */
+function walkOutside(options: WalkOptions, relDir: string, roots: readonly string[], out: WalkOut): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(path.join(options.root, relDir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === options.generatedDir || roots.includes(rel)) continue;
+      walkOutside(options, rel, roots, out);
+    } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !DECLARATION_FILE.test(entry.name)) {
+      out.outside.push({ file: rel, kind: "build" });
+    }
+  }
+}
+
+interface WalkOut {
+  readonly files: WalkedFile[];
+  readonly generated: Set<string>;
+  readonly outside: WalkedFile[];
 }
 
 /**
@@ -88,16 +124,21 @@ function walkDir(
  * root counts as a test root (the more specific role wins).
  */
 export async function walkRoots(options: WalkOptions): Promise<WalkResult> {
-  const out = { files: [] as WalkedFile[], generated: new Set<string>() };
+  const out: WalkOut = { files: [], generated: new Set(), outside: [] };
   const testRoots = options.testRoots.map(normalizeRoot);
   const sourceRoots = options.sourceRoots.map(normalizeRoot);
-  for (const root of sourceRoots) walkDir(options, root, "build", testRoots.filter((t) => t !== root && isUnder(t, root)), out, false);
-  for (const root of testRoots) walkDir(options, root, "test", [], out, false);
+  const missingRoots: { root: string; kind: ModuleKind }[] = [];
+  for (const root of sourceRoots) {
+    if (!walkDir(options, root, "build", testRoots.filter((t) => t !== root && isUnder(t, root)), out, false)) missingRoots.push({ root, kind: "build" });
+  }
+  for (const root of testRoots) if (!walkDir(options, root, "test", [], out, false)) missingRoots.push({ root, kind: "test" });
+  if (!sourceRoots.includes("") && !testRoots.includes("")) walkOutside(options, "", [...sourceRoots, ...testRoots], out);
   const seen = new Map<string, WalkedFile>();
   for (const entry of out.files) {
     const previous = seen.get(entry.file);
     if (!previous || entry.kind === "test") seen.set(entry.file, entry);
   }
   const files = [...seen.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files, generatedFiles: [...out.generated].sort() };
+  const outside = out.outside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, generatedFiles: [...out.generated].sort(), outside, missingRoots };
 }

@@ -5,7 +5,9 @@
  * relative `/` paths) so it can be serialised, except `config`.
  */
 import type { JauntConfig } from "../config/types.ts";
-import type { ModuleKind, SpecInfo, SpecKind } from "../discovery/types.ts";
+import type { FileStamp } from "../discovery/file-stamp.ts";
+import type { DiscoveryProblemData, ModuleKind, SpecInfo, SpecKind } from "../discovery/types.ts";
+import type { HandwrittenRef } from "./spec-graph.ts";
 import type { Digest } from "./digests.ts";
 import type { ModuleStatus } from "./staleness.ts";
 
@@ -41,6 +43,8 @@ export interface PlannedModule {
   readonly reasons: readonly string[];
   /** Length of the longest chain of dependents, itself included (scheduling priority). */
   readonly downstream: number;
+  /** Imports of the spec module that bring in no spec (handwritten code, packages), in source order. */
+  readonly handwrittenImports: readonly HandwrittenRef[];
 }
 
 /** A Jaunt-generated file whose spec module is gone or no longer has specs. */
@@ -65,6 +69,10 @@ export interface Plan {
   /** Ids of stale modules in the order they would be generated (conflicts excluded: they cannot be written). */
   readonly buildOrder: readonly string[];
   readonly orphans: readonly Orphan[];
+  /** Things that silently do nothing (specs outside the roots, …), with `file:line` and the fix; fatal only under `--strict`. */
+  readonly warnings: readonly DiscoveryProblemData[];
+  /** Files planning looked at beyond the walked ones (resolution: tsconfig.json, package.json, probed paths), with their stamps (null: absent). */
+  readonly probes: Readonly<Record<string, FileStamp | null>>;
   /** Generation fingerprint per module kind. */
   readonly fingerprints: Readonly<Record<ModuleKind, Digest>>;
 }

@@ -6,6 +6,7 @@
 import { loadPromptTemplates } from "../assets/prompts.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { discover } from "../discovery/discover.ts";
+import { missingRootWarnings } from "../discovery/root-warnings.ts";
 import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
 import type { DiscoveryProblemData, ModuleInfo, ModuleKind } from "../discovery/types.ts";
 import { generatedPathFor } from "../generated/paths.ts";
@@ -32,7 +33,8 @@ function toPosix(p: string): string {
   return p.replaceAll("\\", "/");
 }
 
-async function fingerprints(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
+/** The generation fingerprint per module kind (tool version, model, prompt templates in use). */
+export async function fingerprints(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
   const t = await loadPromptTemplates(config);
   const base = { toolVersion: VERSION, model: config.llm.model };
   return {
@@ -69,9 +71,11 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const graph = buildSpecGraph(discovery, {
     inferBuildDeps: options.inferDeps !== false && config.build.inferDeps,
     inferTestDeps: options.inferDeps !== false && config.test.inferDeps,
+    root,
   });
   const problems = [...discovery.problems, ...scan.problems, ...graph.problems, ...duplicateModules(discovery.modules)];
   if (problems.length > 0) throw new JauntDiscoveryProblemsError(problems);
+  const warnings = [...missingRootWarnings(root, config.configFile, discovery.missingRoots), ...discovery.warnings, ...graph.warnings];
   const infos = new Map(discovery.modules.map((info) => [info.module, info]));
   const moduleDeps = deriveModuleDeps(graph, [...infos.keys()]);
   assertAcyclic(graph, moduleDeps);
@@ -114,6 +118,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
         status: state.status,
         reasons: state.reasons,
         downstream: downstream.get(input.id) ?? 1,
+        handwrittenImports: graph.handwritten.get(input.id) ?? [],
       };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -135,6 +140,8 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     order,
     buildOrder: order.filter((id) => stale.has(id)),
     orphans,
+    warnings,
+    probes: discovery.probe.record(),
     fingerprints: prints,
   };
 }

@@ -6,6 +6,7 @@
  * module failures are in the report (exit 3 from `exitCodeOf`).
  */
 import { loadConfig } from "../config/load.ts";
+import { formatProblem } from "../discovery/errors.ts";
 import type { JauntConfig } from "../config/types.ts";
 import type { GenerationEvent } from "../generation/types.ts";
 import { planProject } from "../graph/plan.ts";
@@ -60,6 +61,14 @@ export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> 
   return dryRunReport(plan, "build", selection.modules, selection.fresh.length, estimates);
 }
 
+/** Report the plan's warnings (specs Jaunt cannot see and the like) as they happen, and in the report. */
+export function planWarnings(plan: Plan, warnings: string[], onWarning: ((message: string) => void) | undefined): void {
+  for (const warning of plan.warnings.map(formatProblem)) {
+    warnings.push(warning);
+    onWarning?.(warning);
+  }
+}
+
 /** Generate a planned project's modules of `kind` under the lock the caller holds. */
 export async function generatePlanned(planned: Planned, kind: "build" | "test", options: BuildOptions, warnings: string[]): Promise<BuildReport> {
   const { config, plan } = planned;
@@ -98,6 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     warnings.push(lock.warning);
     options.onWarning?.(lock.warning);
   }
+  planWarnings(planned.plan, warnings, options.onWarning);
   try {
     return await generatePlanned(planned, "build", options, warnings);
   } finally {

@@ -7,7 +7,6 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { resolveSpecifier } from "../discovery/resolve-specifier.ts";
 import { projectSpecifierStyle } from "../generation/prompts/project-specifier-style.ts";
 import { HANDWRITTEN_SOURCE_LIMIT } from "../generation/prompts/sections.ts";
 import { spellSpecifier, type SpecifierStyle } from "../generation/prompts/specifier.ts";
@@ -33,35 +32,79 @@ function specInputs(plan: Plan, module: PlannedModule): SpecInput[] {
   }));
 }
 
+/**
+ * How generated file `generatedFile` spells an import written as `specifier`
+ * in spec file `writtenIn`: relative specifiers are rebased (through the file
+ * they resolve to, when known); aliases (`@/x`, `#x`, workspace packages)
+ * and packages mean the same from anywhere and are kept as written.
+ */
+function specifierFrom(generatedFile: string, writtenIn: string, specifier: string, resolvedFile: string | undefined, style: SpecifierStyle): string {
+  if (!specifier.startsWith(".")) return specifier;
+  return importSpecifier(generatedFile, resolvedFile ?? path.posix.join(path.posix.dirname(writtenIn), specifier), style);
+}
+
+/** True when `name` occurs in `text` as a whole identifier. */
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(text);
+}
+
+/**
+ * `import type` lines for the names a dependency's API borrows from its own
+ * module's handwritten imports (`options: ParseOptions` from "./types"), so
+ * the dependent can name those types too.
+ */
+function typeImportsOf(plan: Plan, dependent: PlannedModule, ref: string, publicApi: string, style: SpecifierStyle): string {
+  const spec = plan.specs[ref];
+  const home = spec && moduleById(plan, spec.module);
+  if (!spec || !home) return "";
+  const lines: string[] = [];
+  const named = new Map<string, string[]>();
+  for (const used of spec.info.usedImports) {
+    const hand = home.handwrittenImports.find((h) => h.specifier === used.specifier);
+    if (!hand || !mentions(publicApi, used.local)) continue;
+    const from = specifierFrom(dependent.generatedFile, home.file, used.specifier, hand.resolvedFile, style);
+    if (used.imported === "*") {
+      lines.push(`import type * as ${used.local} from "${from}";`);
+    } else {
+      named.set(from, [...(named.get(from) ?? []), used.imported === used.local ? used.local : `${used.imported} as ${used.local}`]);
+    }
+  }
+  for (const [from, names] of named) lines.push(`import type { ${names.join(", ")} } from "${from}";`);
+  return lines.map((line) => `${line}\n`).join("");
+}
+
 function dependencyInputs(plan: Plan, module: PlannedModule, style: SpecifierStyle): DependencyInput[] {
   return dependencyApiOf(plan, module.id).flatMap((dep) => {
     const target = moduleById(plan, dep.module);
     if (!target) return [];
-    return [{ ref: dep.ref, module: dep.module, importFrom: importSpecifier(module.generatedFile, target.file, style), publicApi: dep.publicApi }];
+    const publicApi = typeImportsOf(plan, module, dep.ref, dep.publicApi, style) + dep.publicApi;
+    return [{ ref: dep.ref, module: dep.module, importFrom: importSpecifier(module.generatedFile, target.file, style), publicApi }];
   });
 }
 
-/** Imports the module's specs use that are neither spec modules nor the runtime. */
+/**
+ * Every import of the spec module that brings in no spec (handwritten code,
+ * packages): offered whether or not a spec's text names it. Another spec
+ * module imported for its types only is not handwritten code.
+ */
 async function handwrittenImports(plan: Plan, module: PlannedModule, style: SpecifierStyle): Promise<HandwrittenImport[]> {
   const specFiles = new Set(plan.modules.map((m) => m.file));
   const seen = new Map<string, HandwrittenImport>();
-  for (const spec of specsOf(plan, module.id)) {
-    for (const used of spec.info.usedImports) {
-      if (used.specifier === RUNTIME_PACKAGE || seen.has(used.specifier)) continue;
-      const file = resolveSpecifier(plan.root, module.file, used.specifier, specFiles);
-      if (file !== undefined && specFiles.has(file)) continue; // another spec module: a dependency, not handwritten
-      if (file === undefined) {
-        const relative = used.specifier.startsWith(".");
-        seen.set(used.specifier, { specifier: relative ? importSpecifier(module.generatedFile, path.posix.join(path.posix.dirname(module.file), used.specifier), style) : used.specifier });
-        continue;
-      }
-      const source = await readFile(path.join(plan.root, file), "utf8").catch(() => undefined);
-      seen.set(used.specifier, {
-        specifier: importSpecifier(module.generatedFile, file, style),
-        file,
-        ...(source !== undefined && source.length <= HANDWRITTEN_SOURCE_LIMIT ? { source } : {}),
-      });
+  for (const imported of module.handwrittenImports) {
+    if (imported.specifier === RUNTIME_PACKAGE || seen.has(imported.specifier)) continue;
+    const file = imported.resolvedFile;
+    if (file !== undefined && specFiles.has(file)) continue; // types of a spec module: never its source
+    const specifier = specifierFrom(module.generatedFile, module.file, imported.specifier, file, style);
+    if (file === undefined) {
+      seen.set(imported.specifier, { specifier });
+      continue;
     }
+    const source = await readFile(path.join(plan.root, file), "utf8").catch(() => undefined);
+    seen.set(imported.specifier, {
+      specifier,
+      file,
+      ...(source !== undefined && source.length <= HANDWRITTEN_SOURCE_LIMIT ? { source } : {}),
+    });
   }
   return [...seen.values()];
 }

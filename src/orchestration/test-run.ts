@@ -8,7 +8,7 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
 import type { BuildReport } from "./build-report.ts";
-import { generatePlanned, loadPlan, type BuildOptions } from "./build.ts";
+import { generatePlanned, loadPlan, planWarnings, type BuildOptions } from "./build.ts";
 import { acquireBuildLock } from "./lock.ts";
 
 export interface TestOptions extends BuildOptions {
@@ -63,6 +63,7 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
   const lock = acquireBuildLock(plan.root, "jaunt test");
   const warnings: string[] = lock.warning ? [lock.warning] : [];
   if (lock.warning) options.onWarning?.(lock.warning);
+  planWarnings(plan, warnings, options.onWarning);
   try {
     let build: BuildReport | undefined;
     if (options.build !== false) {

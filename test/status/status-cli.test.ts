@@ -70,9 +70,10 @@ describe("jaunt status", () => {
         reasons: [],
         specs: ["src/a:a"],
         dependsOn: [],
+        specDeps: { "src/a:a": [] },
         digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       });
-      expect(modules[1]).toMatchObject({ module: "src/b", status: "stale", reasons: ["generated file src/__generated__/b.ts is missing"], dependsOn: ["src/a"] });
+      expect(modules[1]).toMatchObject({ module: "src/b", status: "stale", reasons: ["generated file src/__generated__/b.ts is missing"], dependsOn: ["src/a"], specDeps: { "src/b:b": ["src/a:a"] } });
       expect(modules[2]).toMatchObject({ module: "tests/b", kind: "test", status: "stale", reasons: ["depends on stale src/b"] });
       expect(modules[3]).toMatchObject({ module: "src/gone", status: "orphan", file: null, generatedFile: "src/__generated__/gone.ts", digest: null });
     } finally {
@@ -97,5 +98,16 @@ describe("jaunt status", () => {
     } finally {
       bad.cleanup();
     }
+  });
+});
+
+describe("jaunt status --help", () => {
+  test("says what --check's exit codes mean, what --strict adds and what --infer-deps does", async () => {
+    const help = await runJaunt(["status", "--help"], { cwd: project.root });
+    expect(help.exitCode).toBe(0);
+    const text = help.stdout.replace(/\s+/g, " ");
+    expect(text).toContain("--check Exit 1 when any module is stale or in conflict, 0 when all are fresh");
+    expect(text).toContain("--strict With --check: also exit 1 on any warning");
+    expect(text).toContain("--infer-deps Make each spec depend on the specs its module imports");
   });
 });

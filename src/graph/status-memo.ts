@@ -1,0 +1,105 @@
+/**
+ * The no-op fast path of `jaunt status`: the last report, kept with every
+ * input it was computed from — the config, the prompt fingerprints, and the
+ * stamp of each walked spec file, generated file, file outside the roots and
+ * file resolution looked at (tsconfig.json, package.json, probed paths). When
+ * a walk and a stat of each shows all of them unchanged (and none racy, as in
+ * file-stamp.ts), the report is reused without loading the parse cache or
+ * planning. Any difference, a missing or foreign memo: plan as usual and
+ * write a new one. `.jaunt/cache/status.json`: one line of inputs, one line
+ * with the report; never fatal.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { JauntConfig } from "../config/types.ts";
+import { fileStampOf } from "../discovery/disk-probe.ts";
+import { type FileStamp, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
+import { walkRoots } from "../discovery/walk.ts";
+import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
+import { isRecord } from "../support/is-record.ts";
+import { VERSION } from "../version.ts";
+import type { StatusReport } from "./status.ts";
+
+export const STATUS_MEMO_PATH = ".jaunt/cache/status.json";
+const FORMAT = 2;
+
+/** The stamps of everything a walk finds, taken before planning reads any of it. */
+export interface Snapshot {
+  /** Project-relative path → stamp (null: vanished between walk and stat). Includes jaunt.toml. */
+  readonly files: Readonly<Record<string, FileStamp | null>>;
+}
+
+/** What must be equal besides files: config, prompt fingerprints, flags, tool version. */
+export function memoKey(config: JauntConfig, fingerprints: unknown, inferDeps: boolean | undefined): string {
+  return JSON.stringify([VERSION, config, fingerprints, inferDeps ?? null]);
+}
+
+export async function takeSnapshot(config: JauntConfig): Promise<Snapshot> {
+  const { root, paths } = config;
+  const walk = await walkRoots({ root, sourceRoots: paths.sourceRoots, testRoots: paths.testRoots, generatedDir: paths.generatedDir });
+  const files: Record<string, FileStamp | null> = {};
+  const configFile = path.relative(root, config.configFile).split(path.sep).join("/");
+  for (const file of [configFile, ...walk.files.map((f) => f.file), ...walk.generatedFiles, ...walk.outside.map((f) => f.file)]) {
+    files[file] = fileStampOf(path.join(root, file));
+  }
+  return { files };
+}
+
+function sameStamps(stored: unknown, current: Readonly<Record<string, FileStamp | null>>, writtenAt: number, probe?: (file: string) => FileStamp | null): boolean {
+  if (!isRecord(stored)) return false;
+  const keys = Object.keys(stored);
+  if (!probe && keys.length !== Object.keys(current).length) return false;
+  for (const key of keys) {
+    const old = stored[key];
+    const now = probe ? probe(key) : current[key];
+    if (now === undefined) return false;
+    if (old === null || now === null) {
+      if (old !== now) return false;
+      continue;
+    }
+    if (!isFileStamp(old) || !sameStamp(old, now) || isRacy(now, writtenAt)) return false;
+  }
+  return true;
+}
+
+/** The memoised report when every input is unchanged, else undefined. */
+export function readStatusMemo(root: string, key: string, snapshot: Snapshot): StatusReport | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, STATUS_MEMO_PATH), "utf8");
+  } catch {
+    return undefined;
+  }
+  // Line 1: the inputs, checked before the (larger) report on line 2 is parsed at all.
+  const newline = text.indexOf("\n");
+  const inputs = parseJson(text.slice(0, newline));
+  if (!isRecord(inputs) || inputs.format !== FORMAT || inputs.key !== key || typeof inputs.writtenAt !== "number") return undefined;
+  const writtenAt = inputs.writtenAt;
+  if (!sameStamps(inputs.files, snapshot.files, writtenAt)) return undefined;
+  if (!sameStamps(inputs.probes, {}, writtenAt, (file) => fileStampOf(path.join(root, file)))) return undefined;
+  const report = parseJson(text.slice(newline + 1));
+  return isStatusReport(report, root) ? report : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const COUNTS = ["fresh", "stale", "conflicts", "orphans"];
+
+/** Cheap structural check: enough to reject a damaged or foreign memo. */
+function isStatusReport(value: unknown, root: string): value is StatusReport {
+  return isRecord(value) && value.version === 1 && value.root === root && Array.isArray(value.modules) && value.modules.every(isRecord) &&
+    Array.isArray(value.order) && Array.isArray(value.warnings) && value.warnings.every((w) => typeof w === "string") &&
+    isRecord(value.summary) && COUNTS.every((k) => isRecord(value.summary) && typeof value.summary[k] === "number");
+}
+
+/** Remember `report` with the snapshot taken before planning and the probes planning made. */
+export async function writeStatusMemo(root: string, key: string, snapshot: Snapshot, probes: Readonly<Record<string, FileStamp | null>>, report: StatusReport): Promise<void> {
+  const inputs = { format: FORMAT, key, writtenAt: Date.now(), files: snapshot.files, probes };
+  await writeCacheFileAtomic(path.join(root, STATUS_MEMO_PATH), `${JSON.stringify(inputs)}\n${JSON.stringify(report)}\n`);
+}
