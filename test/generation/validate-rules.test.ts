@@ -3,13 +3,15 @@ import { extractCode } from "../../src/generation/validate/extract-code.ts";
 import { validateCandidate } from "../../src/generation/validate/validate-candidate.ts";
 import { createSpecProject, SLUG_SPEC, slugInput } from "../support/generation-project.ts";
 
-test("fences and chatter are stripped: the largest ts block wins; no fence means the whole text", () => {
+test("fences and chatter are stripped without a spec at hand: the last ts block, a BOM and reasoning dropped; no fence means the whole text", () => {
   expect(extractCode("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.")).toBe("export const a = 1;\n");
-  expect(extractCode("```ts\nsmall\n```\n```typescript\nexport const much = 'larger block';\n```")).toBe("export const much = 'larger block';\n");
+  expect(extractCode("```typescript\nexport const first = 'a much longer first draft';\n```\n```ts\nexport const last = 1;\n```")).toBe("export const last = 1;\n");
   expect(extractCode("```\nexport const plain = 1;\n```")).toBe("export const plain = 1;\n");
   expect(extractCode("```json\n{}\n```\n```ts\nexport const t = 1;\n```")).toBe("export const t = 1;\n");
   expect(extractCode("export const bare = 1;")).toBe("export const bare = 1;\n");
   expect(extractCode("```ts\nexport const cut = ")).toBe("export const cut =\n");
+  expect(extractCode("\uFEFF<think>\n```ts\nexport const draft = 1;\n```\n</think>\n```ts\nexport const final = 2;\n```")).toBe("export const final = 2;\n");
+  expect(extractCode("draft ```ts\nexport const x = 0;\n``` done</think>\nexport const y = 1;")).toBe("export const y = 1;\n");
 });
 
 const only = (code: string) => validateCandidate(code, slugInput({ specs: [{ ref: "src/slug:slugify", name: "slugify", kind: "function", text: "" }] }), { root: "/nonexistent", skipTypeCheck: true });
