@@ -97,6 +97,8 @@ function callEffect(scope: PurityScope, e: TS.CallExpression | TS.NewExpression 
   const callee = ts.isTaggedTemplateExpression(e) ? e.tag : e.expression;
   const args: readonly TS.Expression[] = ts.isTaggedTemplateExpression(e) ? (ts.isTemplateExpression(e.template) ? e.template.templateSpans.map((s) => s.expression) : []) : (e.arguments ?? []);
   for (const arg of args) {
+    // Handing a global object to a call lets it change it (`Object.assign(globalThis, …)`).
+    if (ts.isIdentifier(arg) && EFFECT_GLOBALS.has(arg.text)) return arg;
     // A function handed to a call may run now: its body must do no I/O.
     const found = ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) ? bodyEffect(scope, arg) : effectOf(scope, arg);
     if (found) return found;

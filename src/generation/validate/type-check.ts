@@ -42,7 +42,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   const dir = path.join(root, path.dirname(input.generatedFile));
   await mkdir(dir, { recursive: true });
   const stem = `.jaunt-check-${crypto.randomUUID().slice(0, 8)}`;
-  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.spec.ts`), asserted: [], callLines: new Map() };
+  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape.ts`), asserted: [], callLines: new Map() };
   const asserted = input.kind === "build" ? options.specsToAssert.filter((s) => s.kind !== "test") : [];
   const semantics = projectSemantics(ts, root, dir);
   try {
@@ -52,7 +52,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
     if (asserted.length > 0) {
       const specDir = path.relative(dir, path.join(root, path.dirname(input.specFile))).split(path.sep).join("/") || ".";
       const shape = specShape(ts, input.specSource, asserted, specDir, `./${stem}`);
-      const specModule = shape.source === undefined ? specSpecifier(root, dir, input.specFile) : `./${stem}.spec`;
+      const specModule = shape.source === undefined ? specSpecifier(root, dir, input.specFile) : `./${stem}.shape`;
       if (shape.source !== undefined) {
         await writeFile(files.shape, shape.source);
         toCheck.push(files.shape);
