@@ -5,7 +5,8 @@
  * test module, against a floor measured in the same run: one bare
  * `bun check --no-pretty` of the same candidate file (the spawn the type
  * check cannot avoid). Target: within 1.5× of the figure before issue 10
- * (recorded in docs/decisions.md).
+ * (recorded in docs/decisions.md). Also: a module of class specs with private
+ * state (its check adds the spec-shape copy) and the in-process part alone.
  *
  *   bun bench/validate.ts [--runs 21]
  */
@@ -14,6 +15,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { GenerationInput } from "../src/generation/types.ts";
 import { validateCandidate } from "../src/generation/validate/validate-candidate.ts";
+import { STACK_GOOD } from "../test/generation/corpus/code.ts";
+import { INPUTS, SPEC_FILES } from "../test/generation/corpus/specs.ts";
 import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput } from "../test/support/generation-project.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "21" } } });
@@ -49,7 +52,7 @@ async function medianMs(fn: () => Promise<void>): Promise<number> {
   return median(times);
 }
 
-const project = createSpecProject({ "src/slug.ts": SLUG_SPEC, "tests/slug.ts": TEST_SPEC });
+const project = createSpecProject({ ...SPEC_FILES, "src/slug.ts": SLUG_SPEC, "tests/slug.ts": TEST_SPEC });
 try {
   const answer = `Here is the module.\n\n\`\`\`ts\n${SLUG_GOOD}\`\`\`\n`;
   const build = await medianMs(async () => {
@@ -59,6 +62,15 @@ try {
   const tests = await medianMs(async () => {
     const outcome = await validateCandidate(TEST_ANSWER, testInput, { root: project.root });
     if (outcome.diagnostics.length > 0) throw new Error(`bench test candidate rejected: ${JSON.stringify(outcome.diagnostics)}`);
+  });
+  const structure = await medianMs(async () => {
+    const outcome = await validateCandidate(answer, slugInput(), { root: project.root, skipTypeCheck: true });
+    if (outcome.diagnostics.length > 0) throw new Error("bench candidate rejected (structure)");
+  });
+  const stackAnswer = `\`\`\`ts\n${STACK_GOOD}\`\`\`\n`;
+  const shaped = await medianMs(async () => {
+    const outcome = await validateCandidate(stackAnswer, INPUTS.stack, { root: project.root });
+    if (outcome.diagnostics.length > 0) throw new Error(`bench stack candidate rejected: ${JSON.stringify(outcome.diagnostics)}`);
   });
   const floorFile = path.join(project.root, "src/__generated__/floor.ts");
   writeFileSync(floorFile, SLUG_GOOD);
@@ -70,6 +82,8 @@ try {
   console.log(`  floor: bare bun check of the file   ${floor.toFixed(1)} ms`);
   console.log(`  build module (slug: fn + class)     ${build.toFixed(1)} ms  (${(build / floor).toFixed(2)}× floor)`);
   console.log(`  test module (bun:test cases)        ${tests.toFixed(1)} ms  (${(tests / floor).toFixed(2)}× floor)`);
+  console.log(`  classes with private state (shape)  ${shaped.toFixed(1)} ms  (${(shaped / floor).toFixed(2)}× floor)`);
+  console.log(`  build module, structure only        ${structure.toFixed(1)} ms  (in process, no bun check)`);
 } finally {
   project.cleanup();
 }
