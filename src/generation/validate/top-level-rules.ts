@@ -100,6 +100,8 @@ function registersTests(ts: TypeScriptApi, scope: PurityScope, s: TS.Statement):
   if (ts.isBlock(s)) return s.statements.every((inner) => registersTests(ts, scope, inner) || (ts.isVariableStatement(inner) && inner.declarationList.declarations.every((d) => !d.initializer || !bodyEffect(scope, d.initializer))));
   if (ts.isForOfStatement(s) || ts.isForInStatement(s)) return !effectOf(scope, s.expression) && registersTests(ts, scope, s.statement);
   if (ts.isForStatement(s)) return registersTests(ts, scope, s.statement);
+  // `if (process.platform !== "win32") test(…)`
+  if (ts.isIfStatement(s)) return !effectOf(scope, s.expression) && registersTests(ts, scope, s.thenStatement) && (!s.elseStatement || registersTests(ts, scope, s.elseStatement));
   if (!ts.isExpressionStatement(s) || !ts.isCallExpression(s.expression)) return false;
   const call = s.expression;
   const name = calleeName(ts, call.expression);

@@ -6,7 +6,9 @@ export { SLUG_GOOD };
 export const SLUGIFY_ONLY = SLUG_GOOD.slice(0, SLUG_GOOD.indexOf("export class LruCache"));
 export const LRU_ONLY = SLUG_GOOD.slice(SLUG_GOOD.indexOf("export class LruCache"));
 
-export const STACK_GOOD = `export class Stack<T> {
+export const STACK_GOOD = `import type { Label } from "../labels";
+
+export class Stack<T> {
   private items: T[] = [];
   push(value: T): void {
     this.items.push(value);
@@ -21,12 +23,12 @@ export const STACK_GOOD = `export class Stack<T> {
 
 export class Counter {
   #count = 0;
-  constructor(readonly label: string) {}
+  constructor(readonly label: Label) {}
   tick(): number {
     this.#count += 1;
     return this.#count;
   }
-  static zero(label: string): Counter {
+  static zero(label: Label): Counter {
     return new Counter(label);
   }
 }

@@ -6,6 +6,7 @@ import type { GenerationInput, SpecInput } from "../../../src/generation/types.t
 import { SLUG_SPEC, slugInput } from "../../support/generation-project.ts";
 
 const STACK_SPEC = `import * as jaunt from "@jaunt/runtime";
+import type { Label } from "./labels";
 
 /** A last-in, first-out stack. */
 @jaunt.magic()
@@ -23,10 +24,10 @@ export class Stack<T> {
 @jaunt.magic()
 export class Counter {
   #count = 0;
-  constructor(readonly label: string) {}
+  constructor(readonly label: Label) {}
   /** Add one; returns the new count. */
   tick(): number { return jaunt.todo(); }
-  static zero(label: string): Counter { return jaunt.todo(); }
+  static zero(label: Label): Counter { return jaunt.todo(); }
 }
 `;
 
@@ -134,6 +135,7 @@ const fn = (module: string, name: string, text: string): SpecInput => ({ ref: `$
 export const SPEC_FILES: Readonly<Record<string, string>> = {
   "src/slug.ts": SLUG_SPEC,
   "src/stack.ts": STACK_SPEC,
+  "src/labels.ts": 'export type Label = string & { readonly __brand: "Label" };\n',
   "src/attempt.ts": ATTEMPT_SPEC,
   "src/crc.ts": CRC_SPEC,
   "src/user.ts": USER_SPEC,
