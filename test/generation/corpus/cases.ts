@@ -40,6 +40,8 @@ export const CASES: readonly CorpusCase[] = [
   { name: "no fence at all: the whole answer is the module", spec: "attempt", answer: ATTEMPT_GOOD, verdict: ok(ATTEMPT_GOOD) },
   { name: "byte-order mark before the fence", spec: "slug", answer: `\uFEFF${ts(SLUG_GOOD)}`, verdict: ok(SLUG_GOOD) },
   { name: "json block before the ts block", spec: "attempt", answer: `Config:\n${ts('{ "strict": true }', "json")}\nCode:\n${ts(ATTEMPT_GOOD)}`, verdict: ok(ATTEMPT_GOOD) },
+  { name: "unclosed fence around complete code (the model forgot to close it)", spec: "attempt", answer: `Here:\n\n\`\`\`ts\n${ATTEMPT_GOOD}`, verdict: ok(ATTEMPT_GOOD) },
+  { name: "a shell block after the module", spec: "attempt", answer: `${ts(ATTEMPT_GOOD)}\nRun the tests with:\n\`\`\`\nbun test\n\`\`\``, verdict: ok(ATTEMPT_GOOD) },
   { name: "unclosed fence with cut-off code is a syntax error", spec: "slug", answer: `\`\`\`ts\n${SLUG_GOOD.slice(0, 200)}`, verdict: rejected("syntax") },
 
   // ── Extraction: choosing by content ──────────────────────────────────────
