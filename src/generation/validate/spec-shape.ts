@@ -8,6 +8,10 @@
  *   name exist"). A call check — the spec's own signature forwarding every
  *   argument and type argument to the candidate — accepts any candidate that
  *   serves every call the spec allows.
+ * - Class specs are renamed in the copy and their names imported from the
+ *   candidate: a function spec taking or returning a class spec of the same
+ *   module is checked against the generated class, which is what the spec's
+ *   class is at run time (private state would otherwise never match).
  * The copy lives next to the candidate in the generated folder, so its
  * relative imports are rewritten to resolve from there.
  */
@@ -21,7 +25,11 @@ export interface SpecShape {
   readonly source: string | undefined;
   /** 1-based line in the copy → the spec whose call check it is. */
   readonly callLines: ReadonlyMap<number, string>;
+  /** Class spec name → the name of its public-shape declaration in the copy. */
+  readonly classes: ReadonlyMap<string, string>;
 }
+
+export const SPEC_CLASS_PREFIX = "__JauntSpec_";
 
 interface Edit {
   readonly start: number;
@@ -37,15 +45,20 @@ export function specShape(ts: TypeScriptApi, specSource: string, specs: readonly
   const file = ts.createSourceFile("spec.ts", specSource, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits: Edit[] = [];
   const names = new Set(specs.map((s) => s.name));
+  const classes = new Map<string, string>();
   for (const s of file.statements) {
-    if (ts.isClassDeclaration(s) && s.name && names.has(s.name.text)) edits.push(...hiddenMemberEdits(ts, file, s));
+    if (!ts.isClassDeclaration(s) || !s.name || !names.has(s.name.text)) continue;
+    // The spec's class is renamed; its name now means the candidate's class, as it will at run time.
+    const alias = `${SPEC_CLASS_PREFIX}${s.name.text}`;
+    classes.set(s.name.text, alias);
+    edits.push({ start: s.name.getStart(file), end: s.name.getEnd(), text: alias }, ...hiddenMemberEdits(ts, file, s));
   }
   const calls: { name: string; text: string }[] = [];
   for (const spec of specs) {
     const text = spec.kind === "function" ? callCheck(ts, file, specFunction(ts, file, spec.name), spec.name) : undefined;
     if (text) calls.push({ name: spec.name, text });
   }
-  if (edits.length === 0 && calls.length === 0) return { source: undefined, callLines: new Map() };
+  if (edits.length === 0 && calls.length === 0) return { source: undefined, callLines: new Map(), classes };
   for (const s of file.statements) {
     const spec = (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier : undefined;
     if (spec?.text.startsWith(".")) {
@@ -59,11 +72,12 @@ export function specShape(ts: TypeScriptApi, specSource: string, specs: readonly
   const callLines = new Map<number, string>();
   const base = source.split("\n").length; // line of the import below
   const lines = [`import * as __JauntCandidate from ${JSON.stringify(candidate)};`];
+  if (classes.size > 0) lines.push(`import { ${[...classes.keys()].join(", ")} } from ${JSON.stringify(candidate)};`);
   calls.forEach((call, i) => {
-    callLines.set(base + 1 + i, call.name);
+    callLines.set(base + lines.length, call.name);
     lines.push(call.text);
   });
-  return { source: `${source}${lines.join("\n")}\n`, callLines };
+  return { source: `${source}${lines.join("\n")}\n`, callLines, classes };
 }
 
 function hiddenMemberEdits(ts: TypeScriptApi, file: TS.SourceFile, node: TS.ClassDeclaration): Edit[] {

@@ -12,7 +12,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, GenerationInput, SpecInput } from "../types.ts";
 import { assertRuntimeTypes, projectSemantics } from "./project-semantics.ts";
-import { specShape } from "./spec-shape.ts";
+import { SPEC_CLASS_PREFIX, specShape } from "./spec-shape.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
 const LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
@@ -34,6 +34,8 @@ interface CheckFiles {
   readonly shape: string;
   readonly asserted: readonly SpecInput[];
   readonly callLines: ReadonlyMap<number, string>;
+  /** Project-relative spec and generated module paths, shown instead of the hidden files' names. */
+  readonly display: { readonly spec: string; readonly generated: string };
 }
 
 /** TS diagnostics located in the candidate (or naming the spec whose signature it breaks). */
@@ -42,7 +44,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   const dir = path.join(root, path.dirname(input.generatedFile));
   await mkdir(dir, { recursive: true });
   const stem = `.jaunt-check-${crypto.randomUUID().slice(0, 8)}`;
-  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape.ts`), asserted: [], callLines: new Map() };
+  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape.ts`), asserted: [], callLines: new Map(), display: { spec: input.specFile.replace(/\.[cm]?tsx?$/, ""), generated: input.generatedFile.replace(/\.[cm]?tsx?$/, "") } };
   const asserted = input.kind === "build" ? options.specsToAssert.filter((s) => s.kind !== "test") : [];
   const semantics = projectSemantics(ts, root, dir);
   try {
@@ -57,7 +59,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
         await writeFile(files.shape, shape.source);
         toCheck.push(files.shape);
       }
-      await writeFile(files.assert, assertSource(specModule, stem, asserted));
+      await writeFile(files.assert, assertSource(specModule, stem, asserted, shape.source === undefined ? new Map() : shape.classes));
       toCheck.push(files.assert);
       checked = { ...files, asserted, callLines: shape.callLines };
     }
@@ -76,9 +78,9 @@ function specSpecifier(root: string, dir: string, specFile: string): string {
   return spec.startsWith(".") ? spec : `./${spec}`;
 }
 
-function assertSource(specModule: string, stem: string, specs: readonly SpecInput[]): string {
+function assertSource(specModule: string, stem: string, specs: readonly SpecInput[], classes: ReadonlyMap<string, string>): string {
   const lines = [`import type * as Spec from ${JSON.stringify(specModule)};`, `import * as Candidate from "./${stem}";`];
-  for (const s of specs) lines.push(`export const __jaunt_check_${s.name}: typeof Spec.${s.name} = Candidate.${s.name};`);
+  for (const s of specs) lines.push(`export const __jaunt_check_${s.name}: typeof Spec.${classes.get(s.name) ?? s.name} = Candidate.${s.name};`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -102,8 +104,15 @@ function parseDiagnostics(output: string, root: string, files: CheckFiles): Diag
   const assertions = new Map<string, Diagnostic>();
   const callFailed = new Set<string>();
   let current: { file: string; line: number; column: number; code: string; message: string } | undefined;
+  // Messages name the hidden files and the shape copy's renamed classes: show the user's names instead.
+  const readable = (message: string) =>
+    message
+      .replaceAll(files.shape.replace(/\.ts$/, ""), files.display.spec)
+      .replaceAll(files.candidate.replace(/\.ts$/, ""), files.display.generated)
+      .replaceAll(SPEC_CLASS_PREFIX, "Spec.");
   const flush = () => {
     if (!current) return;
+    current.message = readable(current.message);
     const file = path.resolve(root, current.file);
     // Without @types/bun, `bun:test` etc. have no declarations, yet Bun provides them at run time.
     const bunBuiltin = current.code === "TS2307" && current.message.includes("'bun:");

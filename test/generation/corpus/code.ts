@@ -21,6 +21,12 @@ export class Stack<T> {
   }
 }
 
+export function drainSum(stack: Stack<number>): number {
+  let sum = 0;
+  for (let v = stack.pop(); v !== undefined; v = stack.pop()) sum += v;
+  return sum;
+}
+
 export class Counter {
   #count = 0;
   constructor(readonly label: Label) {}

@@ -20,6 +20,11 @@ export class Stack<T> {
   get size(): number { return jaunt.todo(); }
 }
 
+/** Pop every value and add them up; the stack is empty afterwards. */
+export const drainSum = jaunt.magic(function drainSum(stack: Stack<number>): number {
+  return jaunt.todo();
+});
+
 /** Counts calls. */
 @jaunt.magic()
 export class Counter {
@@ -149,6 +154,7 @@ export const INPUTS = {
   stack: buildInput("src/stack", STACK_SPEC, [
     { ref: "src/stack:Stack", name: "Stack", kind: "class", text: STACK_SPEC, members: ["items", "push", "pop", "size"] },
     { ref: "src/stack:Counter", name: "Counter", kind: "class", text: STACK_SPEC, members: ["#count", "constructor", "label", "tick", "zero"] },
+    fn("src/stack", "drainSum", STACK_SPEC),
   ]),
   attempt: buildInput("src/attempt", ATTEMPT_SPEC, [fn("src/attempt", "attempt", ATTEMPT_SPEC)]),
   crc: buildInput("src/crc", CRC_SPEC, [fn("src/crc", "crc32", CRC_SPEC), fn("src/crc", "delay", CRC_SPEC)]),
