@@ -198,7 +198,8 @@ export function importedNames(ts: TypeScriptApi, file: TS.SourceFile, allowed: (
     const bindings = s.importClause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
     if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.push(el.name.text);
-    const target = spec === "bun:test" ? undefined : isBuiltin(spec) || spec.startsWith("bun:") || spec === "bun" ? builtin : allowed(spec) ? callable : undefined;
+    // `bun:test` helpers (`mock(() => 1)`, `jest.fn()`) only make test doubles.
+    const target = spec === "bun:test" ? callable : isBuiltin(spec) || spec.startsWith("bun:") || spec === "bun" ? builtin : allowed(spec) ? callable : undefined;
     for (const name of names) target?.add(name);
   }
   return { callable, builtin };
