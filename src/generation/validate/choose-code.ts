@@ -37,7 +37,7 @@ interface Assessed {
 export function chooseCode(ts: TypeScriptApi, answer: string, input: GenerationInput): ChosenCode {
   const { text, blocks, fenceCount } = readAnswer(answer);
   // Unfenced code cannot show that it ended: it only counts as complete when the answer was not cut off.
-  if (blocks.length === 0) return fenceCount > 0 ? { code: "", complete: false } : { code: finish(text), complete: false };
+  if (blocks.length === 0) return fenceCount > 0 ? { code: "", complete: false } : { code: unfencedCode(text), complete: false };
   if (blocks.length === 1) return fromBlock(blocks[0]);
 
   const assessed = blocks.map((block) => assess(ts, block, input));
@@ -66,6 +66,21 @@ export function chooseCode(ts: TypeScriptApi, answer: string, input: GenerationI
       message: `your answer has ${blocks.length} code blocks and none of them, nor all of them joined, is the whole module (${reasons}); reply with the whole module in one \`\`\`ts block`,
     },
   };
+}
+
+const CODE_START = /^(?:import|export|function|async|const|let|var|class|interface|type|enum|declare|abstract|\/\/|\/\*|@)\b|^\/[/*]/;
+const CODE_END = /[;})\]]\s*(?:\/\/.*)?$/;
+
+/** An answer without fences: the whole text, or — when prose around the code keeps it from parsing — the lines from the first code-like line to the last. */
+function unfencedCode(text: string): string {
+  const whole = finish(text);
+  if (syntaxDiagnostics(whole).length === 0) return whole;
+  const lines = whole.split("\n");
+  const first = lines.findIndex((line) => CODE_START.test(line));
+  const last = lines.findLastIndex((line) => CODE_END.test(line));
+  if (first === -1 || last < first) return whole;
+  const code = finish(lines.slice(first, last + 1).join("\n"));
+  return syntaxDiagnostics(code).length === 0 ? code : whole;
 }
 
 function fromBlock(block: CodeBlock | undefined): ChosenCode {

@@ -38,6 +38,7 @@ export const CASES: readonly CorpusCase[] = [
   { name: "CRLF line endings", spec: "slug", answer: `Here it is:\r\n\r\n${ts(SLUG_GOOD).replace(/\n/g, "\r\n")}\r\n`, verdict: ok(SLUG_GOOD) },
   { name: "tab-indented code keeps its tabs", spec: "attempt", answer: ts(ATTEMPT_GOOD.replace(/^ {2}/gm, "\t")), verdict: ok(ATTEMPT_GOOD.replace(/^ {2}/gm, "\t")) },
   { name: "no fence at all: the whole answer is the module", spec: "attempt", answer: ATTEMPT_GOOD, verdict: ok(ATTEMPT_GOOD) },
+  { name: "no fence, prose before and after the code", spec: "attempt", answer: `Here is the implementation of attempt:\n\n${ATTEMPT_GOOD}\nIt returns a tuple so callers can destructure it.`, verdict: ok(ATTEMPT_GOOD) },
   { name: "byte-order mark before the fence", spec: "slug", answer: `\uFEFF${ts(SLUG_GOOD)}`, verdict: ok(SLUG_GOOD) },
   { name: "json block before the ts block", spec: "attempt", answer: `Config:\n${ts('{ "strict": true }', "json")}\nCode:\n${ts(ATTEMPT_GOOD)}`, verdict: ok(ATTEMPT_GOOD) },
   { name: "unclosed fence around complete code (the model forgot to close it)", spec: "attempt", answer: `Here:\n\n\`\`\`ts\n${ATTEMPT_GOOD}`, verdict: ok(ATTEMPT_GOOD) },
