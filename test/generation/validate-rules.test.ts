@@ -101,6 +101,9 @@ const PURE_TOP_LEVEL = [
   "class Registry { static readonly DEFAULT = Object.freeze({ a: 1 }); static { Registry.count = 0; } static count: number; }",
   "const CASES = JSON.parse('[1, 2]') as number[];",
   "const LIST = [3, 1, 2].sort((a, b) => a - b).filter((n) => n > 1);",
+  "import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst HERE = path.dirname(fileURLToPath(import.meta.url));",
+  "const TABLE = new Uint32Array(256).map((_, n) => n >>> 1);",
+  "const isBrowser = typeof window !== 'undefined';",
 ];
 const EFFECTFUL_TOP_LEVEL: [string, RegExp][] = [
   ["console.log('loaded');", /console\.log/],

@@ -3,12 +3,12 @@
  * Pure: literals, definitions, reads, operators, calls and constructions of
  * the pure built-ins (Array, Object, Math, Number, String, JSON, Intl,
  * RegExp, Symbol, Map, Set …), methods on literals and local constants,
- * local functions and classes whose bodies do no I/O, and calls into the
- * modules the spec module imports. Effectful: console, process and Bun calls,
+ * local functions and classes whose bodies do no I/O, calls into the
+ * modules the spec module imports and into the computing built-ins
+ * (`node:path`, `node:url`, `node:util` …). Effectful: console, process and Bun calls,
  * timers, fetch, anything from `node:`/`bun:` built-ins, constructors of
  * anything else, assignments outside the expression.
  */
-import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
@@ -45,7 +45,7 @@ export function effectOf(scope: PurityScope, e: TS.Expression): TS.Node | undefi
   const { ts } = scope;
   if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return undefined;
   if (ts.isClassExpression(e)) return classEffect(scope, e);
-  if (ts.isIdentifier(e) || ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isRegularExpressionLiteral(e)) return undefined;
+  if (ts.isIdentifier(e) || ts.isLiteralExpression(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isRegularExpressionLiteral(e) || ts.isMetaProperty(e)) return undefined;
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.ThisKeyword) return undefined;
   if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) return effectOf(scope, e.expression);
   if (ts.isTypeOfExpression(e) || ts.isVoidExpression(e)) return effectOf(scope, e.expression);
@@ -184,23 +184,4 @@ function isReference(ts: TypeScriptApi, n: TS.Identifier): boolean {
   if ((ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || ts.isTypeReferenceNode(p)) return false;
   if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) && p.name === n) return false;
   return !ts.isQualifiedName(p);
-}
-
-/** Names imported from built-in modules vs from modules generated code may call at import. */
-export function importedNames(ts: TypeScriptApi, file: TS.SourceFile, allowed: (specifier: string) => boolean): { callable: Set<string>; builtin: Set<string> } {
-  const callable = new Set<string>();
-  const builtin = new Set<string>();
-  for (const s of file.statements) {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) continue;
-    const spec = s.moduleSpecifier.text;
-    const names: string[] = [];
-    if (s.importClause.name) names.push(s.importClause.name.text);
-    const bindings = s.importClause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.push(el.name.text);
-    // `bun:test` helpers (`mock(() => 1)`, `jest.fn()`) only make test doubles.
-    const target = spec === "bun:test" ? callable : isBuiltin(spec) || spec.startsWith("bun:") || spec === "bun" ? builtin : allowed(spec) ? callable : undefined;
-    for (const name of names) target?.add(name);
-  }
-  return { callable, builtin };
 }

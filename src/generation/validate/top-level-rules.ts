@@ -8,12 +8,15 @@
  * top level or in a loop over data (`for (const c of CASES) test(…)`).
  * Any `await` outside a function is rejected (no top-level await).
  */
+import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
 import type { Diagnostic } from "../types.ts";
-import { bodyEffect, classEffect, effectOf, importedNames, type PurityScope } from "./purity.ts";
+import { bodyEffect, classEffect, effectOf, type PurityScope } from "./purity.ts";
 import { positionOf, type TypeScriptApi } from "./typescript-parser.ts";
 
 const TEST_CALLS = new Set(["describe", "test", "it", "beforeAll", "afterAll", "beforeEach", "afterEach", "setDefaultTimeout", "xdescribe", "xtest", "xit"]);
+/** Built-in modules that only compute (paths, URLs, formatting, buffers): calling them at import does no I/O. */
+const PURE_BUILTIN_MODULES = new Set(["path", "path/posix", "path/win32", "url", "util", "util/types", "buffer", "querystring", "string_decoder", "punycode"]);
 /** Module mocks must be registered at top level in bun test / jest / vitest. */
 const MOCK_CALLS = new Set(["mock.module", "jest.mock", "vi.mock"]);
 
@@ -129,4 +132,24 @@ function findTopLevelAwait(ts: TypeScriptApi, root: TS.Node): TS.Node | undefine
   };
   visit(root);
   return found;
+}
+
+/** Names imported from built-in modules vs from modules generated code may call at import. */
+function importedNames(ts: TypeScriptApi, file: TS.SourceFile, allowed: (specifier: string) => boolean): { callable: Set<string>; builtin: Set<string> } {
+  const callable = new Set<string>();
+  const builtin = new Set<string>();
+  for (const s of file.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) continue;
+    const spec = s.moduleSpecifier.text;
+    const names: string[] = [];
+    if (s.importClause.name) names.push(s.importClause.name.text);
+    const bindings = s.importClause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.push(el.name.text);
+    // `bun:test` helpers (`mock(() => 1)`, `jest.fn()`) only make test doubles.
+    const pureBuiltin = PURE_BUILTIN_MODULES.has(spec.replace(/^node:/, ""));
+    const target = spec === "bun:test" || pureBuiltin ? callable : isBuiltin(spec) || spec.startsWith("bun:") || spec === "bun" ? builtin : allowed(spec) ? callable : undefined;
+    for (const name of names) target?.add(name);
+  }
+  return { callable, builtin };
 }
