@@ -28,7 +28,8 @@ function isTypeOnly(ts: TypeScriptApi, file: TS.SourceFile, statement: TS.Import
 function usedOnlyAsType(ts: TypeScriptApi, file: TS.SourceFile, importNode: TS.Node, name: string): boolean {
   let valueUse = false;
   let typeUse = false;
-  const mentions = (node: TS.Node) => new RegExp(`\\b${name}\\b`).test(node.getText(file));
+  const pattern = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
+  const mentions = (node: TS.Node) => pattern.test(node.getText(file));
   const visit = (node: TS.Node): void => {
     if (valueUse || node === importNode) return;
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ImplementsKeyword)) {
