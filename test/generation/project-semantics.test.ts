@@ -123,3 +123,13 @@ test("path aliases from the tsconfig resolve; an unknown alias is the checker's 
   expect(codes(await check({ options: paths }, aliased("@lib/pad")))).toEqual([]);
   expect(codes(await check({ options: paths }, aliased("@lib/missing")))).toEqual(["TS2307"]);
 });
+
+test("a workspace root above the project that declares TypeScript 5 decides the defaults", async () => {
+  const project = createSpecProject({ "app/src/util.ts": SPEC }, { tsconfig: false });
+  projects.push(project);
+  project.write("package.json", JSON.stringify({ name: "monorepo", private: true, workspaces: ["app"], devDependencies: { typescript: "~5.8.0" } }));
+  project.write("app/package.json", JSON.stringify({ name: "app", type: "module" }));
+  project.write("app/tsconfig.json", JSON.stringify({ compilerOptions: { target: "ESNext", lib: ["ESNext"], module: "Preserve", moduleResolution: "bundler", strict: true, noEmit: true, skipLibCheck: true } }));
+  const outcome = await validateCandidate(`\`\`\`ts\n${ALL(HEAD_CHECKED)}\`\`\``, INPUT, { root: path.join(project.root, "app") });
+  expect(codes(outcome)).toEqual([]);
+});

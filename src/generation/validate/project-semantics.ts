@@ -90,25 +90,32 @@ function nearest(root: string, dir: string, name: string): string | undefined {
   }
 }
 
-/** The TypeScript major version the project declares in package.json, else the installed one. */
-function typescriptMajor(root: string): number | undefined {
-  const read = (file: string): unknown => {
-    try {
-      return JSON.parse(readFileSync(file, "utf8"));
-    } catch {
-      return undefined;
-    }
-  };
-  const pkg = read(path.join(root, "package.json"));
-  for (const field of ["devDependencies", "dependencies", "peerDependencies"]) {
-    const deps = typeof pkg === "object" && pkg !== null && field in pkg ? Reflect.get(pkg, field) : undefined;
-    const range = typeof deps === "object" && deps !== null ? Reflect.get(deps, "typescript") : undefined;
-    const major = typeof range === "string" ? /(\d+)/.exec(range)?.[1] : undefined;
-    if (major) return Number(major);
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
   }
-  const installed = read(path.join(root, "node_modules/typescript/package.json"));
-  const version = typeof installed === "object" && installed !== null ? Reflect.get(installed, "version") : undefined;
-  return typeof version === "string" ? Number(version.split(".")[0]) : undefined;
+}
+
+/**
+ * The TypeScript major version the project declares in package.json (the
+ * project's, else the nearest workspace root's above it), else the installed one.
+ */
+function typescriptMajor(root: string): number | undefined {
+  for (let d = root; ; d = path.dirname(d)) {
+    const pkg = readJson(path.join(d, "package.json"));
+    for (const field of ["devDependencies", "dependencies", "peerDependencies"]) {
+      const deps = typeof pkg === "object" && pkg !== null && field in pkg ? Reflect.get(pkg, field) : undefined;
+      const range = typeof deps === "object" && deps !== null ? Reflect.get(deps, "typescript") : undefined;
+      const major = typeof range === "string" ? /(\d+)/.exec(range)?.[1] : undefined;
+      if (major) return Number(major);
+    }
+    const installed = readJson(path.join(d, "node_modules/typescript/package.json"));
+    const version = typeof installed === "object" && installed !== null ? Reflect.get(installed, "version") : undefined;
+    if (typeof version === "string") return Number(version.split(".")[0]);
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 /** Every `@types/*` package visible from `dir` (TypeScript 5's default `types`). */
