@@ -47,6 +47,11 @@ export const ATTEMPT_GOOD = `export function attempt<T, E>(fn: () => T): [null, 
     return [error as E, null];
   }
 }
+
+export async function attemptAll<T, E = Error>(fns: readonly (() => T)[], limit?: number, ...tags: string[]): Promise<([null, T] | [E, null])[]> {
+  void tags;
+  return fns.slice(0, limit ?? fns.length).map((fn) => attempt<T, E>(fn));
+}
 `;
 
 export const CRC_GOOD = `const TABLE = Array.from({ length: 256 }, (_, n) => {

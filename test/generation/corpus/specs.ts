@@ -45,6 +45,11 @@ const ATTEMPT_SPEC = `import * as jaunt from "@jaunt/runtime";
 export const attempt = jaunt.magic(function attempt<T, E>(fn: () => T): [null, T] | [E, null] {
   return jaunt.todo();
 });
+
+/** attempt() for each function, at most limit of them (all when omitted); tags are ignored. */
+export const attemptAll = jaunt.magic(async function attemptAll<T, E = Error>(fns: readonly (() => T)[], limit?: number, ...tags: string[]): Promise<([null, T] | [E, null])[]> {
+  return jaunt.todo();
+});
 `;
 
 const CRC_SPEC = `import * as jaunt from "@jaunt/runtime";
@@ -156,7 +161,7 @@ export const INPUTS = {
     { ref: "src/stack:Counter", name: "Counter", kind: "class", text: STACK_SPEC, members: ["#count", "constructor", "label", "tick", "zero"] },
     fn("src/stack", "drainSum", STACK_SPEC),
   ]),
-  attempt: buildInput("src/attempt", ATTEMPT_SPEC, [fn("src/attempt", "attempt", ATTEMPT_SPEC)]),
+  attempt: buildInput("src/attempt", ATTEMPT_SPEC, [fn("src/attempt", "attempt", ATTEMPT_SPEC), fn("src/attempt", "attemptAll", ATTEMPT_SPEC)]),
   crc: buildInput("src/crc", CRC_SPEC, [fn("src/crc", "crc32", CRC_SPEC), fn("src/crc", "delay", CRC_SPEC)]),
   user: buildInput("src/user", USER_SPEC, [fn("src/user", "parseUser", USER_SPEC)], ["zod"]),
   fmt: buildInput("src/fmt", FMT_SPEC, [fn("src/fmt", "formatNumber", FMT_SPEC)]),
