@@ -133,3 +133,10 @@ test("a workspace root above the project that declares TypeScript 5 decides the 
   const outcome = await validateCandidate(`\`\`\`ts\n${ALL(HEAD_CHECKED)}\`\`\``, INPUT, { root: path.join(project.root, "app") });
   expect(codes(outcome)).toEqual([]);
 });
+
+test("NodeNext: the hidden check files resolve, and the project's own rule for relative specifiers applies", async () => {
+  const nodeNext = { strict: true, types: ["bun"], module: "NodeNext", moduleResolution: "NodeNext" };
+  const withJs = ALL(HEAD_CHECKED).replace('from "../util"', 'from "../util.js"');
+  expect(codes(await check({ options: nodeNext }, withJs))).toEqual([]);
+  expect(codes(await check({ options: nodeNext }, ALL(HEAD_CHECKED)))).toEqual(["TS2835"]);
+});

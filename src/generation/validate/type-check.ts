@@ -53,8 +53,8 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
     let checked = files;
     if (asserted.length > 0) {
       const specDir = path.relative(dir, path.join(root, path.dirname(input.specFile))).split(path.sep).join("/") || ".";
-      const shape = specShape(ts, input.specSource, asserted, specDir, `./${stem}`);
-      const specModule = shape.source === undefined ? specSpecifier(root, dir, input.specFile) : `./${stem}.shape`;
+      const shape = specShape(ts, input.specSource, asserted, specDir, `./${stem}.js`);
+      const specModule = shape.source === undefined ? specSpecifier(root, dir, input.specFile) : `./${stem}.shape.js`;
       if (shape.source !== undefined) {
         await writeFile(files.shape, shape.source);
         toCheck.push(files.shape);
@@ -73,13 +73,18 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   }
 }
 
+/**
+ * The hidden files import each other with `.js` specifiers: TypeScript maps them to the `.ts`
+ * files under every module resolution (bundler, NodeNext, node10), where an extensionless
+ * specifier fails under NodeNext.
+ */
 function specSpecifier(root: string, dir: string, specFile: string): string {
-  const spec = path.relative(dir, path.join(root, specFile)).split(path.sep).join("/").replace(/\.[cm]?tsx?$/, "");
+  const spec = path.relative(dir, path.join(root, specFile)).split(path.sep).join("/").replace(/\.([cm]?)tsx?$/, ".$1js");
   return spec.startsWith(".") ? spec : `./${spec}`;
 }
 
 function assertSource(specModule: string, stem: string, specs: readonly SpecInput[], classes: ReadonlyMap<string, string>): string {
-  const lines = [`import type * as Spec from ${JSON.stringify(specModule)};`, `import * as Candidate from "./${stem}";`];
+  const lines = [`import type * as Spec from ${JSON.stringify(specModule)};`, `import * as Candidate from "./${stem}.js";`];
   for (const s of specs) lines.push(`export const __jaunt_check_${s.name}: typeof Spec.${classes.get(s.name) ?? s.name} = Candidate.${s.name};`);
   return `${lines.join("\n")}\n`;
 }
