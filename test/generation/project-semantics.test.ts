@@ -102,6 +102,26 @@ test("no Bun or Node types installed at all → the config error says to install
   expect(error.hint).toContain("bun add -d @types/bun");
 });
 
+test('a tsconfig error that stops TypeScript ("types": ["node"] not installed) is one config error, never an unchecked pass', async () => {
+  const error = await check({ options: { strict: true, types: ["node"] }, typescript: "^6.0.0" }, ALL(HEAD_CHECKED)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(JauntConfigError);
+  if (!(error instanceof JauntConfigError)) return;
+  expect(error.code).toBe("config.tsconfig_rejected");
+  expect(error.message).toContain("TS2688: Cannot find type definition file for 'node'");
+  expect(error.hint).toContain("bun add -d @types/node");
+});
+
+test("options TypeScript 7 removed (baseUrl, node10) are translated for a TypeScript 5 project; declared 7+, they are the project's error", async () => {
+  const legacy = { strict: true, types: ["bun"], module: "commonjs", moduleResolution: "node", baseUrl: "./src", paths: { "@lib/*": ["lib/*"] }, esModuleInterop: false };
+  const aliased = (spec: string) => `import { SPACE } from "${spec}";\n${ALL(HEAD_CHECKED).replace('options.fill ?? " "', "options.fill ?? SPACE")}`;
+  expect(codes(await check({ options: legacy, typescript: "^5.4.5" }, aliased("@lib/pad")))).toEqual([]);
+  expect(codes(await check({ options: legacy, typescript: "^5.4.5" }, aliased("lib/pad")))).toEqual([]);
+  expect(codes(await check({ options: legacy, typescript: "^5.4.5" }, aliased("@lib/missing")))).toEqual(["TS2307"]);
+  expect(codes(await check({ options: legacy, typescript: "^5.4.5" }, ALL(HEAD_INDEXED)))).toEqual([]);
+  const error = await check({ options: legacy, typescript: "^7.0.0" }, aliased("@lib/pad")).catch((e: unknown) => e);
+  expect(error instanceof JauntConfigError && error.message).toContain("TS5102: Option 'baseUrl' has been removed");
+});
+
 test("strict: TypeScript 5 without `strict` accepts an untyped parameter; 6+ (strict by default) rejects it", async () => {
   expect(codes(await check({ options: { types: ["bun"] }, typescript: "5.9.3" }, ALL(HEAD_UNTYPED_PARAM)))).toEqual([]);
   expect(codes(await check({ options: { types: ["bun"] }, typescript: "^6.0.3" }, ALL(HEAD_UNTYPED_PARAM)))).toEqual(["TS7006"]);

@@ -6,11 +6,13 @@
  * own tsc with every visible `@types/*` package and without strict, so those
  * defaults are passed as flags. A project that sees no Bun or Node types at
  * all is a setup problem, reported once as a config error naming the fix.
+ * Options TypeScript 7 removed are translated for projects on TypeScript < 7.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { JauntConfigError } from "@jaunt/runtime";
 import type { Diagnostic } from "../types.ts";
+import { legacyOverrides } from "./legacy-options.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
 export interface ProjectSemantics {
@@ -22,6 +24,8 @@ export interface ProjectSemantics {
   readonly typesFrom: string;
   readonly tsconfig: string | undefined;
   readonly typescriptMajor: number | undefined;
+  /** Overrides for options TypeScript 7 removed, when the project's own TypeScript accepts them (legacy-options.ts). */
+  readonly legacy?: Readonly<Record<string, unknown>>;
 }
 
 const cache = new Map<string, ProjectSemantics>();
@@ -35,11 +39,13 @@ export function projectSemantics(ts: TypeScriptApi, root: string, dir: string): 
   const modern = major === undefined || major >= 6;
   let types: readonly string[] | undefined;
   let strict: boolean | undefined;
+  let legacy: Record<string, unknown> | undefined;
   if (tsconfig) {
     const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
     const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, path.dirname(tsconfig));
     types = parsed.options.types;
     strict = parsed.options.strict;
+    if (major === undefined || major < 7) legacy = legacyOverrides(ts, parsed.options);
   }
   const flags: string[] = [];
   if (!tsconfig) flags.push("--strict");
@@ -50,7 +56,7 @@ export function projectSemantics(ts: TypeScriptApi, root: string, dir: string): 
     typesFrom = modern ? `TypeScript ${major ?? "6+"}'s default ("types": [])` : `TypeScript ${major}'s default (every @types package)`;
     if (!modern && types.length > 0) flags.push("--types", types.join(","));
   }
-  const semantics = { flags, types, typesFrom, tsconfig, typescriptMajor: major };
+  const semantics = { flags, types, typesFrom, tsconfig, typescriptMajor: major, ...(legacy ? { legacy } : {}) };
   cache.set(dir, semantics);
   return semantics;
 }
@@ -64,23 +70,52 @@ const RUNTIME_GLOBALS = new Set([
 const MISSING_NAME = new Set(["TS2304", "TS2580", "TS2591", "TS2584", "TS2867", "TS2868", "TS2582", "TS2593"]);
 
 /**
+ * A tsconfig error (a removed or unknown option, a missing `types` package)
+ * stops `bun check` before it checks any file: without this, every candidate
+ * would pass unchecked. It is the project's setup, reported once in
+ * TypeScript's own words.
+ */
+export function assertChecked(output: string, root: string): void {
+  if (!/Stopped before type checking/.test(output)) return;
+  const errors = output.split("\n").filter((line) => /\berror TS\d+:/.test(line)).map((line) => line.replace(`${root}${path.sep}`, ""));
+  const missingTypes = /error TS2688: Cannot find type definition file for '([^']+)'/.exec(output)?.[1];
+  const fix = missingTypes
+    ? `install it (\`bun add -d ${missingTypes.startsWith("@") || missingTypes.endsWith("-types") ? missingTypes : `@types/${missingTypes}`}\`) or remove it from "types" in your tsconfig`
+    : "fix these tsconfig errors (`bun check` reports the same)";
+  throw new JauntConfigError(`TypeScript stops before checking any file in this project: ${errors.slice(0, 3).join("; ") || output.trim().split("\n")[0]}`, "config.tsconfig_rejected", {
+    hint: `${fix}; generated code cannot be type-checked until then`,
+  });
+}
+
+const RUNTIME_TYPES = ["bun", "node", "bun-types"];
+
+/**
  * A candidate failed only because the project's checker sees no Bun or Node
  * types: throw the one config error that names the fix (every module would fail the same way).
  */
 export function assertRuntimeTypes(semantics: ProjectSemantics, root: string, diagnostics: readonly Diagnostic[]): void {
-  if (semantics.types.some((t) => t === "bun" || t === "node" || t === "bun-types")) return;
+  if (semantics.types.some((t) => RUNTIME_TYPES.includes(t))) return;
   const missing = diagnostics.find((d) => MISSING_NAME.has(d.code) && RUNTIME_GLOBALS.has(/'([^']+)'/.exec(d.message)?.[1] ?? ""));
   if (!missing) return;
-  const installed = existsSync(path.join(root, "node_modules/@types/bun")) ? "bun" : existsSync(path.join(root, "node_modules/@types/node")) ? "node" : undefined;
   const where = semantics.tsconfig ? path.relative(root, semantics.tsconfig) : "tsconfig.json";
+  const name = /'([^']+)'/.exec(missing.message)?.[1];
+  const said = `(${missing.code}: ${missing.message.split("\n")[0]})`;
+  const installed = ["bun", "node"].find((t) => typesInstalled(root, t));
   const fix = installed
     ? `add "types": ["${installed}"] to compilerOptions in ${where}`
     : `install Bun's types (\`bun add -d @types/bun\`) and add "types": ["bun"] to compilerOptions in ${where}`;
-  throw new JauntConfigError(
-    `the project's type checker sees no Bun or Node types (${semantics.typesFrom}), so generated code cannot use \`${/'([^']+)'/.exec(missing.message)?.[1]}\` (${missing.code}: ${missing.message.split("\n")[0]})`,
-    "config.no_runtime_types",
-    { hint: `${fix}; your own tsc and editor need the same` },
-  );
+  throw new JauntConfigError(`the project's type checker sees no Bun or Node types (${semantics.typesFrom}), so generated code cannot use \`${name}\` ${said}`, "config.no_runtime_types", {
+    hint: `${fix}; your own tsc and editor need the same`,
+  });
+}
+
+/** Is the types package for `types` entry `name` installed in or above `root`? */
+function typesInstalled(root: string, name: string): boolean {
+  const dir = name.startsWith("@") || name.endsWith("-types") ? name : `@types/${name}`;
+  for (let d = root; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, "node_modules", dir))) return true;
+    if (path.dirname(d) === d) return false;
+  }
 }
 
 function nearest(root: string, dir: string, name: string): string | undefined {

@@ -11,7 +11,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, GenerationInput, SpecInput } from "../types.ts";
-import { assertRuntimeTypes, projectSemantics } from "./project-semantics.ts";
+import { assertChecked, assertRuntimeTypes, projectSemantics } from "./project-semantics.ts";
 import { SPEC_CLASS_PREFIX, specShape } from "./spec-shape.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
@@ -32,6 +32,7 @@ interface CheckFiles {
   readonly candidate: string;
   readonly assert: string;
   readonly shape: string;
+  readonly config: string;
   readonly asserted: readonly SpecInput[];
   readonly callLines: ReadonlyMap<number, string>;
   /** Project-relative spec and generated module paths, shown instead of the hidden files' names. */
@@ -44,7 +45,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   const dir = path.join(root, path.dirname(input.generatedFile));
   await mkdir(dir, { recursive: true });
   const stem = `.jaunt-check-${crypto.randomUUID().slice(0, 8)}`;
-  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape.ts`), asserted: [], callLines: new Map(), display: { spec: input.specFile.replace(/\.[cm]?tsx?$/, ""), generated: input.generatedFile.replace(/\.[cm]?tsx?$/, "") } };
+  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape.ts`), config: path.join(dir, `${stem}.tsconfig.json`), asserted: [], callLines: new Map(), display: { spec: input.specFile.replace(/\.[cm]?tsx?$/, ""), generated: input.generatedFile.replace(/\.[cm]?tsx?$/, "") } };
   const asserted = input.kind === "build" ? options.specsToAssert.filter((s) => s.kind !== "test") : [];
   const semantics = projectSemantics(ts, root, dir);
   try {
@@ -63,12 +64,20 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
       toCheck.push(files.assert);
       checked = { ...files, asserted, callLines: shape.callLines };
     }
-    const output = await runBunCheck(root, [...semantics.flags, ...toCheck], options.signal);
+    let targets = toCheck;
+    if (semantics.legacy && semantics.tsconfig) {
+      // The project's tsconfig uses options TypeScript 7 removed: check through one that replaces them.
+      const config = { extends: semantics.tsconfig, compilerOptions: semantics.legacy, files: toCheck, include: [] };
+      await writeFile(files.config, JSON.stringify(config));
+      targets = ["-p", files.config];
+    }
+    const output = await runBunCheck(root, [...semantics.flags, ...targets], options.signal);
+    assertChecked(output, root);
     const diagnostics = parseDiagnostics(output, root, checked);
     assertRuntimeTypes(semantics, root, diagnostics);
     return diagnostics;
   } finally {
-    await Promise.all([files.candidate, files.assert, files.shape].map((f) => rm(f, { force: true })));
+    await Promise.all([files.candidate, files.assert, files.shape, files.config].map((f) => rm(f, { force: true })));
     // The folder stays: parallel checks of sibling modules share it, and the writer needs it anyway.
   }
 }
