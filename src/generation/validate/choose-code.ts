@@ -53,8 +53,8 @@ export function chooseCode(ts: TypeScriptApi, answer: string, input: GenerationI
     const whole = assess(ts, { ...joined, lang: "ts", label: "" }, input);
     if (qualifies(whole)) return { code: joined.body, complete: joined.closed };
   }
-  const complete = assessed.filter(qualifies);
-  const best = complete.filter((a) => a.definesOnly).at(-1) ?? complete.at(-1);
+  // The model's final version: never an earlier draft, even when the last block breaks a rule (the rules say so).
+  const best = assessed.filter(qualifies).at(-1);
   if (best) return fromBlock(best.block);
 
   const reasons = assessed.map((a, i) => `block ${i + 1}: ${reason(a)}`).join("; ");
