@@ -11,7 +11,8 @@ test("fences and chatter are stripped without a spec at hand: the last ts block,
   expect(extractCode("export const bare = 1;")).toBe("export const bare = 1;\n");
   expect(extractCode("```ts\nexport const cut = ")).toBe("export const cut =\n");
   expect(extractCode("\uFEFF<think>\n```ts\nexport const draft = 1;\n```\n</think>\n```ts\nexport const final = 2;\n```")).toBe("export const final = 2;\n");
-  expect(extractCode("draft ```ts\nexport const x = 0;\n``` done</think>\nexport const y = 1;")).toBe("export const y = 1;\n");
+  expect(extractCode("a draft:\n```ts\nexport const x = 0;\n```\ndone</think>\nexport const y = 1;")).toBe("export const y = 1;\n");
+  expect(extractCode('```ts\nexport const CLOSE = "</think>";\n```')).toBe('export const CLOSE = "</think>";\n');
 });
 
 const only = (code: string) => validateCandidate(code, slugInput({ specs: [{ ref: "src/slug:slugify", name: "slugify", kind: "function", text: "" }] }), { root: "/nonexistent", skipTypeCheck: true });

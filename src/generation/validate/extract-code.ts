@@ -28,21 +28,57 @@ export interface ReadAnswer {
 }
 
 const CODE_LANGS = new Set(["", "ts", "typescript", "tsx", "mts", "cts", "js", "javascript", "jsx", "mjs", "cjs"]);
-const REASONING = /<(think|thinking|reasoning)>[\s\S]*?(?:<\/\1>|$)/gi;
-const LONE_CLOSE = /^[\s\S]*?<\/(?:think|thinking|reasoning)>/i;
-const OPEN_TAG = /<(?:think|thinking|reasoning)>/i;
-const CLOSE_TAG = /<\/(?:think|thinking|reasoning)>/i;
+const TAG = /<(\/?)(?:think|thinking|reasoning)>/gi;
 const TS_LANGS = new Set(["ts", "typescript", "tsx", "mts", "cts"]);
 const OPEN = /^([ \t]*)(`{3,}|~{3,})[ \t]*([A-Za-z0-9_+#.-]*)(.*)$/;
 
-/** The answer's text with invisible noise and reasoning removed. */
+/**
+ * The answer's text with invisible noise and reasoning removed: `<think>…</think>`
+ * (also unclosed), and everything up to a lone leading `</think>` whose
+ * opening tag the chat template ate. Tags inside code fences are code, not
+ * reasoning (a module may well contain the string "</think>").
+ */
 export function cleanAnswer(answer: string): string {
-  let text = answer.replace(/^[\uFEFF\u200B]+/, "").replace(/\r\n?/g, "\n");
-  // A reasoning block whose opening tag was eaten by the chat template: everything up to the first closing tag.
-  const close = text.search(CLOSE_TAG);
-  const open = text.search(OPEN_TAG);
-  if (close !== -1 && (open === -1 || open > close)) text = text.replace(LONE_CLOSE, "");
-  return text.replace(REASONING, "").replace(/^[\uFEFF\u200B]+/, "");
+  const text = answer.replace(/^[\uFEFF\u200B]+/, "").replace(/\r\n?/g, "\n");
+  const fences = fenceRanges(text);
+  const tags = [...text.matchAll(TAG)].filter((m) => !fences.some(([from, to]) => m.index >= from && m.index < to));
+  let kept = "";
+  let cursor = 0;
+  let depth = 0;
+  tags.forEach((tag, i) => {
+    const end = tag.index + tag[0].length;
+    if (tag[1] !== "/") {
+      if (depth === 0) kept += text.slice(cursor, tag.index);
+      depth++;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) cursor = end;
+    } else if (i === 0) {
+      cursor = end; // a lone leading close: everything before it was reasoning
+    }
+  });
+  if (depth === 0) kept += text.slice(cursor); // an unclosed reasoning block runs to the end
+  return kept.replace(/^[\uFEFF\u200B]+/, "");
+}
+
+/** Character ranges of the fenced blocks (an unclosed fence runs to the end). */
+function fenceRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  let open: { start: number; fence: string } | undefined;
+  for (const line of text.split("\n")) {
+    const trimmed = line.trim();
+    if (open && trimmed.length >= open.fence.length && trimmed === (open.fence[0] ?? "`").repeat(trimmed.length)) {
+      ranges.push([open.start, offset + line.length]);
+      open = undefined;
+    } else if (!open) {
+      const fence = OPEN.exec(line)?.[2];
+      if (fence) open = { start: offset, fence };
+    }
+    offset += line.length + 1;
+  }
+  if (open) ranges.push([open.start, text.length]);
+  return ranges;
 }
 
 /** Every fenced block of the cleaned answer. */
