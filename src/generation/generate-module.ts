@@ -12,6 +12,7 @@ import { mergedEnv } from "./llm/env-file.ts";
 import { renderMessages } from "./prompts/render-messages.ts";
 import type { AttemptDiagnostics, GenerationHooks, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "./types.ts";
 import { formatDiagnostics } from "./validate/diagnostics.ts";
+import { failureHint } from "./validate/failure-hint.ts";
 import { validateCandidate } from "./validate/validate-candidate.ts";
 
 const CANDIDATE_KEEP = 20_000;
@@ -82,10 +83,12 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     }
     usage = addUsage(usage, completion.usage);
     const outcome = await validateCandidate(completion.text, input, { root: settings.root, signal: hooks.signal });
-    const diagnostics =
-      completion.finishReason === "length"
-        ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "length"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
-        : outcome.diagnostics;
+    // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
+    // followed by cut-off prose is the module.
+    const truncated = completion.finishReason === "length" && (!outcome.complete || outcome.diagnostics.length > 0);
+    const diagnostics = truncated
+      ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "length"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
+      : outcome.diagnostics;
     if (diagnostics.length === 0) {
       if (!settings.noCache) {
         await writeCache(cacheDir, key, { format: 1, module: input.module, model: llm.model, code: outcome.code, usage, createdAt: new Date().toISOString() });
@@ -101,7 +104,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   return fail(
     "generation.validation_failed",
     `${input.module}: no valid module after ${settings.attempts} attempt(s)${last ? `; last errors:\n${formatDiagnostics(last.diagnostics)}` : ""}`,
-    "make the spec clearer (types, JSDoc, examples) or raise [build] attempts",
+    failureHint(last?.diagnostics ?? []),
   );
 }
 

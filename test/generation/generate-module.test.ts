@@ -99,6 +99,25 @@ test("truncated output (finish_reason length) costs a validation attempt with a 
   expect(invalid?.type === "invalid" && invalid.diagnostics[0]?.code).toBe("jaunt/truncated-output");
 });
 
+test("finish_reason length after a complete, closed block (only the prose was cut) is accepted first try", async () => {
+  llm.script("src/slug", [{ content: `${fence(SLUG_GOOD)}\nThe cache evicts the least recently used entry when the capa`, finishReason: "length" }]);
+  const result = await generateModule(slugInput(), settings());
+  expect(result.ok && result.attempts).toBe(1);
+  expect(result.ok && result.code).toBe(SLUG_GOOD);
+});
+
+test("the failure hint names the real cause: a structural rule, the signature, the answer's shape", async () => {
+  const hintFor = async (answers: string[]) => {
+    llm.script("src/slug", answers);
+    const result = await generateModule(slugInput(), settings());
+    return result.ok ? "" : (result.error.hint ?? "");
+  };
+  expect(await hintFor([fence(`console.log(1);\n${SLUG_GOOD}`), fence(`console.log(2);\n${SLUG_GOOD}`)])).toContain("breaks the rule jaunt/top-level-side-effect");
+  expect(await hintFor([fence(WRONG_TYPE), fence(WRONG_TYPE)])).toContain("does not fit the spec's declared signature");
+  const blocks = "```ts\nconst a = 1;\n```\n```ts\nconst b = 2;\n```\n";
+  expect(await hintFor([blocks, blocks])).toContain("did not answer with one complete module");
+});
+
 test("the temp check files never stay behind, even when the generated folder exists", async () => {
   project.write("src/__generated__/keep.txt", "x");
   llm.script("src/slug", [fence(WRONG_TYPE), fence(SLUG_GOOD)]);

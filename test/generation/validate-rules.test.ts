@@ -3,13 +3,16 @@ import { extractCode } from "../../src/generation/validate/extract-code.ts";
 import { validateCandidate } from "../../src/generation/validate/validate-candidate.ts";
 import { createSpecProject, SLUG_SPEC, slugInput } from "../support/generation-project.ts";
 
-test("fences and chatter are stripped: the largest ts block wins; no fence means the whole text", () => {
+test("fences and chatter are stripped without a spec at hand: the last ts block, a BOM and reasoning dropped; no fence means the whole text", () => {
   expect(extractCode("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.")).toBe("export const a = 1;\n");
-  expect(extractCode("```ts\nsmall\n```\n```typescript\nexport const much = 'larger block';\n```")).toBe("export const much = 'larger block';\n");
+  expect(extractCode("```typescript\nexport const first = 'a much longer first draft';\n```\n```ts\nexport const last = 1;\n```")).toBe("export const last = 1;\n");
   expect(extractCode("```\nexport const plain = 1;\n```")).toBe("export const plain = 1;\n");
   expect(extractCode("```json\n{}\n```\n```ts\nexport const t = 1;\n```")).toBe("export const t = 1;\n");
   expect(extractCode("export const bare = 1;")).toBe("export const bare = 1;\n");
   expect(extractCode("```ts\nexport const cut = ")).toBe("export const cut =\n");
+  expect(extractCode("\uFEFF<think>\n```ts\nexport const draft = 1;\n```\n</think>\n```ts\nexport const final = 2;\n```")).toBe("export const final = 2;\n");
+  expect(extractCode("a draft:\n```ts\nexport const x = 0;\n```\ndone</think>\nexport const y = 1;")).toBe("export const y = 1;\n");
+  expect(extractCode('```ts\nexport const CLOSE = "</think>";\n```')).toBe('export const CLOSE = "</think>";\n');
 });
 
 const only = (code: string) => validateCandidate(code, slugInput({ specs: [{ ref: "src/slug:slugify", name: "slugify", kind: "function", text: "" }] }), { root: "/nonexistent", skipTypeCheck: true });
@@ -32,7 +35,7 @@ export { slugify as alias };
 
 test("disallowed top level: calls, assignments, loops, constants computed by calls", async () => {
   const code = `export function slugify(t: string): string { return t; }
-const start = Date.now();
+const start = performance.now();
 globalThis.x = 1;
 for (const a of [1]) {}
 if (Math.random()) {}
@@ -82,4 +85,65 @@ test("types of the spec module may be imported type-only; value imports of it ar
   expect((await only(typeOnly)).diagnostics).toEqual([]);
   const mixed = `import { type Options, slugify as other } from "../slug";\nexport function slugify(t: string, o?: Options): string { return other(t); }\n`;
   expect((await only(mixed)).diagnostics.map((d) => d.code)).toEqual(["jaunt/self-import"]);
+});
+
+const PURE_TOP_LEVEL = [
+  "const TABLE = Array.from({ length: 256 }, (_, n) => n ^ 0xff);",
+  "const BY_ID = Object.fromEntries([[1, 'a']].map(([k, v]) => [k, v]));",
+  "const WORDS = new Set(['a', 'b'].map((w) => w.toUpperCase()));",
+  "const MAX = Math.pow(2, 32) - 1;",
+  "const RULE = '-'.repeat(10);",
+  "const FMT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });",
+  "const BYTES = new TextEncoder().encode('abc');",
+  "const ENV = process.env.NODE_ENV === 'production';",
+  "function build(): number[] { return [1, 2]; }\nconst BUILT = build();",
+  "const make = () => new Map<string, number>();\nconst M = make();",
+  "class Box { constructor(readonly v: number) {} }\nconst ONE = new Box(1);",
+  "class Registry { static readonly DEFAULT = Object.freeze({ a: 1 }); static { Registry.count = 0; } static count: number; }",
+  "const CASES = JSON.parse('[1, 2]') as number[];",
+  "const LIST = [3, 1, 2].sort((a, b) => a - b).filter((n) => n > 1);",
+  "import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst HERE = path.dirname(fileURLToPath(import.meta.url));",
+  "const TABLE = new Uint32Array(256).map((_, n) => n >>> 1);",
+  "const isBrowser = typeof window !== 'undefined';",
+];
+const EFFECTFUL_TOP_LEVEL: [string, RegExp][] = [
+  ["console.log('loaded');", /console\.log/],
+  ["const t = setTimeout(() => {}, 10);", /setTimeout/],
+  ["const file = Bun.file('data.json');", /Bun\.file/],
+  ["import { readFileSync } from 'node:fs';\nconst DATA = readFileSync('x', 'utf8');", /readFileSync/],
+  ["import { Database } from 'bun:sqlite';\nconst db = new Database(':memory:');", /new Database/],
+  ["const res = fetch('https://example.com');", /fetch/],
+  ["Object.assign(globalThis, { x: 1 });", /Object\.assign/],
+  ["const patched = Object.assign(globalThis, { x: 1 });", /globalThis/],
+  ["class Noisy { static { console.log('x'); } }", /console/],
+  ["class Timer { static readonly handle = setInterval(() => {}, 1000); }", /setInterval/],
+  ["class Logger { constructor() { console.log('new'); } }\nconst LOG = new Logger();", /new Logger/],
+  ["function init(): number { process.exit(1); }\nconst X = init();", /init\(\)/],
+  ["const T = Array.from({ length: 2 }, () => { console.warn('x'); return 1; });", /console/],
+  ["import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();", /new EventEmitter/],
+  ["let n = 0;\nn++;", /n\+\+/],
+  ["const id = crypto.randomUUID();", /crypto\.randomUUID/],
+];
+
+test("top level: pure computation is accepted", async () => {
+  for (const snippet of PURE_TOP_LEVEL) {
+    const result = await only(`${snippet}\nexport function slugify(t: string): string { return t; }\n`);
+    expect({ snippet, diagnostics: result.diagnostics }).toEqual({ snippet, diagnostics: [] });
+  }
+});
+
+test("top level: I/O, console, timers, network, process and effectful constructors are rejected, also in static blocks, initialisers and callbacks", async () => {
+  for (const [snippet, names] of EFFECTFUL_TOP_LEVEL) {
+    const result = await only(`${snippet}\nexport function slugify(t: string): string { return t; }\n`);
+    const diagnostic = result.diagnostics.find((d) => d.code === "jaunt/top-level-side-effect");
+    expect({ snippet, message: diagnostic?.message.match(names)?.[0] }).toEqual({ snippet, message: expect.any(String) });
+  }
+});
+
+test("@ts-ignore, @ts-expect-error and @ts-nocheck are rejected with their position", async () => {
+  const code = "// @ts-nocheck\nexport function slugify(t: string): string {\n  /* @ts-expect-error */\n  return t;\n}\n";
+  expect((await only(code)).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+    ["jaunt/ts-suppression", 1, 1],
+    ["jaunt/ts-suppression", 3, 3],
+  ]);
 });

@@ -68,7 +68,27 @@ export function collectExports(ts: TypeScriptApi, file: TS.SourceFile): Map<stri
   return exported;
 }
 
-export function exportDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, specs: readonly SpecInput[]): Diagnostic[] {
+/** Names of the private/protected/`#` members of class `name` in the spec module. */
+export function hiddenMembers(ts: TypeScriptApi, specFile: TS.SourceFile, name: string): Set<string> {
+  const hidden = new Set<string>();
+  const decl = specFile.statements.find((s): s is TS.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === name);
+  for (const member of decl?.members ?? []) {
+    const isParamHost = ts.isConstructorDeclaration(member);
+    const nodes: readonly TS.Node[] = isParamHost ? member.parameters : [member];
+    for (const node of nodes) {
+      const named = ts.isParameter(node) || ts.isPropertyDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) ? node : undefined;
+      if (!named || (!ts.isIdentifier(named.name) && !ts.isPrivateIdentifier(named.name))) continue;
+      if (ts.isPrivateIdentifier(named.name) || isHidden(ts, named)) hidden.add(named.name.text);
+    }
+  }
+  return hidden;
+}
+
+function isHidden(ts: TypeScriptApi, node: TS.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword);
+}
+
+export function exportDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, specs: readonly SpecInput[], specFile: TS.SourceFile): Diagnostic[] {
   const exports = collectExports(ts, file);
   const diagnostics: Diagnostic[] = [];
   for (const spec of specs) {
@@ -80,7 +100,9 @@ export function exportDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, specs:
     } else if (found.kind !== spec.kind && !(spec.kind === "function" && found.kind === "other")) {
       diagnostics.push({ code: "jaunt/wrong-kind", message: `\`${spec.name}\` must be exported as a ${spec.kind}, but the module exports a ${found.kind === "other" ? "non-function value" : found.kind}` });
     } else if (spec.kind === "class") {
-      const missing = (spec.members ?? []).filter((m) => m !== "constructor" && !found.members.has(m));
+      // Private, protected and `#` members are representation hints, not API.
+      const hidden = hiddenMembers(ts, specFile, spec.name);
+      const missing = (spec.members ?? []).filter((m) => m !== "constructor" && !m.startsWith("#") && !hidden.has(m) && !found.members.has(m));
       if (missing.length > 0) {
         diagnostics.push({ code: "jaunt/missing-member", message: `class \`${spec.name}\` lacks member(s) the spec declares: ${missing.join(", ")}` });
       }

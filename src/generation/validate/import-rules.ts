@@ -6,14 +6,45 @@ import { positionOf, type TypeScriptApi } from "./typescript-parser.ts";
 
 const EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 
-/** True for `import type …`, `import { type A, type B }` and `export type … from`: erased at run time. */
-function isTypeOnly(ts: TypeScriptApi, statement: TS.ImportDeclaration | TS.ExportDeclaration): boolean {
+/**
+ * True for `import type …`, `import { type A, type B }`, `export type … from`, and an import whose
+ * bindings are all used only as types (`import { Options } from "../fmt"` used in annotations):
+ * all are erased at run time.
+ */
+function isTypeOnly(ts: TypeScriptApi, file: TS.SourceFile, statement: TS.ImportDeclaration | TS.ExportDeclaration): boolean {
   if (ts.isExportDeclaration(statement)) return statement.isTypeOnly;
   const clause = statement.importClause;
   if (!clause) return false;
   if (clause.isTypeOnly) return true;
+  const names: string[] = [];
+  if (clause.name) names.push(clause.name.text);
   const bindings = clause.namedBindings;
-  return clause.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
+  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+  if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) if (!el.isTypeOnly) names.push(el.name.text);
+  return names.every((name) => usedOnlyAsType(ts, file, statement, name));
+}
+
+/** `name` is used, and every reference to it outside its import sits in a type (annotation, `implements`, `typeof` in a type). */
+function usedOnlyAsType(ts: TypeScriptApi, file: TS.SourceFile, importNode: TS.Node, name: string): boolean {
+  let valueUse = false;
+  let typeUse = false;
+  const pattern = new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
+  const mentions = (node: TS.Node) => pattern.test(node.getText(file));
+  const visit = (node: TS.Node): void => {
+    if (valueUse || node === importNode) return;
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || (ts.isHeritageClause(node) && node.token === ts.SyntaxKind.ImplementsKeyword)) {
+      typeUse ||= mentions(node);
+      return;
+    }
+    if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) {
+      valueUse = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  // An unused import is not "used as a type": it stays a self-import.
+  return typeUse && !valueUse;
 }
 
 /** Every module specifier the file imports or re-exports from, with its node. */
@@ -21,7 +52,7 @@ function moduleSpecifiers(ts: TypeScriptApi, file: TS.SourceFile): { specifier: 
   const found: { specifier: string; node: TS.Node; typeOnly: boolean }[] = [];
   for (const statement of file.statements) {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      found.push({ specifier: statement.moduleSpecifier.text, node: statement, typeOnly: isTypeOnly(ts, statement) });
+      found.push({ specifier: statement.moduleSpecifier.text, node: statement, typeOnly: isTypeOnly(ts, file, statement) });
     }
   }
   const visit = (node: TS.Node): void => {

@@ -1,22 +1,23 @@
 /**
- * Validate one candidate (DESIGN §5): fences stripped, syntax, structure
- * (exports and kinds, imports, top level), then a strict type check against the
- * spec's declared signatures. Diagnostics are exact and bounded.
+ * Validate one candidate (DESIGN §5): the module chosen from the answer by
+ * content (choose-code.ts), syntax, structure (structural-rules.ts), then a
+ * type check against the spec's declared signatures with the project's own
+ * semantics. Diagnostics are exact and bounded.
  */
 import type { Diagnostic, GenerationInput } from "../types.ts";
+import { chooseCode } from "./choose-code.ts";
 import { capDiagnostics } from "./diagnostics.ts";
-import { exportDiagnostics } from "./export-rules.ts";
-import { extractCode } from "./extract-code.ts";
-import { importDiagnostics } from "./import-rules.ts";
-import { specifierDiagnostics } from "./specifier-rules.ts";
+import { runStructuralRules } from "./structural-rules.ts";
 import { syntaxDiagnostics } from "./syntax.ts";
-import { topLevelDiagnostics } from "./top-level-rules.ts";
+import { normalizeTestImports } from "./test-imports.ts";
 import { typeCheck } from "./type-check.ts";
 import { loadTypeScript } from "./typescript-parser.ts";
 
 export interface ValidationOutcome {
   /** The extracted module code (what gets written when valid). */
   readonly code: string;
+  /** True when the code sat in a closed fence (so a cut-off answer was cut only after it). */
+  readonly complete: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -29,26 +30,22 @@ export interface ValidateOptions {
 
 /** Validate a raw model answer for `input`; `diagnostics` is empty when it may be written. */
 export async function validateCandidate(answer: string, input: GenerationInput, options: ValidateOptions): Promise<ValidationOutcome> {
-  const code = extractCode(answer);
-  if (code.trim() === "") return { code, diagnostics: [{ code: "jaunt/empty", message: "the answer contains no code; reply with one ```ts block" }] };
-  const syntax = syntaxDiagnostics(code);
-  if (syntax.length > 0) return { code, diagnostics: capDiagnostics(syntax) };
-
   const ts = await loadTypeScript();
+  const chosen = chooseCode(ts, answer, input);
+  const code = input.kind === "test" && chosen.code !== "" ? normalizeTestImports(ts, chosen.code) : chosen.code;
+  const complete = chosen.complete;
+  if (chosen.diagnostic) return { code, complete, diagnostics: [chosen.diagnostic] };
+  if (code.trim() === "") return { code, complete, diagnostics: [{ code: "jaunt/empty", message: "the answer contains no code; reply with the whole module in one ```ts block" }] };
+  const syntax = syntaxDiagnostics(code);
+  if (syntax.length > 0) return { code, complete, diagnostics: capDiagnostics(syntax) };
+
   const file = ts.createSourceFile("candidate.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const structural: Diagnostic[] = [
-    ...exportDiagnostics(ts, file, input.specs),
-    ...importDiagnostics(ts, file, input),
-    ...specifierDiagnostics(ts, file, input),
-    ...topLevelDiagnostics(ts, file, input.kind),
-  ];
-  if (input.kind === "test" && !/\b(?:test|it)(?:\.\w+)*\s*\(/.test(code)) {
-    structural.push({ code: "jaunt/no-tests", message: "the file defines no tests; add `test(...)` cases for every test spec" });
-  }
-  if (options.skipTypeCheck) return { code, diagnostics: capDiagnostics(structural) };
+  const specFile = ts.createSourceFile("spec.ts", input.specSource, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const structural = runStructuralRules({ ts, file, code, input, specFile });
+  if (options.skipTypeCheck) return { code, complete, diagnostics: capDiagnostics(structural) };
 
   const flagged = new Set(structural.filter((d) => d.code === "jaunt/missing-export" || d.code === "jaunt/wrong-kind").map((d) => d.message));
   const specsToAssert = input.specs.filter((s) => ![...flagged].some((m) => m.includes(`\`${s.name}\``)));
-  const types = await typeCheck({ root: options.root, input, code, specsToAssert, signal: options.signal });
-  return { code, diagnostics: capDiagnostics([...structural, ...types]) };
+  const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal });
+  return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
 }

@@ -1,0 +1,46 @@
+/**
+ * Generated tests run under `bun test`, which runs vitest- and jest-style
+ * files too, but the type checker only knows `bun:test`. Instead of spending
+ * a retry, imports from "vitest" / "@jest/globals" are rewritten to
+ * "bun:test", and a file that uses the test globals without importing them
+ * gets the import it needs.
+ */
+import type * as TS from "typescript";
+import type { TypeScriptApi } from "./typescript-parser.ts";
+
+const FOREIGN = new Set(["vitest", "@jest/globals"]);
+const GLOBALS = ["describe", "test", "it", "expect", "beforeAll", "beforeEach", "afterAll", "afterEach", "mock", "spyOn", "jest", "vi"];
+
+/** `code` with its test imports pointing at bun:test (unchanged when nothing needs rewriting). */
+export function normalizeTestImports(ts: TypeScriptApi, code: string): string {
+  const file = ts.createSourceFile("test.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  let out = code;
+  let importsBunTest = false;
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const s of file.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+    if (FOREIGN.has(s.moduleSpecifier.text)) edits.push({ start: s.moduleSpecifier.getStart(file), end: s.moduleSpecifier.getEnd(), text: '"bun:test"' });
+    if (FOREIGN.has(s.moduleSpecifier.text) || s.moduleSpecifier.text === "bun:test") importsBunTest = true;
+  }
+  for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  if (importsBunTest) return out;
+  const used = usedGlobals(ts, file);
+  return used.length === 0 ? out : `import { ${used.join(", ")} } from "bun:test";\n${out}`;
+}
+
+/** Test globals referenced but not declared or imported by the file. */
+function usedGlobals(ts: TypeScriptApi, file: TS.SourceFile): string[] {
+  const declared = new Set<string>();
+  const used = new Set<string>();
+  const visit = (node: TS.Node): void => {
+    if ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportClause(node)) && node.name && ts.isIdentifier(node.name)) declared.add(node.name.text);
+    if (ts.isIdentifier(node) && GLOBALS.includes(node.text)) {
+      const p = node.parent;
+      const isName = ts.isPropertyAccessExpression(p) && p.name === node;
+      if (!isName) used.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return GLOBALS.filter((g) => used.has(g) && !declared.has(g));
+}
