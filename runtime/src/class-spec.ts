@@ -2,10 +2,11 @@
  * `@magic()` on a class: import-time substitution. The decorator loads the
  * generated class while the spec module evaluates and returns it in place of
  * the spec; before a build it returns a placeholder subclass whose
- * constructor throws `JauntNotBuiltError`. Works as a TC39 standard decorator
+ * constructor throws `JauntNotBuiltError` (or `JauntLoadError` when Node
+ * cannot load the generated module that is there). Works as a TC39 standard decorator
  * `(value, context)` and as a legacy `experimentalDecorators` one `(target)`.
  */
-import { JauntDiscoveryError, type JauntNotBuiltError } from "./errors.ts";
+import { JauntDiscoveryError, type JauntError } from "./errors.ts";
 import { loadGeneratedExport, wrongKind, type GeneratedExport } from "./generated-module.ts";
 import { registerSpec, type MagicOptions, type RegistryEntry } from "./registry.ts";
 import type { SpecSite } from "./spec-location.ts";
@@ -53,9 +54,9 @@ function classNameOf(args: readonly unknown[]): string | undefined {
   return undefined;
 }
 
-function placeholderFor(spec: Extendable, entry: RegistryEntry, notBuilt: () => JauntNotBuiltError): Extendable {
+function placeholderFor(spec: Extendable, entry: RegistryEntry, error: () => JauntError): Extendable {
   const fail = (): never => {
-    throw notBuilt();
+    throw error();
   };
   // A subclass keeps `instanceof` and statics of the spec; it can never be constructed.
   const placeholder = class extends spec {
@@ -94,7 +95,7 @@ export function createClassDecorator(options: MagicOptions, site: SpecSite, link
     const entry = registerSpec("class", name, site, options);
     const loaded = linkage.load(entry, site);
     let result: unknown;
-    if (!loaded.found) result = placeholderFor(target, entry, loaded.notBuilt);
+    if (!loaded.found) result = placeholderFor(target, entry, loaded.error);
     else if (isExtendable(loaded.value)) result = loaded.value;
     else result = placeholderFor(target, entry, () => wrongKind(entry, site, loaded.value, "a class"));
     if (!isSubstituteFor(result, target)) throw new TypeError("unreachable: the substitute is a class");

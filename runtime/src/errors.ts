@@ -70,6 +70,17 @@ export class JauntGenerationError extends JauntError {
   }
 }
 
+/**
+ * A spec's generated module exists but this runtime cannot load it: Node and
+ * a TypeScript file (`runtime.typescript_on_node`), or Node without
+ * `require(esm)` (`runtime.require_esm`). Raised on call (or `new`), like `JauntNotBuiltError`.
+ */
+export class JauntLoadError extends JauntError {
+  constructor(message: string, code = "runtime.cannot_load", options: JauntErrorOptions = {}) {
+    super(message, code, 1, options);
+  }
+}
+
 /** A spec was called (or a spec class constructed) before `jaunt build` wrote its implementation. */
 export class JauntNotBuiltError extends JauntError {
   readonly specRef: string;

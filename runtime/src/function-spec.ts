@@ -34,7 +34,7 @@ export function createFunctionSpec<F extends Function>(spec: F, options: MagicOp
 
   const load = (): Function => {
     const loaded = loadGeneratedExport(entry, site);
-    if (!loaded.found) throw loaded.notBuilt();
+    if (!loaded.found) throw loaded.error();
     if (typeof loaded.value !== "function") throw wrongKind(entry, site, loaded.value, "a function");
     implementation = loaded.value;
     return implementation;

@@ -3,8 +3,9 @@
  * (`src/a/b.ts` → `src/a/__generated__/b.ts`) with a synchronous require
  * relative to the spec file.
  */
-import { JauntNotBuiltError } from "./errors.ts";
+import { JauntNotBuiltError, type JauntError } from "./errors.ts";
 import { nodeModule, nodePath } from "./node-builtins.ts";
+import { requireEsmFailure, typeScriptOnNode, typeScriptSibling } from "./node-load-errors.ts";
 import type { RegistryEntry } from "./registry.ts";
 import type { SpecSite } from "./spec-location.ts";
 
@@ -23,17 +24,19 @@ export function notBuilt(entry: RegistryEntry, site: SpecSite, detail: string, c
   });
 }
 
-/** Outcome of a load: the export, or why the spec counts as not built. */
+/** Outcome of a load: the export, or the error a call (or `new`) raises. */
 export type GeneratedExport =
   | { readonly found: true; readonly value: unknown }
-  | { readonly found: false; readonly notBuilt: () => JauntNotBuiltError };
+  | { readonly found: false; readonly error: () => JauntError };
 
 /**
- * The generated export for `entry`, or how to make the `JauntNotBuiltError`
- * to raise (returned, not thrown, so class decoration can fall back to a placeholder)
- * when the module or the export is missing. Errors thrown while the generated
- * module loads propagate unchanged: they are bugs in generated code, not a
- * missing build.
+ * The generated export for `entry`, or how to make the error to raise
+ * (returned, not thrown, so class decoration can fall back to a placeholder):
+ * `JauntNotBuiltError` when the module or the export is missing,
+ * `JauntLoadError` when Node cannot load a module that is there (a `.ts`
+ * file, or `require()` of an ES module before Node 20.19). Other errors
+ * thrown while the generated module loads propagate unchanged: they are bugs
+ * in generated code, not a missing build.
  */
 export function loadGeneratedExport(entry: RegistryEntry, site: SpecSite): GeneratedExport {
   const requireFromSpec = nodeModule().createRequire(site.specFile);
@@ -44,12 +47,21 @@ export function loadGeneratedExport(entry: RegistryEntry, site: SpecSite): Gener
     // missing import *inside* the generated module must surface as itself.
     resolved = requireFromSpec.resolve(specifier);
   } catch (error) {
-    return { found: false, notBuilt: () => notBuilt(entry, site, `no generated module ${specifier}`, error) };
+    const typescript = typeScriptSibling(site);
+    if (typescript !== undefined) return { found: false, error: () => typeScriptOnNode(entry, site, typescript) };
+    return { found: false, error: () => notBuilt(entry, site, `no generated module ${specifier}`, error) };
   }
-  const loaded: unknown = requireFromSpec(resolved);
+  let loaded: unknown;
+  try {
+    loaded = requireFromSpec(resolved);
+  } catch (error) {
+    const cannotRequire = requireEsmFailure(entry, site, resolved, error);
+    if (cannotRequire === undefined) throw error;
+    return { found: false, error: () => cannotRequire };
+  }
   const value = typeof loaded === "object" && loaded !== null ? Reflect.get(loaded, entry.name) : undefined;
   if (value === undefined) {
-    return { found: false, notBuilt: () => notBuilt(entry, site, `${specifier} has no export \`${entry.name}\``) };
+    return { found: false, error: () => notBuilt(entry, site, `${specifier} has no export \`${entry.name}\``) };
   }
   return { found: true, value };
 }

@@ -70,7 +70,7 @@ function specName(seen: string, declared: readonly string[], position: number, s
 function generatedExport(link: SpecModuleLink, entry: RegistryEntry, site: SpecSite): GeneratedExport {
   const value: unknown = Reflect.get(link.generated, entry.name);
   if (value !== undefined) return { found: true, value };
-  return { found: false, notBuilt: () => notBuilt(entry, site, `the linked generated module has no export \`${entry.name}\``) };
+  return { found: false, error: () => notBuilt(entry, site, `the linked generated module has no export \`${entry.name}\``) };
 }
 
 function linkFunction(link: SpecModuleLink, site: SpecSite, spec: Function, options: MagicOptions, position: number): Function {
@@ -78,7 +78,7 @@ function linkFunction(link: SpecModuleLink, site: SpecSite, spec: Function, opti
   const entry = registerSpec("function", name, site, options);
   const loaded = generatedExport(link, entry, site);
   if (!loaded.found || typeof loaded.value !== "function") {
-    const error = loaded.found ? wrongKind(entry, site, loaded.value, "a function") : loaded.notBuilt();
+    const error = loaded.found ? wrongKind(entry, site, loaded.value, "a function") : loaded.error();
     const unbuilt = function jauntNotBuilt(): never {
       throw error;
     };

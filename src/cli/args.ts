@@ -20,7 +20,7 @@ export const jsonArgs = {
 export const verboseArgs = {
   verbose: {
     type: "boolean",
-    description: "Show more detail: each provider retry in the server's words, request changes, stack traces of errors",
+    description: "Show more detail: each provider retry in the server's words, request changes, stack traces of errors (also DEBUG=1)",
   },
 } as const satisfies ArgsDef;
 

@@ -9,6 +9,7 @@
  * ends the process quietly instead of throwing EPIPE.
  */
 import { createConsola, type ConsolaInstance, type LogObject } from "consola/core";
+import { debugFromEnv } from "./verbosity.ts";
 
 const terminals = new Map<number, boolean>();
 
@@ -62,7 +63,7 @@ let sharedLogger: ConsolaInstance | undefined;
 /** The progress/log channel (stderr). */
 export function logger(): ConsolaInstance {
   sharedLogger ??= createConsola({
-    level: process.env.DEBUG ? 4 : 3,
+    level: debugFromEnv() ? 4 : 3,
     reporters: [{ log: reportEntry }],
   });
   return sharedLogger;

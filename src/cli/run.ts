@@ -9,6 +9,7 @@ import { COMMANDS } from "./commands.ts";
 import { writeJson, writeProgress, writeResult } from "./output.ts";
 import { reportError } from "./report-error.ts";
 import { UsageError } from "./usage-error.ts";
+import { isVerbose } from "./verbosity.ts";
 
 /** What a command's `run` may return to choose a non-zero exit without an error. */
 export interface CommandOutcome {
@@ -98,7 +99,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     writeResult(VERSION);
     return 0;
   }
-  const verbose = argv.includes("--verbose") || Boolean(process.env.DEBUG);
+  const verbose = isVerbose(argv.includes("--verbose"));
   try {
     const { renderUsage, runCommand } = await import("citty");
     const root = rootCommand();

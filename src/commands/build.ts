@@ -1,6 +1,7 @@
 /** `jaunt build`: generate the implementations of stale specs (DESIGN §5). */
 import { defineCommand } from "citty";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { isVerbose } from "../cli/verbosity.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
@@ -45,7 +46,7 @@ export default defineCommand({
       Boolean(args.json),
       (hooks) =>
         build({ ...options, ...(jobs === undefined ? {} : { jobs }), ...hooks }),
-      Boolean(args.verbose),
+      isVerbose(args.verbose),
     );
     if (args.json) writeJson(report);
     else writeResult(view.formatBuildSummary(report));

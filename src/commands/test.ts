@@ -1,6 +1,7 @@
 /** `jaunt test`: build, generate tests from test specs, and run them with `bun test` (DESIGN §6). */
 import { defineCommand } from "citty";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { isVerbose } from "../cli/verbosity.ts";
 import { writeJson, writeProgress, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
@@ -34,7 +35,7 @@ export default defineCommand({
           testOutput: args.json ? "stderr" : "stdout",
           ...hooks,
         }),
-      Boolean(args.verbose),
+      isVerbose(args.verbose),
     );
     if (args.json) {
       writeJson(report);

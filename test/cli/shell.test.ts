@@ -62,11 +62,21 @@ describe("jaunt shell", () => {
     expect(doc).toMatchObject({ ok: false, error: { code: "config.not_found", exitCode: 2 } });
   });
 
-  test("--verbose adds the stack trace", async () => {
-    const result = await runJaunt(["status", "--verbose"], { cwd: dir });
+  test.each([
+    ["--verbose", ["--verbose"], {}],
+    ["DEBUG=1", [], { DEBUG: "1" }],
+    ["DEBUG=true", [], { DEBUG: "true" }],
+  ])("%s adds the stack trace", async (_label, flags, env) => {
+    const result = await runJaunt(["status", ...flags], { cwd: dir, env });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("JauntConfigError");
     expect(result.stderr).toContain("    at ");
+  });
+
+  test.each([["DEBUG=0", "0"], ["DEBUG=false", "false"], ["empty DEBUG", ""]])("%s is not verbose", async (_label, value) => {
+    const result = await runJaunt(["status"], { cwd: dir, env: { DEBUG: value } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).not.toContain("    at ");
   });
 
   test("a config error names the file and line", async () => {

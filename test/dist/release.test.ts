@@ -14,6 +14,7 @@ import { releaseUrlFromRepository, renderFormula } from "../../packaging/homebre
 import { hostTarget } from "../../packaging/targets.ts";
 import { runJaunt } from "../support/cli.ts";
 import { startLocalRegistry } from "../support/local-registry.ts";
+import { expectReadmeLinksInside } from "../support/readme-links.ts";
 import { compiledJaunt, TEST_VERSION } from "./compiled-binary.ts";
 
 const RELEASE_URL = "https://example.test/jaunt/releases/download/v{version}";
@@ -39,22 +40,6 @@ const unpack = (archive: string, into: string): void => {
   const command = archive.endsWith(".zip") ? ["unzip", "-q", archive, "-d", into] : ["tar", "-xzf", archive, "-C", into];
   expect(Bun.spawnSync(command).exitCode).toBe(0);
 };
-
-/** Relative link targets of a markdown text (`[x](docs/a.md)`), without anchors. */
-function relativeLinks(markdown: string): string[] {
-  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? "").filter((t) => !/^(?:[a-z]+:|#)/.test(t)).map((t) => t.replace(/#.*$/, ""));
-}
-
-/** Every relative link of `dir/README.md` names a file or folder inside `dir`. */
-function expectReadmeLinksInside(dir: string): void {
-  const links = relativeLinks(fs.readFileSync(path.join(dir, "README.md"), "utf8"));
-  expect(links.length).toBeGreaterThan(3);
-  for (const link of links) {
-    const target = path.resolve(dir, link);
-    expect(target.startsWith(`${dir}${path.sep}`), link).toBe(true);
-    expect(fs.existsSync(target), link).toBe(true);
-  }
-}
 
 describe("release artifacts (host target)", () => {
   test("the archive holds a working executable and is named jaunt-<version>-<os>-<arch>", async () => {
@@ -92,7 +77,7 @@ describe("release artifacts (host target)", () => {
     expect(formula).toContain('bin.install "jaunt"');
   });
 
-  test("the runtime tarball is @jaunt/runtime with its Node build", () => {
+  test("the runtime tarball is @jaunt/runtime with its Node build, LICENSE and a README whose links resolve inside it", () => {
     if (!manifest.runtimeTarball) throw new Error("no runtime tarball");
     const into = path.join(outdir, "runtime-unpacked");
     unpack(manifest.runtimeTarball, into);
@@ -101,6 +86,7 @@ describe("release artifacts (host target)", () => {
     expect(pkg).toMatchObject({ name: "@jaunt/runtime", version: TEST_VERSION });
     expect(fs.existsSync(path.join(into, "package/dist/index.js"))).toBe(true);
     expect(fs.existsSync(path.join(into, "package/LICENSE"))).toBe(true);
+    expectReadmeLinksInside(path.join(into, "package"));
   });
 
   test("the CLI tarball is @jaunt/cli with the bin jaunt, schema/, LICENSE and a README whose links resolve inside it", () => {

@@ -1,7 +1,7 @@
 /**
  * Provider failures through the CLI: a fatal provider error stops the run with
  * exit 3 and the provider's words; secrets in base_url never reach stdout,
- * stderr or any file; --verbose shows each retry as it happens.
+ * stderr or any file; --verbose (or DEBUG=1) shows each retry as it happens.
  */
 import { afterAll, expect, test } from "bun:test";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -68,10 +68,13 @@ test("quota exhausted: one request, the provider's words, scheduling stops, exit
   }
 }, 60_000);
 
-test("--verbose shows each retry as it happens, with the provider's words", async () => {
+test.each([
+  ["--verbose", ["--verbose"], {}],
+  ["DEBUG=1", [], { DEBUG: "1" }],
+])("%s shows each retry as it happens, with the provider's words", async (_label, flags, env) => {
   const p = project(jauntToml(llm.url).replace("max_retries = 0", "max_retries = 2"));
   llm.script("src/other", [{ status: 529, retryAfter: "0.1", message: "Overloaded, try again shortly" }]);
-  const result = await p.jaunt(["build", "--target", "src/other", "--verbose"]);
+  const result = await p.jaunt(["build", "--target", "src/other", ...flags], env);
   expect(result.exitCode, result.stderr).toBe(0);
   expect(result.stderr).toContain("retrying src/other in 0.1 s: HTTP 529 (1 of 2)");
   expect(result.stderr).toContain("Overloaded, try again shortly");

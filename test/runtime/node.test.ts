@@ -16,11 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(runtimePackage, { recursive: true, force: true }));
 
-/** Runs `node main.js` in a copy of the fixture and parses its JSON output. */
-function runUnderNode(fixture: string): Record<string, unknown> {
+/** Runs `node [flags] main.js` in a copy of the fixture and parses its JSON output. */
+function runUnderNode(fixture: string, flags: readonly string[] = []): Record<string, unknown> {
   const project = copyFixture(fixture, runtimePackage);
   try {
-    const run = Bun.spawnSync(["node", "main.js"], { cwd: project.dir, env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+    const run = Bun.spawnSync(["node", ...flags, "main.js"], { cwd: project.dir, env: { ...process.env, NODE_NO_WARNINGS: "1" } });
     expect(run.stderr.toString()).toBe("");
     expect(run.exitCode).toBe(0);
     return JSON.parse(run.stdout.toString());
@@ -59,5 +59,30 @@ describe("under Node (dist bundles)", () => {
       refs: ["lib/slug:slugify", "lib/slug:shout", "lib/slug:notYet", "lib/slug:Lru"],
     });
     expect(JSON.stringify(result["notYet"])).toContain("lib/slug:notYet is not built");
+  });
+
+  describe("a generated module Node finds but cannot load", () => {
+    const typescriptOnly = expect.stringMatching(/^src\/typed:(parse|Box): Node cannot load the TypeScript file \/.*\/src\/__generated__\/typed\.ts$/);
+    const typescriptFix = expect.stringMatching(/compile with tsc.*src\/__generated__\/typed\.js exists.*bun-plugin.*vite-plugin.*run with Bun/);
+
+    test("only the .ts sibling: calling the function or constructing the class says Node cannot load TypeScript, and the fixes", () => {
+      const result = runUnderNode("node-load");
+      const cannotLoad = { name: "JauntLoadError", code: "runtime.typescript_on_node", message: typescriptOnly, hint: typescriptFix };
+      expect(result).toMatchObject({ parse: { error: cannotLoad }, box: { error: cannotLoad }, slug: { value: "big-news" } });
+      expect(JSON.stringify(result)).not.toContain("jaunt build");
+    });
+
+    test("an ES module sibling where Node cannot require() it: names ERR_REQUIRE_ESM, the Node versions and the fixes", () => {
+      // Node 20.20 has require(esm); the flag turns it off, as on Node < 20.19.
+      const result = runUnderNode("node-load", ["--no-experimental-require-module"]);
+      expect(result["slug"]).toMatchObject({
+        error: {
+          name: "JauntLoadError",
+          code: "runtime.require_esm",
+          message: expect.stringMatching(/^src\/slug:slugify: Node v[\d.]+ cannot require\(\) the ES module \/.*\/src\/__generated__\/slug\.js \(ERR_REQUIRE_ESM\)$/),
+          hint: expect.stringMatching(/Node ≥ 20\.19 or ≥ 22\.12.*upgrade Node, or compile to CommonJS/),
+        },
+      });
+    });
   });
 });

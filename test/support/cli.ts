@@ -22,7 +22,8 @@ export async function runJaunt(args: readonly string[], options: RunOptions): Pr
   const command = options.binary ? [options.binary, ...args] : [process.execPath, MAIN, ...args];
   const child = Bun.spawn(command, {
     cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: "1", COLUMNS: "100", ...options.env },
+    // DEBUG from the test's own environment would make every run verbose.
+    env: { ...process.env, DEBUG: undefined, NO_COLOR: "1", COLUMNS: "100", ...options.env },
     stdin: options.stdin === undefined ? "ignore" : new TextEncoder().encode(options.stdin),
     stdout: "pipe",
     stderr: "pipe",
