@@ -1,6 +1,6 @@
 /** `jaunt status`: which generated modules are fresh or stale, and why; `--check` for CI. */
 import { defineCommand } from "citty";
-import { jsonArgs, rootArgs } from "../cli/args.ts";
+import { jsonArgs, rootArgs, verboseArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
@@ -9,6 +9,7 @@ export default defineCommand({
   args: {
     ...rootArgs,
     ...jsonArgs,
+    ...verboseArgs,
     check: {
       type: "boolean",
       description: "Exit 1 when any module is stale or in conflict (a model-free CI gate)",
@@ -29,7 +30,7 @@ export default defineCommand({
       writeJson(report);
     } else {
       const { formatStatus } = await import("../graph/format-status.ts");
-      writeResult(formatStatus(report));
+      writeResult(formatStatus(report, { verbose: Boolean(args.verbose) }));
     }
     return args.check ? { exitCode: checkExitCode(report) } : undefined;
   },

@@ -7,6 +7,7 @@
 import type { JauntConfig } from "../config/types.ts";
 import type { ModuleKind, SpecInfo, SpecKind } from "../discovery/types.ts";
 import type { Digest } from "./digests.ts";
+import type { WrittenBy } from "./edits.ts";
 import type { ModuleStatus } from "./staleness.ts";
 
 export interface PlannedSpec {
@@ -39,6 +40,10 @@ export interface PlannedModule {
   readonly status: ModuleStatus;
   /** Why it is not fresh (empty when fresh). */
   readonly reasons: readonly string[];
+  /** `jaunt stamp` can accept the current spec text (or a hand edit) without a model call. */
+  readonly stampable: boolean;
+  /** Who wrote the generated file (header's Jaunt version, recorded model); absent when there is no Jaunt file. */
+  readonly writtenBy?: WrittenBy;
   /** Length of the longest chain of dependents, itself included (scheduling priority). */
   readonly downstream: number;
 }
@@ -65,6 +70,6 @@ export interface Plan {
   /** Ids of stale modules in the order they would be generated (conflicts excluded: they cannot be written). */
   readonly buildOrder: readonly string[];
   readonly orphans: readonly Orphan[];
-  /** Generation fingerprint per module kind. */
-  readonly fingerprints: Readonly<Record<ModuleKind, Digest>>;
+  /** Request digest per module kind (the user's prompt overrides; see digests.ts). */
+  readonly requestDigests: Readonly<Record<ModuleKind, Digest>>;
 }

@@ -69,8 +69,15 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     warnings.push(warning);
     options.onWarning?.(warning);
   }
+  for (const module of plan.modules) {
+    if (module.kind !== kind || module.status !== "edited" || selection.modules.includes(module)) continue;
+    const warning = `kept ${module.generatedFile}: edited by hand (\`jaunt stamp ${module.id}\` accepts the edit; \`jaunt build --force --target ${module.id}\` regenerates it)`;
+    warnings.push(warning);
+    options.onWarning?.(warning);
+  }
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
+
   return runGeneration({
     plan,
     kind,
@@ -79,6 +86,7 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     inputs,
     estimates,
     settings: generationSettings(config, prompts, options.offline === true),
+    reroll: new Set(selection.forced),
     jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
     maxCost: config.build.maxCost,
     warnings,

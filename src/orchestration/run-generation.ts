@@ -11,6 +11,7 @@ import { generateInPool } from "./generate-in-pool.ts";
 import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
+import { WrittenRecords } from "../generated/written-record.ts";
 
 /** A live view of the run, for progress displays. */
 export interface ProgressSnapshot {
@@ -30,6 +31,8 @@ export interface RunGenerationOptions {
   /** Prompt-size estimates, the scheduler's cost weights. */
   readonly estimates: ReadonlyMap<string, number>;
   readonly settings: GenerationSettings;
+  /** Modules to re-roll (`--force`): the model is asked even when the cache holds an answer. */
+  readonly reroll?: ReadonlySet<string>;
   readonly jobs: number;
   /** Stop scheduling once the estimated cost (USD) reaches this. */
   readonly maxCost?: number | undefined;
@@ -101,6 +104,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
   const pool = new WorkerPool(poolShape(options.jobs, nodes.length));
+  const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
@@ -117,7 +121,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
     await checkWritable(options.plan.root, module); // before spending tokens
-    const result = await generateInPool(pool, input, options.settings, { signal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) }).catch((error: unknown) => {
+    const settings = options.reroll?.has(id) ? { ...options.settings, reroll: true } : options.settings;
+    const result = await generateInPool(pool, input, settings, { signal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) }).catch((error: unknown) => {
       if (error instanceof JauntConfigError) configError ??= error;
       throw error;
     });
@@ -128,7 +133,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       if ("fatal" in result.error && result.error.fatal === true) fatal ??= result.error.message;
       return { status: "failed", value: { result } };
     }
-    await writeModule(options.plan.root, module, result.code);
+    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model);
     return { status: "ok", value: { result } };
   };
 

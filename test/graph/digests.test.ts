@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Plan } from "../../src/graph/plan-types.ts";
 import { fnSpec, RUNTIME_IMPORT, tempProject, type TempProject } from "../discovery/temp-project.ts";
 import { mod, plan } from "./plan-helpers.ts";
+import { moduleDigest, requestDigest } from "../../src/graph/digests.ts";
 
 let project: TempProject | undefined;
 afterEach(() => project?.cleanup());
@@ -87,9 +88,20 @@ describe("digests change on", () => {
     });
     expect(after["src/a"]).not.toBe(before["src/a"]);
   });
+});
 
-  test("the model", async () => {
-    const { before, after } = await digestsAfter((p) => p.write("jaunt.toml", `version = 1\n[paths]\nsource_roots = ["src"]\n[llm]\nmodel = "other-model"\n`));
-    expect(after["src/a"]).not.toBe(before["src/a"]);
+describe("digests ignore who answers", () => {
+  test("the model and other [llm] settings", async () => {
+    const { before, after } = await digestsAfter((p) => p.write("jaunt.toml", `version = 1\n[paths]\nsource_roots = ["src"]\n[llm]\nmodel = "other-model"\ntemperature = 0.5\nmax_tokens = 1000\n`));
+    expect(after).toEqual(before);
+  });
+
+  test("the packaged prompt templates: no template text enters a module digest", async () => {
+    project = tempProject({ "src/a.ts": A });
+    const p = await plan(project);
+    const a = mod(p, "src/a");
+    const specDigests = new Map(a.specRefs.map((ref) => [p.specs[ref]?.name ?? "", p.specs[ref]?.digest ?? "sha256:"] as const));
+    const expected = moduleDigest({ module: "src/a", kind: "build", request: requestDigest("build", { overrides: [null, null] }), specDigests, dependencyDigests: new Map() });
+    expect(a.digest).toBe(expected);
   });
 });
