@@ -1,0 +1,66 @@
+/**
+ * The file watching of `jaunt watch`: the platform's own notifications
+ * (`fs.watch`: inotify, FSEvents, ReadDirectoryChangesW), never polling, so an
+ * idle watch costs nothing. Watched: the source and test roots (recursively:
+ * specs, test specs and the handwritten files they import), the project root
+ * itself (jaunt.toml, tsconfig.json, package.json) and the folders of
+ * `[prompts]` overrides. Ignored: generated folders (Jaunt's own writes),
+ * node_modules, dot-folders (.jaunt, .git) and files that cannot matter.
+ */
+import { existsSync, watch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import type { JauntConfig } from "../../config/types.ts";
+
+const CODE = /\.(?:[cm]?[jt]sx?)$/;
+const PROJECT_FILES = new Set(["jaunt.toml", "tsconfig.json", "package.json", ".env"]);
+
+export interface WatchedFiles {
+  /** The absolute folders watched (for the "watching …" line). */
+  readonly folders: readonly string[];
+  close(): void;
+}
+
+/** Whether a change of project-relative `file` can change the plan. */
+export function isRelevant(config: JauntConfig, file: string, overrides: ReadonlySet<string>): boolean {
+  const posix = file.replaceAll("\\", "/");
+  if (overrides.has(posix)) return true;
+  const segments = posix.split("/");
+  if (segments.some((s) => s === "node_modules" || s === config.paths.generatedDir || (s.startsWith(".") && s.length > 1))) return false;
+  if (segments.length === 1 && PROJECT_FILES.has(posix)) return true;
+  return CODE.test(posix);
+}
+
+function overrideFiles(config: JauntConfig): Set<string> {
+  const files = Object.values(config.prompts).filter((p): p is string => typeof p === "string" && p !== "");
+  return new Set(files.map((p) => path.posix.normalize(p.replaceAll("\\", "/"))));
+}
+
+/** Watch `config`'s project; `onChange` gets project-relative paths (`/`-separated) of relevant changes. */
+export function watchFiles(config: JauntConfig, onChange: (file: string) => void): WatchedFiles {
+  const root = config.root;
+  const overrides = overrideFiles(config);
+  const watchers: FSWatcher[] = [];
+  const folders: string[] = [];
+  const add = (folder: string, recursive: boolean): void => {
+    const full = path.resolve(root, folder);
+    if (folders.includes(full) || !existsSync(full)) return;
+    const watcher = watch(full, { recursive }, (_event, name) => {
+      if (name === null) return;
+      const file = path.relative(root, path.join(full, name.toString())).replaceAll("\\", "/");
+      if (isRelevant(config, file, overrides)) onChange(file);
+    });
+    // A folder that disappears (a root deleted) ends its watcher; the next plan reports the problem.
+    watcher.on("error", () => watcher.close());
+    watchers.push(watcher);
+    folders.push(full);
+  };
+  for (const folder of [...config.paths.sourceRoots, ...config.paths.testRoots]) add(folder, true);
+  add(".", false);
+  for (const file of overrides) add(path.posix.dirname(file), false);
+  return {
+    folders,
+    close: () => {
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}
