@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import fs from "node:fs";
+import path from "node:path";
+import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
+import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { startWatch, type WatchEventLine } from "./watch-process.ts";
+
+let llm: FakeLlm;
+const projects: E2eProject[] = [];
+beforeAll(() => {
+  llm = startFakeLlm({ defaults: IMPLEMENTATIONS });
+});
+afterAll(async () => {
+  await llm.stop();
+  for (const project of projects) project.cleanup();
+});
+
+function project(files: Readonly<Record<string, string>> = SPECS): E2eProject {
+  const created = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url) });
+  projects.push(created);
+  return created;
+}
+
+const asked = (from: number): string[] => llm.requests.slice(from).flatMap((r) => (r.module ? [r.module] : []));
+const isCycle = (e: WatchEventLine): boolean => e.type === "cycle";
+const isSettled = (e: WatchEventLine): boolean => e.type === "cycle" || e.type === "idle";
+
+/** Temp files of interrupted atomic writes (`.<name>.<pid>.tmp` style) or anything not a generated module. */
+function leftovers(root: string): string[] {
+  const dir = path.join(root, "src/__generated__");
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => !/^[a-z]+\.ts$/.test(name));
+}
+
+const TEST_SPEC = `import * as jaunt from "@jaunt/runtime";
+import { slugify } from "../src/slug";
+
+/** slugify("Hello World") is "hello-world". */
+export const slugifyBasics = jaunt.test(function slugifyBasics() {
+  slugify;
+});
+`;
+
+const TEST_CODE = `import { expect, test } from "bun:test";
+import { slugify } from "../../src/slug";
+
+test("slugifyBasics", () => {
+  expect(slugify("Hello World")).toBe("hello-world");
+});
+`;
+
+describe("jaunt watch (end to end)", () => {
+  test("builds on start; a JSDoc edit rebuilds that module and its dependents; a formatting-only edit asks nothing; Ctrl-C stops cleanly", async () => {
+    const p = project();
+    const from = llm.requests.length;
+    const watch = startWatch(p.root);
+    const first = await watch.waitFor(isCycle);
+    expect(first).toMatchObject({ summary: { kind: "build", ok: true, built: 4 } });
+    expect(asked(from).sort()).toEqual(["src/other", "src/slug", "src/text", "src/unique"]);
+
+    let mark = watch.events.length;
+    let before = llm.requests.length;
+    p.write("src/slug.ts", SPECS["src/slug.ts"].replace("Lowercase,", "Lowercase ASCII,"));
+    const rebuilt = await watch.waitFor(isCycle, { from: mark });
+    expect(rebuilt).toMatchObject({ summary: { built: 2, fresh: 2 } });
+    expect(asked(before).sort()).toEqual(["src/slug", "src/unique"]);
+    expect(watch.events.slice(mark).find((e) => e.type === "change")).toMatchObject({ files: ["src/slug.ts"] });
+
+    mark = watch.events.length;
+    before = llm.requests.length;
+    p.write("src/other.ts", `${SPECS["src/other.ts"].replaceAll("\n", "  \r\n")}\n\n`);
+    const settled = await watch.waitFor(isSettled, { from: mark });
+    expect(settled.type).toBe("idle");
+    expect(llm.requests.length).toBe(before);
+
+    // A file in a generated folder (our own writes) never triggers a cycle.
+    mark = watch.events.length;
+    p.write("src/__generated__/notes.txt", "x");
+    await Bun.sleep(300);
+    expect(watch.events.slice(mark).map((e) => e.type)).toEqual([]);
+    fs.rmSync(path.join(p.root, "src/__generated__/notes.txt"));
+
+    expect(await watch.interrupt()).toBe(0);
+    expect(watch.events.at(-1)?.type).toBe("stopped");
+    expect(p.exists(".jaunt/build.lock")).toBe(false);
+    const status = await p.jaunt(["status", "--check"]);
+    expect(status.exitCode, status.stdout).toBe(0);
+  }, 90_000);
+
+  test("editing a spec while its module is generated cancels that generation and starts it again", async () => {
+    const p = project({ "src/other.ts": SPECS["src/other.ts"] });
+    llm.script("src/other", [{ content: fence(IMPLEMENTATIONS["src/other"] ?? ""), delayMs: 4000 }]);
+    const from = llm.requests.length;
+    const watch = startWatch(p.root);
+    await watch.waitFor((e) => e.type === "start" && e.module === "src/other");
+    while (asked(from).length === 0) await Bun.sleep(20);
+    p.write("src/other.ts", SPECS["src/other.ts"].replace("Add two numbers.", "Add two numbers (finite ones)."));
+    const restart = await watch.waitFor((e) => e.type === "restart");
+    expect(restart).toMatchObject({ modules: ["src/other"] });
+    const done = await watch.waitFor(isCycle, { from: watch.events.indexOf(restart) });
+    expect(done).toMatchObject({ summary: { built: 1, failed: 0 } });
+    // Asked twice: the cancelled request and the one for the edited spec; the second carries the edit.
+    expect(asked(from)).toEqual(["src/other", "src/other"]);
+    expect(llm.requests.filter((r) => r.module === "src/other").at(-1)?.messages.map((m) => m.content).join("\n")).toContain("finite ones");
+    // The first cycle never reported a finished build: it was cancelled before writing.
+    expect(watch.events.filter(isCycle)).toHaveLength(1);
+    expect(await watch.interrupt()).toBe(0);
+    expect((await p.jaunt(["status", "--check"])).exitCode).toBe(0);
+  }, 60_000);
+
+  test("Ctrl-C during a generation: exit 0, no lock, no temp file, nothing half-written", async () => {
+    const p = project({ "src/other.ts": SPECS["src/other.ts"] });
+    llm.script("src/other", [{ hang: true }]);
+    const from = llm.requests.length;
+    const watch = startWatch(p.root);
+    await watch.waitFor((e) => e.type === "start");
+    while (asked(from).length === 0) await Bun.sleep(20);
+    const sent = Date.now();
+    expect(await watch.interrupt()).toBe(0);
+    expect(Date.now() - sent).toBeLessThan(5000);
+    expect(watch.events.at(-1)?.type).toBe("stopped");
+    expect(p.exists(".jaunt/build.lock")).toBe(false);
+    expect(p.exists("src/__generated__/other.ts")).toBe(false);
+    expect(leftovers(p.root)).toEqual([]);
+  }, 60_000);
+
+  test("--test regenerates and runs the tests affected by an edit, and only those", async () => {
+    llm.setDefault("tests/slug", TEST_CODE);
+    const p = project({ "src/text.ts": SPECS["src/text.ts"], "src/slug.ts": SPECS["src/slug.ts"], "src/other.ts": SPECS["src/other.ts"], "tests/slug.ts": TEST_SPEC });
+    const watch = startWatch(p.root, ["--test"]);
+    const firstTests = await watch.waitFor((e) => e.type === "tests");
+    expect(firstTests).toMatchObject({ files: ["tests/__generated__/slug.test.ts"], exitCode: 0 });
+
+    // An edit of a module no test depends on rebuilds it and runs no test.
+    let mark = watch.events.length;
+    p.write("src/other.ts", SPECS["src/other.ts"].replace("Add two numbers.", "Add two numbers, exactly."));
+    await watch.waitFor((e) => e.type === "cycle" && (e.summary as { kind: string }).kind === "test", { from: mark });
+    await Bun.sleep(200);
+    expect(watch.events.slice(mark).some((e) => e.type === "tests")).toBe(false);
+
+    // An edit of the spec under test regenerates the test module and runs it.
+    mark = watch.events.length;
+    const before = llm.requests.length;
+    p.write("src/slug.ts", SPECS["src/slug.ts"].replace("Lowercase,", "Lowercase ASCII,"));
+    expect(await watch.waitFor((e) => e.type === "tests", { from: mark })).toMatchObject({ exitCode: 0 });
+    expect(asked(before).sort()).toEqual(["src/slug", "tests/slug"]);
+    expect(await watch.interrupt()).toBe(0);
+  }, 90_000);
+});
