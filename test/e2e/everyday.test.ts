@@ -12,8 +12,9 @@ afterAll(async () => {
   for (const project of projects) project.cleanup();
 });
 
-async function built(): Promise<E2eProject> {
-  const p = createE2eProject({ ...SPECS, "jaunt.toml": jauntToml(llm.url) });
+/** A project with `files` (default: all four specs), built. */
+async function built(files: Readonly<Record<string, string>> = SPECS): Promise<E2eProject> {
+  const p = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url) });
   projects.push(p);
   const result = await p.jaunt(["build"]);
   expect(result.exitCode, result.stderr).toBe(0);
@@ -83,7 +84,7 @@ describe("jaunt prompt", () => {
 
 describe("jaunt stamp", () => {
   test("accepts a JSDoc typo fix without a model call, rewriting only the header digest; refuses missing and foreign files", async () => {
-    const p = await built();
+    const p = await built({ "src/text.ts": SPECS["src/text.ts"], "src/slug.ts": SPECS["src/slug.ts"], "src/other.ts": SPECS["src/other.ts"] });
     const body = (text: string): string => text.split("\n").slice(6).join("\n");
     const before = p.read(OTHER);
     p.write("src/other.ts", SPECS["src/other.ts"].replace("Add two numbers.", "Add two numbers!"));
@@ -118,8 +119,8 @@ describe("jaunt stamp", () => {
 
 describe("upgrades and model switches cost nothing", () => {
   test("a project built by another Jaunt version is fresh; a model change leaves everything fresh and --force asks the new model", async () => {
-    const p = await built();
-    for (const file of ["text", "slug", "unique", "other"]) {
+    const p = await built({ "src/text.ts": SPECS["src/text.ts"], "src/other.ts": SPECS["src/other.ts"] });
+    for (const file of ["text", "other"]) {
       const generated = `src/__generated__/${file}.ts`;
       p.write(generated, p.read(generated).replace(/tool_version=.*/, "tool_version=0.0.1"));
     }
@@ -137,13 +138,13 @@ describe("upgrades and model switches cost nothing", () => {
 
     from = llm.requests.length;
     expect((await p.jaunt(["build", "--force"])).exitCode).toBe(0);
-    expect(llm.requests.slice(from).map((r) => r.model)).toEqual(["gpt-4.1-mini", "gpt-4.1-mini", "gpt-4.1-mini", "gpt-4.1-mini"]);
+    expect(llm.requests.slice(from).map((r) => r.model)).toEqual(["gpt-4.1-mini", "gpt-4.1-mini"]);
   }, 60_000);
 });
 
 describe("hand edits", () => {
   test("an edited body is reported, survives a build (even after its spec changed), and --force or stamp resolve it", async () => {
-    const p = await built();
+    const p = await built({ "src/other.ts": SPECS["src/other.ts"] });
     const edited = `${p.read(OTHER)}export const mine = "kept";\n`;
     p.write(OTHER, edited);
     expect((await statusOf(p))["src/other"]).toEqual({ status: "edited", stampable: true });
