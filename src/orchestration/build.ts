@@ -15,6 +15,7 @@ import { acquireBuildLock } from "./lock.ts";
 import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
 import { runGeneration, type ProgressSnapshot } from "./run-generation.ts";
 import { selectModules } from "./select-modules.ts";
+import type { WorkerPool } from "./worker-pool.ts";
 
 export interface BuildOptions {
   /** Where to start looking for jaunt.toml (default: process.cwd()). */
@@ -38,6 +39,8 @@ export interface BuildOptions {
   readonly onEvent?: (event: GenerationEvent) => void;
   /** Told about recovered locks, removed temp files and the like as they happen. */
   readonly onWarning?: (message: string) => void;
+  /** Run on this Worker pool instead of a fresh one (`jaunt watch` keeps one warm across cycles). */
+  readonly pool?: WorkerPool;
 }
 
 interface Planned {
@@ -91,6 +94,7 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     maxCost: config.build.maxCost,
     warnings,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.pool ? { pool: options.pool } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onModule ? { onModule: options.onModule } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),

@@ -31,6 +31,8 @@ export interface RunGenerationOptions {
   /** Prompt-size estimates, the scheduler's cost weights. */
   readonly estimates: ReadonlyMap<string, number>;
   readonly settings: GenerationSettings;
+  /** A pool that outlives the run (`jaunt watch` keeps its Workers warm); the run neither creates nor closes one. */
+  readonly pool?: WorkerPool;
   /** Modules to re-roll (`--force`): the model is asked even when the cache holds an answer. */
   readonly reroll?: ReadonlySet<string>;
   readonly jobs: number;
@@ -103,7 +105,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const started = performance.now();
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
-  const pool = new WorkerPool(poolShape(options.jobs, nodes.length));
+  const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
@@ -160,7 +162,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     });
     outcomes = scheduled.outcomes;
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
   if (configError) throw configError;
 

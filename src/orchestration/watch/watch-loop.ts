@@ -18,6 +18,8 @@ import { affectedTests, changedModules } from "./watch-plan.ts";
 import type { CycleSummary, WatchError, WatchEvent } from "./watch-events.ts";
 import { watchFiles, type WatchedFiles } from "./watch-files.ts";
 import { runBunTest } from "../test-run.ts";
+import { poolShape } from "../run-generation.ts";
+import { WorkerPool } from "../worker-pool.ts";
 
 export interface WatchOptions extends Pick<BuildOptions, "cwd" | "root" | "inferDeps" | "offline" | "jobs"> {
   /** Also regenerate and run the affected tests. */
@@ -76,6 +78,9 @@ export async function watchProject(options: WatchOptions): Promise<void> {
     emit({ type: "ready", root: config.root, folders: watched.folders });
   };
   rewatch(first.config);
+  // Warm Workers across cycles: a save costs a generation, not a Worker start and module loads.
+  const jobs = options.jobs ?? first.config.build.jobs;
+  const pool = new WorkerPool(poolShape(jobs, jobs));
 
   /** One cycle: plan, generate what is stale (cancelled and redone when an edit obsoletes it), test. */
   const cycle = async (): Promise<void> => {
@@ -119,6 +124,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
     const started = new Set<string>();
     const hooks: BuildOptions = {
       ...base,
+      pool,
       signal: run.signal,
       onModule: (report: BuildReport["modules"][number]) => emit({ type: "module", report }),
       onWarning: (message: string) => emit({ type: "warning", message }),
@@ -162,6 +168,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   } finally {
     changes.close();
     watched?.close();
+    await pool.close();
     emit({ type: "stopped" });
   }
 }
