@@ -6,7 +6,8 @@
  *   kind — the texts of their `[prompts]` overrides (a packaged template
  *   counts as "packaged", not as its text);
  * - module digest: request digest + module name + its specs' digests in name
- *   order + its dependency modules' digests (which include theirs: transitive).
+ *   order + its dependency modules' digests (which include theirs: transitive)
+ *   + the content digests of the handwritten project files it imports.
  * Inputs never include timestamps, the environment, lockfiles or absolute
  * paths — nor who answers: the Jaunt version, the model and the packaged
  * prompt templates are recorded (header, .jaunt/written.json), not hashed,
@@ -51,6 +52,8 @@ export interface ModuleDigestInput {
   readonly specDigests: ReadonlyMap<string, Digest>;
   /** Dependency module name → its module digest (any order; sorted here). */
   readonly dependencyDigests: ReadonlyMap<string, Digest>;
+  /** Handwritten project file it imports → content digest (any order; sorted here). */
+  readonly handwritten?: ReadonlyMap<string, Digest>;
 }
 
 function sortedEntries(map: ReadonlyMap<string, Digest>): [string, Digest][] {
@@ -66,5 +69,6 @@ export function moduleDigest(input: ModuleDigestInput): Digest {
     input.request,
     sortedEntries(input.specDigests),
     sortedEntries(input.dependencyDigests),
+    sortedEntries(input.handwritten ?? new Map()),
   ]);
 }

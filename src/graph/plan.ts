@@ -14,6 +14,7 @@ import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
 import { moduleDigest, requestDigest, specDigest, type Digest } from "./digests.ts";
 import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
+import { HandwrittenFiles } from "./handwritten.ts";
 import { HeaderCache } from "./header-cache.ts";
 import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
 import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
@@ -84,6 +85,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const specs: Record<string, PlannedSpec> = {};
   const digests = new Map<string, Digest>();
   const inputs: StalenessInput[] = [];
+  const handwritten = new HandwrittenFiles(root, new Set(discovery.modules.map((m) => m.file)));
   for (const id of order) {
     const info = infos.get(id);
     if (!info) continue;
@@ -95,7 +97,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     }
     const dependsOn = moduleDeps.get(id) ?? [];
     const dependencyDigests = new Map(dependsOn.map((d): [string, Digest] => [d, digests.get(d) ?? "sha256:"]));
-    const digest = moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests });
+    const digest = moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: handwritten.of(info) });
     digests.set(id, digest);
     const generatedFile = toPosix(generatedPathFor(info.file, info.kind, generatedDir));
     inputs.push({ id, module: id, kind: info.kind, generatedFile, digest, specRefs: info.specs.map((s) => s.ref), dependsOn });

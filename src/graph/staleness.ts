@@ -65,7 +65,7 @@ function ownStaleness(module: StalenessInput, header: HeaderResult, staleDeps: r
   const structural = reasons.length > 0;
   if (h.moduleDigest !== module.digest && !structural) {
     if (staleDeps.length > 0) reasons.push(...staleDeps.map((d) => `dependency ${d} changed`));
-    else reasons.push("digest changed (spec text, options or prompt overrides)");
+    else reasons.push("digest changed (spec text, options, imported handwritten code or prompt overrides)");
   }
   if (edited) return { status: "edited", reasons: [EDITED, ...reasons], stampable: !structural };
   return reasons.length === 0 ? { status: "fresh", reasons, stampable: false } : { status: "stale", reasons, stampable: !structural };

@@ -146,4 +146,18 @@ describe("jaunt watch (end to end)", () => {
     expect(asked(before).sort()).toEqual(["src/slug", "tests/slug"]);
     expect(await watch.interrupt()).toBe(0);
   }, 90_000);
+
+  test("saving a handwritten helper a spec module imports rebuilds that module", async () => {
+    const helper = "export const PRECISION = 2;\n";
+    const spec = SPECS["src/other.ts"].replace('import * as jaunt from "@jaunt/runtime";', 'import * as jaunt from "@jaunt/runtime";\nimport { PRECISION } from "./precision";').replace("return jaunt.todo();", "void PRECISION;\n  return jaunt.todo();");
+    const p = project({ "src/other.ts": spec, "src/precision.ts": helper, "src/text.ts": SPECS["src/text.ts"] });
+    const watch = startWatch(p.root);
+    await watch.waitFor(isCycle);
+    const mark = watch.events.length;
+    const before = llm.requests.length;
+    p.write("src/precision.ts", "export const PRECISION = 3;\n");
+    expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 1, fresh: 1 } });
+    expect(asked(before)).toEqual(["src/other"]);
+    expect(await watch.interrupt()).toBe(0);
+  }, 60_000);
 });

@@ -38,7 +38,7 @@ describe("staleness", () => {
     const project = await freshProject();
     project.write("src/a.ts", A.replace("Does a.", "Does a, better."));
     const p = await plan(project);
-    expect(mod(p, "src/a").reasons).toEqual(["digest changed (spec text, options or prompt overrides)"]);
+    expect(mod(p, "src/a").reasons).toEqual(["digest changed (spec text, options, imported handwritten code or prompt overrides)"]);
     expect(mod(p, "src/b").reasons).toEqual(["dependency src/a changed"]);
     expect(mod(p, "src/c").reasons).toEqual(["dependency src/b changed"]);
     expect(mod(p, "tests/c").reasons).toEqual(["dependency src/c changed"]);

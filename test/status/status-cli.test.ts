@@ -37,7 +37,7 @@ describe("jaunt status", () => {
     try {
       const human = await runJaunt(["status"], { cwd: project.root });
       expect(human.exitCode).toBe(0);
-      expect(human.stdout).toContain("stale    src/a    build  src/__generated__/a.ts\n         - digest changed (spec text, options or prompt overrides)\n");
+      expect(human.stdout).toContain("stale    src/a    build  src/__generated__/a.ts\n         - digest changed (spec text, options, imported handwritten code or prompt overrides)\n");
       expect(human.stdout).toContain("stale    src/b    build  src/__generated__/b.ts\n         - dependency src/a changed\n");
       expect(human.stdout).toContain("Build order (3):\n  1. src/a\n  2. src/b\n  3. tests/b\n");
       expect(human.stdout).toContain("0 fresh modules, 3 stale, 0 conflicts, 0 orphans");
