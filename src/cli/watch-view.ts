@@ -3,7 +3,7 @@
  * stdout; on a terminal a small view on stderr is redrawn in place (the queue,
  * each module's last result, the last change); otherwise plain lines on stderr.
  */
-import { moduleLine } from "../orchestration/progress-view.ts";
+import { moduleLine, type TextSink } from "../orchestration/progress-view.ts";
 import type { WatchEvent } from "../orchestration/watch/watch-events.ts";
 import { writeProgress, writeResult } from "./output.ts";
 
@@ -54,8 +54,11 @@ function cut(text: string, columns: number): string {
   return text.length > columns - 1 ? `${text.slice(0, Math.max(0, columns - 2))}…` : text;
 }
 
-/** The redrawn terminal view. */
-function terminalView(columns: number): WatchView {
+/** Module results the view shows at most (the most recent ones). */
+const MAX_RESULTS = 12;
+
+/** The redrawn terminal view, written to `sink` (stderr). */
+export function terminalView(sink: TextSink, columns: number): WatchView {
   const results = new Map<string, string>();
   let root = "";
   let queue: string[] = [];
@@ -65,10 +68,12 @@ function terminalView(columns: number): WatchView {
   const draw = (): void => {
     const lines = [`jaunt watch · ${root} · Ctrl-C to stop`];
     lines.push(queue.length === 0 ? "idle: waiting for changes" : `queue (${queue.length}): ${queue.join(", ")}`);
-    for (const [id, result] of results) lines.push(`  ${running.has(id) ? "generating…" : result}`);
+    const shown = [...results].slice(-MAX_RESULTS);
+    if (results.size > shown.length) lines.push(`  … ${results.size - shown.length} earlier result(s)`);
+    for (const [id, result] of shown) lines.push(`  ${running.has(id) ? `generating ${id}…` : result}`);
     lines.push(last);
     const text = lines.map((line) => cut(line, columns)).join("\n");
-    process.stderr.write(`${drawn > 0 ? `\u001b[${drawn}F\u001b[J` : ""}${text}\n`);
+    sink.write(`${drawn > 0 ? `\u001b[${drawn}F\u001b[J` : ""}${text}\n`);
     drawn = lines.length;
   };
   return {
@@ -82,11 +87,13 @@ function terminalView(columns: number): WatchView {
           break;
         case "start":
           running.add(event.module);
-          if (!results.has(event.module)) results.set(event.module, event.module);
+          results.delete(event.module); // most recent last
+          results.set(event.module, event.module);
           break;
         case "module":
           running.delete(event.report.id);
           queue = queue.filter((id) => id !== event.report.id);
+          results.delete(event.report.id);
           results.set(event.report.id, moduleLine(event.report));
           break;
         case "cycle":
@@ -123,7 +130,7 @@ export function createWatchView(mode: { json: boolean; interactive: boolean; col
   if (mode.json) {
     return { show: (event) => writeResult(JSON.stringify(event)), note: () => undefined };
   }
-  if (mode.interactive) return terminalView(mode.columns);
+  if (mode.interactive) return terminalView(process.stderr, mode.columns);
   return {
     show: (event) => {
       const line = plainLine(event);
