@@ -1,6 +1,6 @@
 /** `jaunt watch`: rebuild stale modules on save (debounced, cancel-and-restart), `--test` runs the affected tests. */
 import { defineCommand } from "citty";
-import { jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { jobsArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
 import { stderrIsInteractive } from "../cli/output.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
@@ -8,7 +8,7 @@ export default defineCommand({
   meta: { name: "watch", description: "Rebuild stale modules whenever a spec, test spec, handwritten import or jaunt.toml is saved" },
   args: {
     ...rootArgs,
-    ...jsonArgs,
+    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, tests, idle, warning, error, stopped)" },
     ...verboseArgs,
     ...jobsArgs,
     test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },
