@@ -40,6 +40,8 @@ function isEntry(value: unknown): value is WrittenEntry {
 
 export class WrittenRecords {
   private chain: Promise<unknown> = Promise.resolve();
+  /** The save not yet started, which every new entry can join. */
+  private next: Promise<void> | undefined;
 
   private constructor(
     private readonly file: string,
@@ -66,18 +68,25 @@ export class WrittenRecords {
     return this.entries.get(generatedFile);
   }
 
-  /** Record `entry` and save; saves are serialized so the last one holds every entry. */
+  /**
+   * Record `entry` and save. Saves are serialized and coalesced: entries set
+   * while a save is being written go out together in the next one, so a big
+   * build writes the record a few times, not once per module.
+   */
   async set(generatedFile: string, entry: WrittenEntry): Promise<void> {
     this.entries.set(generatedFile, entry);
     await this.save();
   }
 
-  private async save(): Promise<void> {
-    const next = this.chain.then(() => {
+  private save(): Promise<void> {
+    if (this.next) return this.next;
+    const next = this.chain.then(async () => {
+      this.next = undefined; // later entries need a later save
       const document = { format: RECORD_FORMAT, entries: Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1))) };
-      return writeCacheFileAtomic(this.file, `${JSON.stringify(document, null, 1)}\n`);
+      await writeCacheFileAtomic(this.file, `${JSON.stringify(document, null, 1)}\n`);
     });
+    this.next = next;
     this.chain = next.catch(() => undefined);
-    await next;
+    return next;
   }
 }
