@@ -80,7 +80,6 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
   }
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
-
   return runGeneration({
     plan,
     kind,

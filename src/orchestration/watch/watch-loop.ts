@@ -114,9 +114,10 @@ export async function watchProject(options: WatchOptions): Promise<void> {
     const stop = (): void => run.abort();
     options.signal.addEventListener("abort", stop, { once: true });
     // An edit during the cycle: re-plan; if it changed a module this cycle generates, cancel and start again.
+    let finished = false;
     const unlisten = changes.onReady(() => {
       void changedModules(base, queue).then((changed) => {
-        if (changed.length === 0 || run.signal.aborted) return;
+        if (changed.length === 0 || run.signal.aborted || finished) return;
         emit({ type: "restart", modules: changed });
         run.abort();
       });
@@ -150,6 +151,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       const exitCode = await runBunTest(plan.root, files, planned.config.test.bunArgs, options.testOutput ?? "stdout", run.signal);
       if (!run.signal.aborted) emit({ type: "tests", files, exitCode });
     } finally {
+      finished = true;
       unlisten();
       options.signal.removeEventListener("abort", stop);
       lock.release();
