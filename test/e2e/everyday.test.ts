@@ -21,6 +21,15 @@ async function built(files: Readonly<Record<string, string>> = SPECS): Promise<E
   return p;
 }
 
+const TEST_SPEC = `import * as jaunt from "@jaunt/runtime";
+import { uniqueSlug } from "../src/unique";
+
+/** uniqueSlug("A", new Set(["a"])) is "a-2". */
+export const uniqueBasics = jaunt.test(function uniqueBasics() {
+  uniqueSlug;
+});
+`;
+
 const asked = (from: number): string[] => llm.requests.slice(from).flatMap((r) => (r.module ? [r.module] : []));
 const OTHER = "src/__generated__/other.ts";
 const REROLLED = "export function add(a: number, b: number): number {\n  return b + a; // re-rolled\n}";
@@ -64,7 +73,7 @@ describe("re-roll", () => {
 
 describe("jaunt prompt", () => {
   test("prints the exact messages a build sends, with no API key and no request", async () => {
-    const p = await built();
+    const p = await built({ ...SPECS, "tests/unique.ts": TEST_SPEC });
     const sent = llm.requests.filter((r) => r.module === "src/unique").at(-1);
     const from = llm.requests.length;
     const json = await p.jaunt(["prompt", "src/unique:uniqueSlug", "--json"], { JAUNT_E2E_KEY: "" });
@@ -76,6 +85,12 @@ describe("jaunt prompt", () => {
     expect(text.stdout).toContain("=== system ===\n");
     expect(text.stdout).toContain(doc.messages[1]?.content.trimEnd() ?? "(none)");
     expect(llm.requests.length).toBe(from);
+    // A test module: the test generation's messages, with the public API of the spec under test.
+    const tests = await p.jaunt(["prompt", "tests/unique", "--json"], { JAUNT_E2E_KEY: "" });
+    const testDoc: { kind: string; messages: { role: string; content: string }[] } = JSON.parse(tests.stdout);
+    expect(testDoc.kind).toBe("test");
+    expect(testDoc.messages[1]?.content).toContain("Write tests for `tests/unique`");
+    expect(testDoc.messages[1]?.content).toContain("export function uniqueSlug(title: string, taken: ReadonlySet<string>): string;");
     const unknown = await p.jaunt(["prompt", "src/uniq"]);
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('did you mean "src/unique"');

@@ -160,4 +160,25 @@ describe("jaunt watch (end to end)", () => {
     expect(asked(before)).toEqual(["src/other"]);
     expect(await watch.interrupt()).toBe(0);
   }, 60_000);
+
+  test("saving jaunt.toml: a model switch rebuilds nothing; a prompt override rebuilds every module it applies to", async () => {
+    const p = project({ "src/other.ts": SPECS["src/other.ts"], "src/text.ts": SPECS["src/text.ts"] });
+    const watch = startWatch(p.root);
+    await watch.waitFor(isCycle);
+    let mark = watch.events.length;
+    const before = llm.requests.length;
+    p.write("jaunt.toml", jauntToml(llm.url).replace('model = "gpt-4o-mini"', 'model = "gpt-4.1-mini"'));
+    expect(await watch.waitFor(isSettled, { from: mark })).toMatchObject({ type: "idle", fresh: 2 });
+    expect(watch.events.slice(mark).find((e) => e.type === "change")).toMatchObject({ files: ["jaunt.toml"] });
+    expect(llm.requests.length).toBe(before);
+
+    mark = watch.events.length;
+    const { packagedPrompt } = await import("../../src/assets/prompts.ts");
+    p.write("prompts/build_module.md", `${packagedPrompt("build_module")}\nPrefer early returns.\n`);
+    p.write("jaunt.toml", `${jauntToml(llm.url)}[prompts]\nbuild_module = "prompts/build_module.md"\n`);
+    expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 2 } });
+    expect(asked(before).sort()).toEqual(["src/other", "src/text"]);
+    expect(llm.requests.at(-1)?.messages.at(-1)?.content).toContain("Prefer early returns.");
+    expect(await watch.interrupt()).toBe(0);
+  }, 60_000);
 });
