@@ -158,6 +158,13 @@ describe("jaunt watch (end to end)", () => {
     p.write("src/precision.ts", "export const PRECISION = 3;\n");
     expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 1, fresh: 1 } });
     expect(asked(before)).toEqual(["src/other"]);
+
+    // A test root that did not exist at start is watched once it appears.
+    const mark2 = watch.events.length;
+    fs.mkdirSync(path.join(p.root, "tests"));
+    await watch.waitFor((e) => e.type === "ready", { from: mark2 });
+    p.write("tests/other.ts", 'import * as jaunt from "@jaunt/runtime";\n');
+    expect(await watch.waitFor((e) => e.type === "change" && JSON.stringify(e.files).includes("tests/other.ts"), { from: mark2 })).toBeDefined();
     expect(await watch.interrupt()).toBe(0);
   }, 60_000);
 

@@ -17,6 +17,8 @@ const PROJECT_FILES = new Set(["jaunt.toml", "tsconfig.json", "package.json", ".
 export interface WatchedFiles {
   /** The absolute folders watched (for the "watching …" line). */
   readonly folders: readonly string[];
+  /** True when a root that did not exist at start exists now: watch again to see inside it. */
+  outdated(): boolean;
   close(): void;
 }
 
@@ -41,24 +43,29 @@ export function watchFiles(config: JauntConfig, onChange: (file: string) => void
   const overrides = overrideFiles(config);
   const watchers: FSWatcher[] = [];
   const folders: string[] = [];
+  const roots = [...config.paths.sourceRoots, ...config.paths.testRoots];
+  const missing = roots.filter((folder) => !existsSync(path.resolve(root, folder)));
+  // A missing root showing up (seen by the project-folder watcher) is a change: the next cycle watches it.
+  const appeared = (file: string): boolean => missing.some((folder) => file === folder || file.startsWith(`${folder}/`));
   const add = (folder: string, recursive: boolean): void => {
     const full = path.resolve(root, folder);
     if (folders.includes(full) || !existsSync(full)) return;
     const watcher = watch(full, { recursive }, (_event, name) => {
       if (name === null) return;
       const file = path.relative(root, path.join(full, name.toString())).replaceAll("\\", "/");
-      if (isRelevant(config, file, overrides)) onChange(file);
+      if (isRelevant(config, file, overrides) || appeared(file)) onChange(file);
     });
     // A folder that disappears (a root deleted) ends its watcher; the next plan reports the problem.
     watcher.on("error", () => watcher.close());
     watchers.push(watcher);
     folders.push(full);
   };
-  for (const folder of [...config.paths.sourceRoots, ...config.paths.testRoots]) add(folder, true);
+  for (const folder of roots) add(folder, true);
   add(".", false);
   for (const file of overrides) add(path.posix.dirname(file), false);
   return {
     folders,
+    outdated: () => missing.some((folder) => existsSync(path.resolve(root, folder))),
     close: () => {
       for (const watcher of watchers) watcher.close();
     },

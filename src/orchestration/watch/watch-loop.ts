@@ -71,7 +71,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   let watchedKey = "";
   const rewatch = (config: typeof first.config): void => {
     const key = JSON.stringify([config.paths, config.prompts]);
-    if (key === watchedKey) return;
+    if (key === watchedKey && watched?.outdated() !== true) return;
     watched?.close();
     watched = watchFiles(config, (file) => changes.add(file));
     watchedKey = key;
