@@ -9,7 +9,7 @@ const config = parseConfig(`version = 1\n[paths]\nsource_roots = ["src"]\ntest_r
 describe("which saves jaunt watch reacts to", () => {
   test("specs, test specs, handwritten code, project files and prompt overrides count", () => {
     const overrides = new Set(["prompts/build.md"]);
-    for (const file of ["src/slug.ts", "src/deep/x.tsx", "tests/slug.ts", "src/helper.mts", "src/legacy.js", "jaunt.toml", "tsconfig.json", "package.json", "prompts/build.md"]) {
+    for (const file of ["src/slug.ts", "src/deep/x.tsx", "tests/slug.ts", "src/helper.mts", "src/legacy.js", "jaunt.toml", "tsconfig.json", "package.json", ".env", "prompts/build.md"]) {
       expect([file, isRelevant(config, file, overrides)]).toEqual([file, true]);
     }
   });

@@ -3,7 +3,8 @@
  * (`fs.watch`: inotify, FSEvents, ReadDirectoryChangesW), never polling, so an
  * idle watch costs nothing. Watched: the source and test roots (recursively:
  * specs, test specs and the handwritten files they import), the project root
- * itself (jaunt.toml, tsconfig.json, package.json) and the folders of
+ * itself (jaunt.toml, tsconfig.json, package.json, .env — a key added there
+ * lets a failed cycle succeed on the next save) and the folders of
  * `[prompts]` overrides. Ignored: generated folders (Jaunt's own writes),
  * node_modules, dot-folders (.jaunt, .git) and files that cannot matter.
  */
@@ -26,9 +27,9 @@ export interface WatchedFiles {
 export function isRelevant(config: JauntConfig, file: string, overrides: ReadonlySet<string>): boolean {
   const posix = file.replaceAll("\\", "/");
   if (overrides.has(posix)) return true;
+  if (PROJECT_FILES.has(posix)) return true;
   const segments = posix.split("/");
   if (segments.some((s) => s === "node_modules" || s === config.paths.generatedDir || (s.startsWith(".") && s.length > 1))) return false;
-  if (segments.length === 1 && PROJECT_FILES.has(posix)) return true;
   return CODE.test(posix);
 }
 
