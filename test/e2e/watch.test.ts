@@ -186,6 +186,15 @@ describe("jaunt watch (end to end)", () => {
     expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 2 } });
     expect(asked(before).sort()).toEqual(["src/other", "src/text"]);
     expect(llm.requests.at(-1)?.messages.at(-1)?.content).toContain("Prefer early returns.");
+
+    // A broken template fails every module the same way: one error event, and the watch goes on.
+    mark = watch.events.length;
+    p.write("prompts/build_module.md", `${packagedPrompt("build_module")}\n{{no_such_placeholder}}\n`);
+    const error = await watch.waitFor((e) => e.type === "error", { from: mark });
+    expect(JSON.stringify(error)).toContain("no_such_placeholder");
+    mark = watch.events.length;
+    p.write("prompts/build_module.md", `${packagedPrompt("build_module")}\nPrefer early returns!\n`);
+    expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 2 } });
     expect(await watch.interrupt()).toBe(0);
   }, 60_000);
 });

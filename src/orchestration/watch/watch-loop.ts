@@ -150,6 +150,9 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       if (files.length === 0) return;
       const exitCode = await runBunTest(plan.root, files, planned.config.test.bunArgs, options.testOutput ?? "stdout", run.signal);
       if (!run.signal.aborted) emit({ type: "tests", files, exitCode });
+    } catch (error) {
+      // A problem every module would share (no API key, a broken prompt template): say it, wait for the fix.
+      emit({ type: "error", error: errorOf(error) });
     } finally {
       finished = true;
       unlisten();
