@@ -13,9 +13,9 @@
  *
  *   bun bench/watch.ts [--edits 7] [--idle-seconds 5] [--debounce 100]
  *
- * Linux only (reads /proc/<pid>/stat).
+ * Linux only (reads the schedstat of every thread under /proc/<pid>/task).
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startFakeLlm } from "../test/support/fake-llm.ts";
 import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, API_KEY_ENV } from "../test/e2e/project.ts";
@@ -27,11 +27,17 @@ function argValue(name: string, fallback: number): number {
   return index === -1 ? fallback : Number(process.argv[index + 1]);
 }
 
-/** CPU seconds (user + system) used so far by `pid`, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+/** CPU seconds used so far by every thread of `pid` (Workers included), from /proc/<pid>/task/<tid>/schedstat (ns). */
 function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return ns / 1e9;
 }
 
 async function idleCpu(pid: number, seconds: number): Promise<number> {
@@ -100,9 +106,9 @@ try {
   idler.kill();
   await Promise.all([watch.exited, idler.exited]);
 
-  const pct = (cpu: number): string => `${((cpu / idleSeconds) * 100).toFixed(2)}% of a core`;
+  const pct = (cpu: number): string => `${((cpu / idleSeconds) * 100).toFixed(3)}% of a core`;
   console.log(`jaunt watch on a 4-module project, fake LLM (instant answers), debounce ${debounce} ms, from source`);
-  console.log(`idle CPU over ${idleSeconds} s: watch ${watchCpu.toFixed(2)} s (${pct(watchCpu)}); idle Bun process ${idleBaseline.toFixed(2)} s (${pct(idleBaseline)})`);
+  console.log(`idle CPU over ${idleSeconds} s: watch ${(watchCpu * 1000).toFixed(1)} ms (${pct(watchCpu)}); idle Bun process ${(idleBaseline * 1000).toFixed(1)} ms (${pct(idleBaseline)}); ${(watchCpu / Math.max(idleBaseline, 1e-6)).toFixed(1)}× the idle process`);
   console.log(`edit → written (median of ${edits}): watch ${median(watchTimes).toFixed(0)} ms [${Math.min(...watchTimes).toFixed(0)}–${Math.max(...watchTimes).toFixed(0)}]; edit + fresh \`jaunt build\` ${median(buildTimes).toFixed(0)} ms (${(median(watchTimes) / median(buildTimes)).toFixed(2)}× the build)`);
 } finally {
   await llm.stop();
