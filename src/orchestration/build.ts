@@ -41,6 +41,10 @@ export interface BuildOptions {
   readonly onWarning?: (message: string) => void;
   /** Run on this Worker pool instead of a fresh one (`jaunt watch` keeps one warm across cycles). */
   readonly pool?: WorkerPool;
+  /** Start nothing new, let generations in flight finish (`jaunt watch` restarting after an edit). */
+  readonly stopSignal?: AbortSignal;
+  /** Per-module cancellation (`jaunt watch` cancels a module whose spec changed during the run). */
+  readonly moduleSignal?: (id: string) => AbortSignal | undefined;
 }
 
 interface Planned {
@@ -94,6 +98,8 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     warnings,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.pool ? { pool: options.pool } : {}),
+    ...(options.moduleSignal ? { moduleSignal: options.moduleSignal } : {}),
+    ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onModule ? { onModule: options.onModule } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),

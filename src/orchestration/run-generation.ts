@@ -40,6 +40,10 @@ export interface RunGenerationOptions {
   readonly maxCost?: number | undefined;
   /** First Ctrl-C: start nothing new, abandon generations in flight. */
   readonly signal?: AbortSignal;
+  /** Start nothing new; generations in flight finish (`jaunt watch` restarting after an edit). */
+  readonly stopSignal?: AbortSignal;
+  /** Cancels one module's generation (`jaunt watch`: its spec changed meanwhile); it fails, its dependents are skipped. */
+  readonly moduleSignal?: (id: string) => AbortSignal | undefined;
   readonly warnings: readonly string[];
   readonly onProgress?: (snapshot: ProgressSnapshot) => void;
   readonly onModule?: (report: ModuleReport) => void;
@@ -116,15 +120,19 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
   let configError: JauntConfigError | undefined;
+  const stops = [options.signal, options.stopSignal].filter((s): s is AbortSignal => s !== undefined);
+  const stopSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
   const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens });
 
   const run = async (id: string, signal: AbortSignal): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
     const module = byId.get(id);
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
+    const own = options.moduleSignal?.(id);
+    const taskSignal = own ? AbortSignal.any([signal, own]) : signal;
     await checkWritable(options.plan.root, module); // before spending tokens
     const settings = options.reroll?.has(id) ? { ...options.settings, reroll: true } : options.settings;
-    const result = await generateInPool(pool, input, settings, { signal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) }).catch((error: unknown) => {
+    const result = await generateInPool(pool, input, settings, { signal: taskSignal, ...(options.onEvent ? { onEvent: options.onEvent } : {}) }).catch((error: unknown) => {
       if (error instanceof JauntConfigError) configError ??= error;
       throw error;
     });
@@ -144,7 +152,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const scheduled = await schedule<Value>(nodes, {
       jobs: options.jobs,
       run,
-      ...(options.signal ? { stopSignal: options.signal, abortSignal: options.signal } : {}),
+      ...(options.signal ? { abortSignal: options.signal } : {}),
+      ...(stopSignal ? { stopSignal } : {}),
       canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || cost < options.maxCost),
       onStart: (id) => {
         inFlight.add(id);
@@ -172,7 +181,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   });
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
-  const costCapReached = !interrupted && fatal === undefined && count("not_started") > 0;
+  const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
   const warnings = [...options.warnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);

@@ -3,7 +3,9 @@
  * stale with the same planner, lock and scheduler as `jaunt build` (and with
  * `test`, regenerates and runs the affected tests), then waits for the next
  * relevant save. An edit that changes a module of the running cycle cancels
- * the cycle and starts it again; other edits wait for the cycle to end. The
+ * that module's generation (and its dependents'), lets the other generations
+ * in flight finish, starts nothing new, and begins the next cycle; other
+ * edits wait for the cycle to end. The
  * lock is held only while a cycle generates, so `jaunt status` and other
  * commands work between saves. Stopping (`signal`) abandons generations in
  * flight, releases the lock and closes the watchers.
@@ -113,13 +115,26 @@ export async function watchProject(options: WatchOptions): Promise<void> {
     const run = new AbortController();
     const stop = (): void => run.abort();
     options.signal.addEventListener("abort", stop, { once: true });
-    // An edit during the cycle: re-plan; if it changed a module this cycle generates, cancel and start again.
+    // An edit during the cycle: re-plan; modules whose digest changed and are not finished are cancelled
+    // (their dependents changed too, so they go with them); other generations in flight finish and are
+    // written, nothing new starts, and the next cycle re-plans what is left — the edited modules included.
+    const restart = new AbortController();
+    const cancels = new Map<string, AbortController>();
+    const cancelOf = (id: string): AbortController => {
+      let controller = cancels.get(id);
+      if (!controller) cancels.set(id, (controller = new AbortController()));
+      return controller;
+    };
+    const finishedModules = new Set<string>();
     let finished = false;
     const unlisten = changes.onReady(() => {
       void changedModules(base, queue).then((changed) => {
-        if (changed.length === 0 || run.signal.aborted || finished) return;
-        emit({ type: "restart", modules: changed });
-        run.abort();
+        const pending = changed.filter((id) => !finishedModules.has(id) && !cancelOf(id).signal.aborted);
+        if (pending.length === 0 || run.signal.aborted || finished) return;
+        emit({ type: "restart", modules: pending });
+        for (const id of pending) cancelOf(id).abort();
+        restart.abort(); // start nothing new: the next cycle re-plans what is left
+
       });
     });
     const started = new Set<string>();
@@ -127,7 +142,14 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       ...base,
       pool,
       signal: run.signal,
-      onModule: (report: BuildReport["modules"][number]) => emit({ type: "module", report }),
+      stopSignal: restart.signal,
+      moduleSignal: (id) => cancelOf(id).signal,
+      onModule: (report: BuildReport["modules"][number]) => {
+        finishedModules.add(report.id);
+        // A cancelled module (its skipped dependents, what was never started) is not a result: the next cycle redoes it.
+        if (cancelOf(report.id).signal.aborted || (restart.signal.aborted && report.status === "not_started")) return;
+        emit({ type: "module", report });
+      },
       onWarning: (message: string) => emit({ type: "warning", message }),
       onProgress: (snapshot: { readonly inFlight: readonly string[] }) => {
         for (const id of snapshot.inFlight) {
@@ -139,11 +161,11 @@ export async function watchProject(options: WatchOptions): Promise<void> {
     };
     try {
       const built = await generatePlanned(planned, "build", hooks, []);
-      if (run.signal.aborted) return;
+      if (run.signal.aborted || restart.signal.aborted) return;
       emit({ type: "cycle", summary: summaryOf(built) });
       if (!tests || !built.ok) return;
       const generated = await generatePlanned(planned, "test", { ...hooks, jobs: options.jobs ?? planned.config.test.jobs }, []);
-      if (run.signal.aborted) return;
+      if (run.signal.aborted || restart.signal.aborted) return;
       emit({ type: "cycle", summary: summaryOf(generated) });
       if (!generated.ok) return;
       const files = affectedTests(plan, [...built.modules, ...generated.modules]);
