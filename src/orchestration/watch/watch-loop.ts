@@ -85,10 +85,10 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   const pool = new WorkerPool(poolShape(jobs, jobs));
 
   /** One cycle: plan, generate what is stale (cancelled and redone when an edit obsoletes it), test. */
-  const cycle = async (): Promise<void> => {
+  const cycle = async (ready?: typeof first): Promise<void> => {
     let planned: typeof first;
     try {
-      planned = await loadPlan(base);
+      planned = ready ?? (await loadPlan(base));
     } catch (error) {
       emit({ type: "error", error: errorOf(error) });
       return;
@@ -184,7 +184,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   };
 
   try {
-    await cycle();
+    await cycle(first);
     while (!options.signal.aborted) {
       await changes.wait(options.signal);
       if (options.signal.aborted) break;
