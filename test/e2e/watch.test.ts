@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
 import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
@@ -200,5 +201,21 @@ describe("jaunt watch (end to end)", () => {
     p.write("prompts/build_module.md", `${packagedPrompt("build_module")}\nPrefer early returns!\n`);
     expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 2 } });
     expect(await watch.interrupt()).toBe(0);
+  }, 60_000);
+
+  test("another run holding the lock: said once, retried until it is released", async () => {
+    const p = project({ "src/other.ts": SPECS["src/other.ts"] });
+    fs.mkdirSync(path.join(p.root, ".jaunt"), { recursive: true });
+    const owner = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), command: "jaunt build" };
+    fs.writeFileSync(path.join(p.root, ".jaunt/build.lock"), JSON.stringify(owner));
+    const watch = startWatch(p.root);
+    const error = await watch.waitFor((e) => e.type === "error");
+    expect(error).toMatchObject({ error: { code: "build.locked" } });
+    await Bun.sleep(2500); // at least one quiet retry
+    fs.rmSync(path.join(p.root, ".jaunt/build.lock"));
+    expect(await watch.waitFor(isCycle)).toMatchObject({ summary: { built: 1 } });
+    expect(watch.events.filter((e) => e.type === "error")).toHaveLength(1);
+    expect(await watch.interrupt()).toBe(0);
+    expect(p.exists(".jaunt/build.lock")).toBe(false);
   }, 60_000);
 });

@@ -83,6 +83,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   // Warm Workers across cycles: a save costs a generation, not a Worker start and module loads.
   const jobs = options.jobs ?? first.config.build.jobs;
   const pool = new WorkerPool(poolShape(jobs, jobs));
+  let lockBusy = false;
 
   /** One cycle: plan, generate what is stale (cancelled and redone when an edit obsoletes it), test. */
   const cycle = async (ready?: typeof first): Promise<void> => {
@@ -105,8 +106,11 @@ export async function watchProject(options: WatchOptions): Promise<void> {
     let lock: BuildLock;
     try {
       lock = acquireBuildLock(plan.root, "jaunt watch");
+      lockBusy = false;
     } catch (error) {
-      emit({ type: "error", error: errorOf(error) });
+      // Said once per wait, then retried quietly until the other run is done.
+      if (!lockBusy) emit({ type: "error", error: errorOf(error) });
+      lockBusy = true;
       changes.poke(LOCK_RETRY_MS);
       return;
     }
