@@ -7,6 +7,12 @@ export interface WatchEventLine {
   readonly [key: string]: unknown;
 }
 
+/** A field of a nested event object, read without trusting its shape. */
+export function fieldOf(event: WatchEventLine, key: string, field: string): unknown {
+  const value = event[key];
+  return typeof value === "object" && value !== null && field in value ? Reflect.get(value, field) : undefined;
+}
+
 export interface WatchProcess {
   readonly events: WatchEventLine[];
   /** Resolves with the first event at or after index `from` that matches; rejects after `timeoutMs`. */

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
 import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
-import { startWatch, type WatchEventLine } from "./watch-process.ts";
+import { fieldOf, startWatch, type WatchEventLine } from "./watch-process.ts";
 
 let llm: FakeLlm;
 const projects: E2eProject[] = [];
@@ -105,8 +105,8 @@ describe("jaunt watch (end to end)", () => {
     expect(asked(from).filter((m) => m === "src/other")).toHaveLength(2);
     expect(asked(from).filter((m) => m === "src/text")).toHaveLength(1);
     expect(llm.requests.filter((r) => r.module === "src/other").at(-1)?.messages.map((m) => m.content).join("\n")).toContain("finite ones");
-    const reports = watch.events.filter((e) => e.type === "module").map((e) => e.report as { id: string; status: string });
-    expect(reports).toEqual([expect.objectContaining({ id: "src/text", status: "built" }), expect.objectContaining({ id: "src/other", status: "built" })]);
+    const reports = watch.events.filter((e) => e.type === "module").map((e) => [fieldOf(e, "report", "id"), fieldOf(e, "report", "status")]);
+    expect(reports).toEqual([["src/text", "built"], ["src/other", "built"]]);
     // The cancelled cycle reports no summary: its work is redone by the next one.
     expect(watch.events.filter(isCycle)).toHaveLength(1);
     expect(await watch.interrupt()).toBe(0);
@@ -139,7 +139,7 @@ describe("jaunt watch (end to end)", () => {
     // An edit of a module no test depends on rebuilds it and runs no test.
     let mark = watch.events.length;
     p.write("src/other.ts", SPECS["src/other.ts"].replace("Add two numbers.", "Add two numbers, exactly."));
-    await watch.waitFor((e) => e.type === "cycle" && (e.summary as { kind: string }).kind === "test", { from: mark });
+    await watch.waitFor((e) => e.type === "cycle" && fieldOf(e, "summary", "kind") === "test", { from: mark });
     await Bun.sleep(200);
     expect(watch.events.slice(mark).some((e) => e.type === "tests")).toBe(false);
 
