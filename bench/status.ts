@@ -76,7 +76,7 @@ async function medianOf(runs: number, command: string[], cwd: string, expectExit
 /** Where a no-op status spends its time after startup, measured in this process. */
 async function breakdown(dir: string, runs: number): Promise<void> {
   const { loadConfig } = await import("../src/config/load.ts");
-  const { fingerprints, planProject } = await import("../src/graph/plan.ts");
+  const { planProject, requestDigests } = await import("../src/graph/plan.ts");
   const memo = await import("../src/graph/status-memo.ts");
   const { status } = await import("../src/graph/status.ts");
   const { RACY_MARGIN_MS } = await import("../src/discovery/file-stamp.ts");
@@ -94,7 +94,7 @@ async function breakdown(dir: string, runs: number): Promise<void> {
     return median(times.slice(2));
   };
   const snapshot = await memo.takeSnapshot(config);
-  const key = memo.memoKey(config, await fingerprints(config), undefined);
+  const key = memo.memoKey(config, await requestDigests(config), undefined);
   const walk = await time(() => memo.takeSnapshot(config));
   const read = await time(async () => {
     if (!memo.readStatusMemo(dir, key, snapshot)) throw new Error("the status memo should be valid here");

@@ -10,7 +10,10 @@ export const COMMANDS: SubCommandsDef = {
   build: () => import("../commands/build.ts").then((m) => m.default),
   clean: () => import("../commands/clean.ts").then((m) => m.default),
   init: () => import("../commands/init.ts").then((m) => m.default),
+  prompt: () => import("../commands/prompt.ts").then((m) => m.default),
   skill: () => import("../commands/skill.ts").then((m) => m.default),
+  stamp: () => import("../commands/stamp.ts").then((m) => m.default),
   status: () => import("../commands/status.ts").then((m) => m.default),
   test: () => import("../commands/test.ts").then((m) => m.default),
+  watch: () => import("../commands/watch.ts").then((m) => m.default),
 };

@@ -1,6 +1,6 @@
 /** `jaunt status`: which generated modules are fresh or stale, and why; `--check` for CI. */
 import { defineCommand } from "citty";
-import { inferDepsArgs, jsonArgs, rootArgs } from "../cli/args.ts";
+import { inferDepsArgs, jsonArgs, rootArgs, verboseArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
@@ -9,6 +9,7 @@ export default defineCommand({
   args: {
     ...rootArgs,
     ...jsonArgs,
+    ...verboseArgs,
     check: {
       type: "boolean",
       description: "Exit 1 when any module is stale or in conflict, 0 when all are fresh (a model-free CI gate; 2 still means a config or spec error)",
@@ -30,7 +31,7 @@ export default defineCommand({
       writeJson(report);
     } else {
       const { formatStatus } = await import("../graph/format-status.ts");
-      writeResult(formatStatus(report));
+      writeResult(formatStatus(report, { verbose: Boolean(args.verbose) }));
     }
     return args.check ? { exitCode: checkExitCode(report, Boolean(args.strict)) } : undefined;
   },

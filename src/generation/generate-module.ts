@@ -44,7 +44,8 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     };
   };
 
-  if (!settings.noCache) {
+  // A re-roll skips the cached answer, unless offline: then the cache is all there is.
+  if (!settings.noCache && (settings.reroll !== true || settings.offline)) {
     const hit = await readCache(cacheDir, key);
     if (hit) {
       const outcome = await validateCandidate(hit.code, input, { root: settings.root, signal: hooks.signal });

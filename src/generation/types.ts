@@ -91,6 +91,8 @@ export interface GenerationSettings {
   readonly cacheDir?: string;
   /** Disable reading and writing the cache. */
   readonly noCache?: boolean;
+  /** Re-roll (`build --force`): ask the model even when the cache holds an answer; the new answer replaces it. Offline still reads only the cache. */
+  readonly reroll?: boolean;
   readonly prompts: PromptTexts;
   /** Backoff base/cap for provider retries in ms (tests make them tiny). Defaults 500 / 20000. */
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number; readonly retryAfterCapMs?: number };

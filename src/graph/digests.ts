@@ -2,11 +2,16 @@
  * Digests (DESIGN §5 step 4), all `sha256:<64 hex>`:
  * - spec digest: normalized spec text + kind + name + options, so
  *   formatting-only edits (trailing spaces, CRLF, trailing blank lines) keep it;
- * - generation fingerprint: tool version, model and the prompt templates used
- *   for that module kind;
- * - module digest: fingerprint + module name + its specs' digests in name
- *   order + its dependency modules' digests (which include theirs: transitive).
- * Inputs never include timestamps, the environment, lockfiles or absolute paths.
+ * - request digest: what the user controls about the request for a module
+ *   kind — the texts of their `[prompts]` overrides (a packaged template
+ *   counts as "packaged", not as its text);
+ * - module digest: request digest + module name + its specs' digests in name
+ *   order + its dependency modules' digests (which include theirs: transitive)
+ *   + the content digests of the handwritten project files it imports.
+ * Inputs never include timestamps, the environment, lockfiles or absolute
+ * paths — nor who answers: the Jaunt version, the model and the packaged
+ * prompt templates are recorded (header, .jaunt/written.json), not hashed,
+ * so an upgrade or a model switch restales nothing (`--force` opts in).
  */
 import { normalizeText } from "../discovery/normalize-text.ts";
 import type { ModuleKind, SpecInfo } from "../discovery/types.ts";
@@ -25,26 +30,30 @@ export function specDigest(spec: SpecInfo): Digest {
   return digestOf([SPEC_DIGEST_VERSION, spec.kind, spec.name, normalizeText(spec.text), spec.options.deps, spec.options.prompt ?? null]);
 }
 
-/** What besides the specs decides generated output. */
-export interface FingerprintInput {
-  readonly toolVersion: string;
-  readonly model: string;
-  /** Template texts used for this kind (build: build_system + build_module; test: test_*), in a fixed order. */
-  readonly templates: readonly string[];
+/**
+ * What the user controls about the request besides the specs: the prompt
+ * templates they override in `[prompts]` (text, or null for a packaged one),
+ * in a fixed order (build: build_system, build_module; test: test_*).
+ */
+export interface RequestInput {
+  readonly overrides: readonly (string | null)[];
 }
 
-export function generationFingerprint(kind: ModuleKind, input: FingerprintInput): Digest {
-  return digestOf(["jaunt-fingerprint/1", kind, input.toolVersion, input.model, input.templates]);
+export function requestDigest(kind: ModuleKind, input: RequestInput): Digest {
+  return digestOf(["jaunt-request/1", kind, input.overrides.map((text) => (text === null ? null : normalizeText(text)))]);
 }
 
 export interface ModuleDigestInput {
   readonly module: string;
   readonly kind: ModuleKind;
-  readonly fingerprint: Digest;
+  /** The module kind's request digest (`requestDigest`). */
+  readonly request: Digest;
   /** Spec name → spec digest (any order; sorted here). */
   readonly specDigests: ReadonlyMap<string, Digest>;
   /** Dependency module name → its module digest (any order; sorted here). */
   readonly dependencyDigests: ReadonlyMap<string, Digest>;
+  /** Handwritten project file it imports → content digest (any order; sorted here). */
+  readonly handwritten?: ReadonlyMap<string, Digest>;
 }
 
 function sortedEntries(map: ReadonlyMap<string, Digest>): [string, Digest][] {
@@ -54,11 +63,12 @@ function sortedEntries(map: ReadonlyMap<string, Digest>): [string, Digest][] {
 
 export function moduleDigest(input: ModuleDigestInput): Digest {
   return digestOf([
-    "jaunt-module/1",
+    "jaunt-module/2",
     input.kind,
     input.module,
-    input.fingerprint,
+    input.request,
     sortedEntries(input.specDigests),
     sortedEntries(input.dependencyDigests),
+    sortedEntries(input.handwritten ?? new Map()),
   ]);
 }

@@ -5,15 +5,37 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-export function formatStatus(report: StatusReport): string {
-  const lines: string[] = [];
+/** The `--verbose` lines: who answers now, and who wrote each file (recorded, never hashed). */
+function generatorLines(report: StatusReport): string[] {
+  const g = report.generator;
+  const overrides = Object.entries(g.prompts).filter(([, source]) => source !== "packaged");
+  const prompts = overrides.length === 0 ? "packaged" : `overrides ${overrides.map(([name, source]) => `${name}=${source}`).join(", ")}`;
+  return [
+    `jaunt ${g.toolVersion} · model ${g.model} · prompt templates: ${prompts}`,
+    "(the Jaunt version, the model and the packaged templates are recorded, not hashed: changing them restales nothing; `jaunt build --force` regenerates)",
+    "",
+  ];
+}
+
+function writtenByText(m: StatusReport["modules"][number], current: StatusReport["generator"]): string | undefined {
+  if (!m.writtenBy) return undefined;
+  const model = m.writtenBy.model ?? "unknown model";
+  const differs = (m.writtenBy.model !== null && m.writtenBy.model !== current.model) || m.writtenBy.toolVersion !== current.toolVersion;
+  return `written by jaunt ${m.writtenBy.toolVersion} with ${model}${differs ? " (differs from now; not stale)" : ""}`;
+}
+
+export function formatStatus(report: StatusReport, options: { readonly verbose?: boolean } = {}): string {
+  const lines: string[] = options.verbose ? generatorLines(report) : [];
   if (report.modules.length === 0) {
-    return "No spec modules found under the source and test roots.\n";
+    return `${lines.join("\n")}No spec modules found under the source and test roots.\n`;
   }
   const width = Math.max(...report.modules.map((m) => m.module.length));
   for (const m of report.modules) {
     lines.push(`${m.status.padEnd(8)} ${m.module.padEnd(width)}  ${m.kind.padEnd(5)}  ${m.generatedFile}`);
     for (const reason of m.reasons) lines.push(`         - ${reason}`);
+    if (m.status === "stale" && m.stampable) lines.push("         - stampable: `jaunt stamp` accepts the new spec text without a model call, if the edit does not change behaviour");
+    const written = options.verbose ? writtenByText(m, report.generator) : undefined;
+    if (written) lines.push(`         ${written}`);
   }
   lines.push("");
   if (report.order.length > 0) {
@@ -21,8 +43,11 @@ export function formatStatus(report: StatusReport): string {
     report.order.forEach((id, i) => lines.push(`  ${i + 1}. ${id}`));
     lines.push("");
   }
-  const { fresh, stale, conflicts, orphans } = report.summary;
-  lines.push(`${plural(fresh, "fresh module")}, ${stale} stale, ${plural(conflicts, "conflict")}, ${plural(orphans, "orphan")}`);
+  const { fresh, stale, conflicts, orphans, edited } = report.summary;
+  const editedText = edited > 0 ? `, ${edited} edited by hand` : "";
+  lines.push(`${plural(fresh, "fresh module")}, ${stale} stale, ${plural(conflicts, "conflict")}, ${plural(orphans, "orphan")}${editedText}`);
+  const stampable = report.modules.filter((m) => m.status === "stale" && m.stampable).map((m) => m.module);
+  if (stampable.length > 0) lines.push(`Stampable (no model call; only if the spec edit does not change behaviour): jaunt stamp ${stampable.join(" ")}`);
   if (stale > 0) lines.push("Run `jaunt build` (source modules) or `jaunt test` (test modules) to regenerate stale modules.");
   if (conflicts > 0) lines.push("Conflicts: move or delete the files without a Jaunt header; Jaunt never overwrites them.");
   return `${lines.join("\n")}\n`;

@@ -9,6 +9,7 @@ import type { FileStamp } from "../discovery/file-stamp.ts";
 import type { DiscoveryProblemData, ModuleKind, SpecInfo, SpecKind } from "../discovery/types.ts";
 import type { HandwrittenRef } from "./spec-graph.ts";
 import type { Digest } from "./digests.ts";
+import type { WrittenBy } from "./edits.ts";
 import type { ModuleStatus } from "./staleness.ts";
 
 export interface PlannedSpec {
@@ -41,6 +42,10 @@ export interface PlannedModule {
   readonly status: ModuleStatus;
   /** Why it is not fresh (empty when fresh). */
   readonly reasons: readonly string[];
+  /** `jaunt stamp` can accept the current spec text (or a hand edit) without a model call. */
+  readonly stampable: boolean;
+  /** Who wrote the generated file (header's Jaunt version, recorded model); absent when there is no Jaunt file. */
+  readonly writtenBy?: WrittenBy;
   /** Length of the longest chain of dependents, itself included (scheduling priority). */
   readonly downstream: number;
   /** Imports of the spec module that bring in no spec (handwritten code, packages), in source order. */
@@ -73,6 +78,6 @@ export interface Plan {
   readonly warnings: readonly DiscoveryProblemData[];
   /** Files planning looked at beyond the walked ones (resolution: tsconfig.json, package.json, probed paths), with their stamps (null: absent). */
   readonly probes: Readonly<Record<string, FileStamp | null>>;
-  /** Generation fingerprint per module kind. */
-  readonly fingerprints: Readonly<Record<ModuleKind, Digest>>;
+  /** Request digest per module kind (the user's prompt overrides; see digests.ts). */
+  readonly requestDigests: Readonly<Record<ModuleKind, Digest>>;
 }

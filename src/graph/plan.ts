@@ -3,17 +3,19 @@
  * (see plan-types.ts). Model-free and network-free: `jaunt status` is just
  * this plus printing, and `jaunt build` schedules from its `buildOrder`.
  */
-import { loadPromptTemplates } from "../assets/prompts.ts";
+import { loadPromptTemplates, type PromptTemplate } from "../assets/prompts.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { discover } from "../discovery/discover.ts";
 import { missingRootWarnings } from "../discovery/root-warnings.ts";
 import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
 import type { DiscoveryProblemData, ModuleInfo, ModuleKind } from "../discovery/types.ts";
 import { generatedPathFor } from "../generated/paths.ts";
-import { VERSION } from "../version.ts";
+import { WrittenRecords } from "../generated/written-record.ts";
 import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
-import { generationFingerprint, moduleDigest, specDigest, type Digest } from "./digests.ts";
+import { moduleDigest, requestDigest, specDigest, type Digest } from "./digests.ts";
+import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
+import { HandwrittenFiles } from "./handwritten.ts";
 import { HeaderCache } from "./header-cache.ts";
 import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
 import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
@@ -33,13 +35,13 @@ function toPosix(p: string): string {
   return p.replaceAll("\\", "/");
 }
 
-/** The generation fingerprint per module kind (tool version, model, prompt templates in use). */
-export async function fingerprints(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
+/** Request digests per kind: only the user's `[prompts]` overrides count, never the packaged templates. */
+export async function requestDigests(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
   const t = await loadPromptTemplates(config);
-  const base = { toolVersion: VERSION, model: config.llm.model };
+  const own = (template: PromptTemplate): string | null => (template.source === "packaged" ? null : template.text);
   return {
-    build: generationFingerprint("build", { ...base, templates: [t.build_system.text, t.build_module.text] }),
-    test: generationFingerprint("test", { ...base, templates: [t.test_system.text, t.test_module.text] }),
+    build: requestDigest("build", { overrides: [own(t.build_system), own(t.build_module)] }),
+    test: requestDigest("test", { overrides: [own(t.test_system), own(t.test_module)] }),
   };
 }
 
@@ -66,7 +68,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const root = config.root;
   const generatedDir = config.paths.generatedDir;
   const useCache = options.cache ?? true;
-  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache }), fingerprints(config)]);
+  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache }), requestDigests(config)]);
   const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined);
   const graph = buildSpecGraph(discovery, {
     inferBuildDeps: options.inferDeps !== false && config.build.inferDeps,
@@ -86,6 +88,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const specs: Record<string, PlannedSpec> = {};
   const digests = new Map<string, Digest>();
   const inputs: StalenessInput[] = [];
+  const handwritten = new HandwrittenFiles(root, new Set(discovery.modules.map((m) => m.file)));
   for (const id of order) {
     const info = infos.get(id);
     if (!info) continue;
@@ -97,15 +100,17 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     }
     const dependsOn = moduleDeps.get(id) ?? [];
     const dependencyDigests = new Map(dependsOn.map((d): [string, Digest] => [d, digests.get(d) ?? "sha256:"]));
-    const digest = moduleDigest({ module: id, kind: info.kind, fingerprint: prints[info.kind], specDigests, dependencyDigests });
+    const digest = moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: handwritten.of(info) });
     digests.set(id, digest);
     const generatedFile = toPosix(generatedPathFor(info.file, info.kind, generatedDir));
     inputs.push({ id, module: id, kind: info.kind, generatedFile, digest, specRefs: info.specs.map((s) => s.ref), dependsOn });
   }
-  const staleness = computeStaleness(inputs, scan.headers);
+  const edits = scanEdits(root, scan.headers, WrittenRecords.load(root));
+  const staleness = computeStaleness(inputs, scan.headers, edits.edited);
   const modules: PlannedModule[] = inputs
     .map((input): PlannedModule => {
-      const state = staleness.get(input.id) ?? { status: "stale", reasons: ["not planned"] };
+      const state = staleness.get(input.id) ?? { status: "stale", reasons: ["not planned"], stampable: false };
+      const writtenBy = edits.writtenBy.get(input.generatedFile);
       return {
         id: input.id,
         kind: input.kind,
@@ -117,6 +122,8 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
         digest: input.digest,
         status: state.status,
         reasons: state.reasons,
+        stampable: state.stampable,
+        ...(writtenBy ? { writtenBy } : {}),
         downstream: downstream.get(input.id) ?? 1,
         handwrittenImports: graph.handwritten.get(input.id) ?? [],
       };
@@ -142,6 +149,6 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     orphans,
     warnings,
     probes: discovery.probe.record(),
-    fingerprints: prints,
+    requestDigests: prints,
   };
 }

@@ -1,16 +1,16 @@
 /**
  * Staleness (DESIGN §5 steps 5–6): compare each module's digest and spec set
  * with the header of its generated file, then mark dependents of modules
- * that are not fresh. Also finds orphans: Jaunt-generated files whose spec
- * module is gone.
+ * that are not fresh. A hand-edited body (edits.ts) makes a module "edited":
+ * build keeps it, and it does not restale its dependents. Who wrote a file
+ * (Jaunt version, model) never makes it stale: only the digest does.
  */
 import type { HeaderRead } from "../generated/read-header.ts";
-import { VERSION } from "../version.ts";
 import type { Digest } from "./digests.ts";
 
 export type HeaderResult = HeaderRead;
 
-export type ModuleStatus = "fresh" | "stale" | "conflict";
+export type ModuleStatus = "fresh" | "stale" | "conflict" | "edited";
 
 export interface StalenessInput {
   readonly id: string;
@@ -25,6 +25,12 @@ export interface StalenessInput {
 export interface Staleness {
   readonly status: ModuleStatus;
   readonly reasons: readonly string[];
+  /**
+   * `jaunt stamp` can accept it without a model call: the generated file is
+   * Jaunt's, implements the same specs, and only its digest differs (or its
+   * body was edited by hand).
+   */
+  readonly stampable: boolean;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -42,24 +48,32 @@ function specSetChange(header: readonly string[], current: readonly string[]): s
   return `spec set changed (${parts.join(", ")})`;
 }
 
+const EDITED = "edited by hand since Jaunt wrote it: `jaunt build` keeps it (`jaunt stamp` accepts the edit, `jaunt build --force` regenerates it)";
+
 /** The status of one module from its own header alone (dependencies come later). */
-function ownStaleness(module: StalenessInput, header: HeaderResult, staleDeps: readonly string[]): Staleness {
-  if (header.status === "absent") return { status: "stale", reasons: [`generated file ${module.generatedFile} is missing`] };
+function ownStaleness(module: StalenessInput, header: HeaderResult, staleDeps: readonly string[], edited: boolean): Staleness {
+  if (header.status === "absent") return { status: "stale", reasons: [`generated file ${module.generatedFile} is missing`], stampable: false };
   if (header.status === "missing") {
-    return { status: "conflict", reasons: [`${module.generatedFile} exists but has no Jaunt header; Jaunt will not overwrite it (move or delete it)`] };
+    return { status: "conflict", reasons: [`${module.generatedFile} exists but has no Jaunt header; Jaunt will not overwrite it (move or delete it)`], stampable: false };
   }
-  if (header.status === "malformed") return { status: "stale", reasons: [`malformed header at line ${header.line}: ${header.reason}`] };
+  if (header.status === "malformed") return { status: "stale", reasons: [`malformed header at line ${header.line}: ${header.reason}`], stampable: false };
   const h = header.header;
   const reasons: string[] = [];
   if (h.kind !== module.kind) reasons.push(`header kind is ${h.kind}, expected ${module.kind}`);
   if (h.sourceModule !== module.module) reasons.push(`header names source module ${h.sourceModule}`);
   if (!sameSet(h.specRefs, module.specRefs)) reasons.push(specSetChange(h.specRefs, module.specRefs));
-  if (h.moduleDigest !== module.digest && reasons.length === 0) {
+  const structural = reasons.length > 0;
+  if (h.moduleDigest !== module.digest && !structural) {
     if (staleDeps.length > 0) reasons.push(...staleDeps.map((d) => `dependency ${d} changed`));
-    else if (h.toolVersion !== VERSION) reasons.push(`tool version changed (${h.toolVersion} → ${VERSION})`);
-    else reasons.push("digest changed (spec text, options, model or prompt templates)");
+    else reasons.push("digest changed (spec text, options, imported handwritten code or prompt overrides)");
   }
-  return reasons.length === 0 ? { status: "fresh", reasons } : { status: "stale", reasons };
+  if (edited) return { status: "edited", reasons: [EDITED, ...reasons], stampable: !structural };
+  return reasons.length === 0 ? { status: "fresh", reasons, stampable: false } : { status: "stale", reasons, stampable: !structural };
+}
+
+/** Statuses that do not restale dependents: the spec text, not the body, is what dependents see. */
+function settled(status: ModuleStatus | undefined): boolean {
+  return status === undefined || status === "fresh" || status === "edited";
 }
 
 /**
@@ -69,15 +83,16 @@ function ownStaleness(module: StalenessInput, header: HeaderResult, staleDeps: r
 export function computeStaleness(
   modules: readonly StalenessInput[],
   headers: ReadonlyMap<string, HeaderResult>,
+  edited: ReadonlySet<string> = new Set(),
 ): Map<string, Staleness> {
   const result = new Map<string, Staleness>();
   for (const module of modules) {
-    const notFresh = module.dependsOn.filter((d) => (result.get(d)?.status ?? "fresh") !== "fresh");
-    const own = ownStaleness(module, headers.get(module.generatedFile) ?? { status: "absent" }, notFresh);
+    const notFresh = module.dependsOn.filter((d) => !settled(result.get(d)?.status));
+    const own = ownStaleness(module, headers.get(module.generatedFile) ?? { status: "absent" }, notFresh, edited.has(module.generatedFile));
     if (own.status !== "fresh" || notFresh.length === 0) {
       result.set(module.id, own);
     } else {
-      result.set(module.id, { status: "stale", reasons: notFresh.map((d) => `depends on stale ${d}`) });
+      result.set(module.id, { status: "stale", reasons: notFresh.map((d) => `depends on stale ${d}`), stampable: false });
     }
   }
   return result;

@@ -1,6 +1,6 @@
 /**
  * The no-op fast path of `jaunt status`: the last report, kept with every
- * input it was computed from — the config, the prompt fingerprints, and the
+ * input it was computed from — the config, the request digests (prompt overrides), and the
  * stamp of each walked spec file, generated file, file outside the roots and
  * file resolution looked at (tsconfig.json, package.json, probed paths). When
  * a walk and a stat of each shows all of them unchanged (and none racy, as in
@@ -29,9 +29,9 @@ export interface Snapshot {
   readonly files: Readonly<Record<string, FileStamp | null>>;
 }
 
-/** What must be equal besides files: config, prompt fingerprints, flags, tool version. */
-export function memoKey(config: JauntConfig, fingerprints: unknown, inferDeps: boolean | undefined): string {
-  return JSON.stringify([VERSION, config, fingerprints, inferDeps ?? null]);
+/** What must be equal besides files: config, request digests, flags, tool version. */
+export function memoKey(config: JauntConfig, requestDigests: unknown, inferDeps: boolean | undefined): string {
+  return JSON.stringify([VERSION, config, requestDigests, inferDeps ?? null]);
 }
 
 export async function takeSnapshot(config: JauntConfig): Promise<Snapshot> {

@@ -3,10 +3,12 @@
  * fresh, stale, conflict or orphan. The report is the documented `--json`
  * document (version 1); `formatStatus` renders it for humans.
  */
+import { loadPromptTemplates } from "../assets/prompts.ts";
 import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
+import { VERSION } from "../version.ts";
 import type { ModuleKind } from "../discovery/types.ts";
-import { fingerprints, planProject } from "./plan.ts";
+import { planProject, requestDigests } from "./plan.ts";
 import type { Plan } from "./plan-types.ts";
 
 export interface StatusOptions {
@@ -20,7 +22,7 @@ export interface StatusOptions {
   readonly cache?: boolean;
 }
 
-export type StatusKind = "fresh" | "stale" | "orphan" | "conflict";
+export type StatusKind = "fresh" | "stale" | "orphan" | "conflict" | "edited";
 
 export interface StatusModule {
   readonly module: string;
@@ -37,6 +39,18 @@ export interface StatusModule {
   readonly specDeps: Readonly<Record<string, readonly string[]>>;
   /** Current module digest; null for an orphan. */
   readonly digest: string | null;
+  /** `jaunt stamp` can accept it without a model call (stale by spec text only, or edited by hand). */
+  readonly stampable: boolean;
+  /** Who wrote the generated file: the Jaunt version in its header and the model recorded at write time (null when unknown). */
+  readonly writtenBy: { readonly toolVersion: string; readonly model: string | null } | null;
+}
+
+/** Who answers now: recorded, shown by `status --verbose`, never part of a digest. */
+export interface GeneratorInfo {
+  readonly toolVersion: string;
+  readonly model: string;
+  /** Template name → "packaged" or the override's project-relative path. */
+  readonly prompts: Readonly<Record<string, string>>;
 }
 
 /** The `jaunt status --json` document. */
@@ -48,20 +62,22 @@ export interface StatusReport {
   readonly modules: readonly StatusModule[];
   /** Ids of stale modules in the order `jaunt build` / `jaunt test` would generate them. */
   readonly order: readonly string[];
-  readonly summary: { readonly fresh: number; readonly stale: number; readonly conflicts: number; readonly orphans: number };
+  readonly summary: { readonly fresh: number; readonly stale: number; readonly conflicts: number; readonly orphans: number; readonly edited: number; readonly stampable: number };
+  readonly generator: GeneratorInfo;
   /** Things that silently do nothing, each `file:line:col: what (fix: how)`; `--check --strict` fails on them. */
   readonly warnings: readonly string[];
 }
 
 /** Turn a Plan into the status report. */
-export function reportOf(plan: Plan): StatusReport {
+export function reportOf(plan: Plan, generator: GeneratorInfo): StatusReport {
   const byId = new Map(plan.modules.map((m) => [m.id, m]));
   const modules: StatusModule[] = plan.order.flatMap((id) => {
     const m = byId.get(id);
     if (!m) return [];
     const specDeps: Record<string, readonly string[]> = {};
     for (const ref of m.specRefs) specDeps[ref] = plan.specs[ref]?.deps ?? [];
-    return [{ module: m.id, kind: m.kind, file: m.file, generatedFile: m.generatedFile, status: m.status, reasons: m.reasons, specs: m.specRefs, dependsOn: m.dependsOn, specDeps, digest: m.digest }];
+    const writtenBy = m.writtenBy ? { toolVersion: m.writtenBy.toolVersion, model: m.writtenBy.model ?? null } : null;
+    return [{ module: m.id, kind: m.kind, file: m.file, generatedFile: m.generatedFile, status: m.status, reasons: m.reasons, specs: m.specRefs, dependsOn: m.dependsOn, specDeps, digest: m.digest, stampable: m.stampable, writtenBy }];
   });
   for (const orphan of plan.orphans) {
     modules.push({
@@ -75,6 +91,8 @@ export function reportOf(plan: Plan): StatusReport {
       dependsOn: [],
       specDeps: {},
       digest: null,
+      stampable: false,
+      writtenBy: null,
     });
   }
   const count = (status: StatusKind): number => modules.filter((m) => m.status === status).length;
@@ -83,7 +101,15 @@ export function reportOf(plan: Plan): StatusReport {
     root: plan.root,
     modules,
     order: plan.buildOrder,
-    summary: { fresh: count("fresh"), stale: count("stale"), conflicts: count("conflict"), orphans: count("orphan") },
+    summary: {
+      fresh: count("fresh"),
+      stale: count("stale"),
+      conflicts: count("conflict"),
+      orphans: count("orphan"),
+      edited: count("edited"),
+      stampable: modules.filter((m) => m.stampable).length,
+    },
+    generator,
     warnings: plan.warnings.map(formatProblem),
   };
 }
@@ -96,14 +122,16 @@ export function reportOf(plan: Plan): StatusReport {
 export async function status(options: StatusOptions = {}): Promise<StatusReport> {
   const config = await loadConfig({ ...(options.cwd === undefined ? {} : { cwd: options.cwd }), ...(options.root === undefined ? {} : { root: options.root }) });
   const planOptions = { config, ...(options.inferDeps === undefined ? {} : { inferDeps: options.inferDeps }), ...(options.cache === undefined ? {} : { cache: options.cache }) };
-  if (options.cache === false) return reportOf(await planProject(planOptions));
+  const templates = await loadPromptTemplates(config);
+  const generator: GeneratorInfo = { toolVersion: VERSION, model: config.llm.model, prompts: Object.fromEntries(Object.values(templates).map((t) => [t.name, t.source])) };
+  if (options.cache === false) return reportOf(await planProject(planOptions), generator);
   const memo = await import("./status-memo.ts");
-  const [snapshot, prints] = await Promise.all([memo.takeSnapshot(config), fingerprints(config)]);
+  const [snapshot, prints] = await Promise.all([memo.takeSnapshot(config), requestDigests(config)]);
   const key = memo.memoKey(config, prints, options.inferDeps);
   const known = memo.readStatusMemo(config.root, key, snapshot);
   if (known) return known;
   const plan = await planProject(planOptions);
-  const report = reportOf(plan);
+  const report = reportOf(plan, generator);
   await memo.writeStatusMemo(config.root, key, snapshot, plan.probes, report);
   return report;
 }

@@ -16,6 +16,7 @@ import { acquireBuildLock } from "./lock.ts";
 import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
 import { runGeneration, type ProgressSnapshot } from "./run-generation.ts";
 import { selectModules } from "./select-modules.ts";
+import type { WorkerPool } from "./worker-pool.ts";
 
 export interface BuildOptions {
   /** Where to start looking for jaunt.toml (default: process.cwd()). */
@@ -39,6 +40,12 @@ export interface BuildOptions {
   readonly onEvent?: (event: GenerationEvent) => void;
   /** Told about recovered locks, removed temp files and the like as they happen. */
   readonly onWarning?: (message: string) => void;
+  /** Run on this Worker pool instead of a fresh one (`jaunt watch` keeps one warm across cycles). */
+  readonly pool?: WorkerPool;
+  /** Start nothing new, let generations in flight finish (`jaunt watch` restarting after an edit). */
+  readonly stopSignal?: AbortSignal;
+  /** Per-module cancellation (`jaunt watch` cancels a module whose spec changed during the run). */
+  readonly moduleSignal?: (id: string) => AbortSignal | undefined;
 }
 
 interface Planned {
@@ -78,6 +85,12 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     warnings.push(warning);
     options.onWarning?.(warning);
   }
+  for (const module of plan.modules) {
+    if (module.kind !== kind || module.status !== "edited" || selection.modules.includes(module)) continue;
+    const warning = `kept ${module.generatedFile}: edited by hand (\`jaunt stamp ${module.id}\` accepts the edit; \`jaunt build --force --target ${module.id}\` regenerates it)`;
+    warnings.push(warning);
+    options.onWarning?.(warning);
+  }
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
   return runGeneration({
@@ -88,10 +101,14 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     inputs,
     estimates,
     settings: generationSettings(config, prompts, options.offline === true),
+    reroll: new Set(selection.forced),
     jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
     maxCost: config.build.maxCost,
     warnings,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.pool ? { pool: options.pool } : {}),
+    ...(options.moduleSignal ? { moduleSignal: options.moduleSignal } : {}),
+    ...(options.stopSignal ? { stopSignal: options.stopSignal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onModule ? { onModule: options.onModule } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),

@@ -12,6 +12,7 @@ import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
 import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
+import { WrittenRecords } from "../generated/written-record.ts";
 
 /** A live view of the run, for progress displays. */
 export interface ProgressSnapshot {
@@ -33,11 +34,19 @@ export interface RunGenerationOptions {
   /** Prompt-size estimates, the scheduler's cost weights. */
   readonly estimates: ReadonlyMap<string, number>;
   readonly settings: GenerationSettings;
+  /** A pool that outlives the run (`jaunt watch` keeps its Workers warm); the run neither creates nor closes one. */
+  readonly pool?: WorkerPool;
+  /** Modules to re-roll (`--force`): the model is asked even when the cache holds an answer. */
+  readonly reroll?: ReadonlySet<string>;
   readonly jobs: number;
   /** Stop scheduling once the estimated cost (USD) reaches this. */
   readonly maxCost?: number | undefined;
   /** First Ctrl-C: start nothing new, abandon generations in flight. */
   readonly signal?: AbortSignal;
+  /** Start nothing new; generations in flight finish (`jaunt watch` restarting after an edit). */
+  readonly stopSignal?: AbortSignal;
+  /** Cancels one module's generation (`jaunt watch`: its spec changed meanwhile); it fails, its dependents are skipped. */
+  readonly moduleSignal?: (id: string) => AbortSignal | undefined;
   readonly warnings: readonly string[];
   readonly onProgress?: (snapshot: ProgressSnapshot) => void;
   readonly onModule?: (report: ModuleReport) => void;
@@ -103,7 +112,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const started = performance.now();
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
-  const pool = new WorkerPool(poolShape(options.jobs, nodes.length));
+  const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
+  const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
@@ -113,6 +123,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
   let configError: JauntConfigError | undefined;
+  const stops = [options.signal, options.stopSignal].filter((s): s is AbortSignal => s !== undefined);
+  const stopSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
   const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: retries.states() });
   const retries = createRetryTracker(progress);
   // A request shape learned from one module's rejected parameter serves every module started after it.
@@ -127,8 +139,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const module = byId.get(id);
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
+    const own = options.moduleSignal?.(id);
+    const taskSignal = own ? AbortSignal.any([signal, own]) : signal;
     await checkWritable(options.plan.root, module); // before spending tokens
-    const result = await generateInPool(pool, input, settings, { signal, onEvent }).catch((error: unknown) => {
+    const moduleSettings = options.reroll?.has(id) ? { ...settings, reroll: true } : settings;
+    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent }).catch((error: unknown) => {
       if (error instanceof JauntConfigError) configError ??= error;
       throw error;
     });
@@ -139,7 +154,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       if ("fatal" in result.error && result.error.fatal === true) fatal ??= result.error.message;
       return { status: "failed", value: { result } };
     }
-    await writeModule(options.plan.root, module, result.code);
+    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model);
     return { status: "ok", value: { result } };
   };
 
@@ -148,7 +163,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const scheduled = await schedule<Value>(nodes, {
       jobs: options.jobs,
       run,
-      ...(options.signal ? { stopSignal: options.signal, abortSignal: options.signal } : {}),
+      ...(options.signal ? { abortSignal: options.signal } : {}),
+      ...(stopSignal ? { stopSignal } : {}),
       canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || cost < options.maxCost),
       onStart: (id) => {
         inFlight.add(id);
@@ -168,7 +184,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     outcomes = scheduled.outcomes;
   } finally {
     retries.dispose();
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
   if (configError) throw configError;
 
@@ -178,7 +194,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   });
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
-  const costCapReached = !interrupted && fatal === undefined && count("not_started") > 0;
+  const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
   const warnings = [...options.warnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);

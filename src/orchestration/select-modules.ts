@@ -1,6 +1,8 @@
 /**
  * Which planned modules a run generates: the stale ones (default), all of a
  * kind (`force`), or a target — a SpecRef or module — with its dependencies.
+ * With a target, `force` re-rolls the target module only; its dependencies
+ * are built when stale. Hand-edited modules are left alone unless forced.
  * Conflicting modules (a file without the Jaunt header in their place) are
  * selected too, so the run reports them as failures instead of silently
  * leaving them out.
@@ -22,9 +24,11 @@ export interface Selection {
   readonly modules: readonly PlannedModule[];
   /** Modules of the kind left alone because they are fresh. */
   readonly fresh: readonly PlannedModule[];
+  /** Ids of the modules `force` selected: re-rolled, the model is asked even when the cache has an answer. */
+  readonly forced: readonly string[];
 }
 
-function targetModule(plan: Plan, target: string): PlannedModule {
+export function targetModule(plan: Plan, target: string): PlannedModule {
   const byId = new Map(plan.modules.map((module) => [module.id, module]));
   const spec = plan.specs[target];
   const id = spec?.module ?? target.replace(/\.(?:ts|tsx|mts)$/, "").replace(/^\.\//, "");
@@ -52,11 +56,13 @@ function withDependencies(plan: Plan, start: PlannedModule): Set<string> {
 
 /** Select the modules to generate. Throws `build.unknown_target` (exit 2). */
 export function selectModules(plan: Plan, options: SelectOptions): Selection {
-  const scope = options.target === undefined ? undefined : withDependencies(plan, targetModule(plan, options.target));
+  const target = options.target === undefined ? undefined : targetModule(plan, options.target);
+  const scope = target === undefined ? undefined : withDependencies(plan, target);
   const position = new Map(plan.order.map((id, index) => [id, index]));
   const candidates = plan.modules
     .filter((module) => module.kind === options.kind && (scope === undefined || scope.has(module.id)))
     .sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-  const wanted = (module: PlannedModule): boolean => options.force === true || module.status !== "fresh";
-  return { modules: candidates.filter(wanted), fresh: candidates.filter((module) => !wanted(module)) };
+  const forced = (module: PlannedModule): boolean => options.force === true && (target === undefined || target.id === module.id);
+  const wanted = (module: PlannedModule): boolean => forced(module) || (module.status !== "fresh" && module.status !== "edited");
+  return { modules: candidates.filter(wanted), fresh: candidates.filter((module) => !wanted(module)), forced: candidates.filter(forced).map((module) => module.id) };
 }

@@ -5,7 +5,9 @@
  */
 import path from "node:path";
 import { assertOverwritable } from "../generated/guard.ts";
-import { renderHeader } from "../generated/header.ts";
+import { parseHeader, renderHeader } from "../generated/header.ts";
+import { bodyDigest, type WrittenRecords } from "../generated/written-record.ts";
+import { stampOf } from "../discovery/file-stamp.ts";
 import { writeFileAtomic } from "../generated/atomic-write.ts";
 import type { PlannedModule } from "../graph/plan-types.ts";
 import { VERSION } from "../version.ts";
@@ -28,9 +30,19 @@ export async function checkWritable(root: string, module: PlannedModule): Promis
   await assertOverwritable(path.join(root, module.generatedFile));
 }
 
-/** Check, then write `code` for `module` under `root`. */
-export async function writeModule(root: string, module: PlannedModule, code: string): Promise<void> {
+/** Check, then write `code` for `module` under `root`; with `records`, remember the body written (hand-edit detection). */
+export async function writeModule(root: string, module: PlannedModule, code: string, records?: WrittenRecords, model?: string): Promise<void> {
   const file = path.join(root, module.generatedFile);
   await assertOverwritable(file);
-  await writeFileAtomic(file, generatedText(module, code));
+  const text = generatedText(module, code);
+  await writeFileAtomic(file, text);
+  await recordWritten(root, module.generatedFile, text, records, model);
+}
+
+/** Record the body of `text` (a whole generated file just written to `generatedFile`) with the file's stamp. */
+export async function recordWritten(root: string, generatedFile: string, text: string, records: WrittenRecords | undefined, model: string | undefined): Promise<void> {
+  const stamp = records ? stampOf(path.join(root, generatedFile)) : undefined;
+  const header = parseHeader(text);
+  if (!records || !stamp || header.status !== "ok") return;
+  await records.set(generatedFile, { body: bodyDigest(text.slice(header.bodyStart)), stamp, toolVersion: header.header.toolVersion, ...(model === undefined ? {} : { model }) });
 }

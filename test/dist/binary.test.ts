@@ -116,7 +116,7 @@ describe("compiled jaunt against the fake LLM server", () => {
     llm.setDefault("tests/other", testCode(6));
     project.write("tests/other.ts", testSpec("add(2, 3) is 6 (a wrong expectation)."));
     const failing = await jaunt(["test"], project.root, API_KEY_ENV);
-    expect(failing.exitCode).toBe(4);
+    expect(failing.exitCode, failing.stdout + failing.stderr).toBe(4);
     expect(failing.stdout + failing.stderr).toContain("(fail) add");
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Plan } from "../../src/graph/plan-types.ts";
 import { fnSpec, RUNTIME_IMPORT, tempProject, type TempProject } from "../discovery/temp-project.ts";
 import { mod, plan } from "./plan-helpers.ts";
+import { moduleDigest, requestDigest } from "../../src/graph/digests.ts";
 
 let project: TempProject | undefined;
 afterEach(() => project?.cleanup());
@@ -87,9 +88,36 @@ describe("digests change on", () => {
     });
     expect(after["src/a"]).not.toBe(before["src/a"]);
   });
+});
 
-  test("the model", async () => {
-    const { before, after } = await digestsAfter((p) => p.write("jaunt.toml", `version = 1\n[paths]\nsource_roots = ["src"]\n[llm]\nmodel = "other-model"\n`));
+describe("handwritten imports", () => {
+  test("editing a handwritten file a spec module imports changes its digest and its dependents'; formatting does not", async () => {
+    const helper = "export function twice(x: string): string {\n  return x + x;\n}\n";
+    const withHelper = `${RUNTIME_IMPORT}import { twice } from "./helper";\n` + fnSpec("a", "Does a with twice().") + fnSpec("a2", "Does a2.");
+    project = tempProject({ "src/a.ts": withHelper, "src/b.ts": B, "src/helper.ts": helper, "src/other.ts": RUNTIME_IMPORT + fnSpec("o") });
+    const before = digests(await plan(project));
+    project.write("src/helper.ts", `${helper.replaceAll("\n", "  \r\n")}\n\n`);
+    expect(digests(await plan(project))).toEqual(before);
+    project.write("src/helper.ts", helper.replace("x + x", "x.repeat(2)"));
+    const after = digests(await plan(project));
     expect(after["src/a"]).not.toBe(before["src/a"]);
+    expect(after["src/b"]).not.toBe(before["src/b"]);
+    expect(after["src/other"]).toBe(before["src/other"]);
+  });
+});
+
+describe("digests ignore who answers", () => {
+  test("the model and other [llm] settings", async () => {
+    const { before, after } = await digestsAfter((p) => p.write("jaunt.toml", `version = 1\n[paths]\nsource_roots = ["src"]\n[llm]\nmodel = "other-model"\ntemperature = 0.5\nmax_tokens = 1000\n`));
+    expect(after).toEqual(before);
+  });
+
+  test("the packaged prompt templates: no template text enters a module digest", async () => {
+    project = tempProject({ "src/a.ts": A });
+    const p = await plan(project);
+    const a = mod(p, "src/a");
+    const specDigests = new Map(a.specRefs.map((ref) => [p.specs[ref]?.name ?? "", p.specs[ref]?.digest ?? "sha256:"] as const));
+    const expected = moduleDigest({ module: "src/a", kind: "build", request: requestDigest("build", { overrides: [null, null] }), specDigests, dependencyDigests: new Map() });
+    expect(a.digest).toBe(expected);
   });
 });

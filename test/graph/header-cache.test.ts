@@ -10,7 +10,7 @@ let project: TempProject | undefined;
 afterEach(() => project?.cleanup());
 
 const GENERATED = "src/__generated__/a.ts";
-const DIGEST_CHANGED = ["digest changed (spec text, options, model or prompt templates)"];
+const DIGEST_CHANGED = ["digest changed (spec text, options, imported handwritten code or prompt overrides)"];
 
 async function freshProject(): Promise<TempProject> {
   project = tempProject({ "src/a.ts": RUNTIME_IMPORT + fnSpec("a"), "src/b.ts": RUNTIME_IMPORT + fnSpec("b") });

@@ -38,7 +38,7 @@ describe("staleness", () => {
     const project = await freshProject();
     project.write("src/a.ts", A.replace("Does a.", "Does a, better."));
     const p = await plan(project);
-    expect(mod(p, "src/a").reasons).toEqual(["digest changed (spec text, options, model or prompt templates)"]);
+    expect(mod(p, "src/a").reasons).toEqual(["digest changed (spec text, options, imported handwritten code or prompt overrides)"]);
     expect(mod(p, "src/b").reasons).toEqual(["dependency src/a changed"]);
     expect(mod(p, "src/c").reasons).toEqual(["dependency src/b changed"]);
     expect(mod(p, "tests/c").reasons).toEqual(["dependency src/c changed"]);
@@ -89,5 +89,46 @@ describe("staleness", () => {
       { generatedFile: "src/__generated__/other.ts", sourceModule: "src/other", kind: "build" },
       { generatedFile: "tests/__generated__/c.test.ts", sourceModule: "tests/c", kind: "test" },
     ]);
+  });
+});
+
+describe("who wrote a file does not make it stale; stampable and edited modules", () => {
+  test("a file written by another Jaunt version is fresh, and remembers who wrote it", async () => {
+    const project = await freshProject();
+    project.write("src/__generated__/a.ts", project.read("src/__generated__/a.ts").replace(/tool_version=.*/, "tool_version=0.0.1-old"));
+    const a = mod(await plan(project), "src/a");
+    expect(a.status).toBe("fresh");
+    expect(a.writtenBy).toEqual({ toolVersion: "0.0.1-old", model: undefined });
+  });
+
+  test("stale by spec text only is stampable; a missing file or a changed spec set is not", async () => {
+    const project = await freshProject();
+    project.write("src/a.ts", A.replace("Does a.", "Does a, with a typo fixed."));
+    project.remove("src/__generated__/other.ts");
+    project.write("src/c.ts", C + fnSpec("c2"));
+    const p = await plan(project);
+    expect([mod(p, "src/a").stampable, mod(p, "src/b").stampable]).toEqual([true, true]);
+    expect(mod(p, "src/other").stampable).toBe(false);
+    expect(mod(p, "src/c").stampable).toBe(false);
+  });
+
+  test("a hand-edited body is 'edited': kept by build, not restaling dependents; an unchanged rewrite is not an edit", async () => {
+    const project = await freshProject();
+    const before = await plan(project);
+    const { WrittenRecords } = await import("../../src/generated/written-record.ts");
+    const { recordWritten } = await import("../../src/orchestration/write-module.ts");
+    const records = WrittenRecords.load(project.root);
+    const file = mod(before, "src/b").generatedFile;
+    await recordWritten(project.root, file, project.read(file), records, "model-x");
+    // Rewriting the same bytes (a checkout, a touch) is not an edit.
+    project.write(file, project.read(file));
+    expect(mod(await plan(project), "src/b")).toMatchObject({ status: "fresh", writtenBy: { model: "model-x" } });
+
+    project.write(file, `${project.read(file)}export const mine = 2;\n`);
+    const p = await plan(project);
+    expect(mod(p, "src/b")).toMatchObject({ status: "edited", stampable: true });
+    expect(mod(p, "src/b").reasons[0]).toContain("edited by hand");
+    expect(mod(p, "src/c").status).toBe("fresh");
+    expect(p.buildOrder).toEqual([]);
   });
 });

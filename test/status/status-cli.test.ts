@@ -37,7 +37,7 @@ describe("jaunt status", () => {
     try {
       const human = await runJaunt(["status"], { cwd: project.root });
       expect(human.exitCode).toBe(0);
-      expect(human.stdout).toContain("stale    src/a    build  src/__generated__/a.ts\n         - digest changed (spec text, options, model or prompt templates)\n");
+      expect(human.stdout).toContain("stale    src/a    build  src/__generated__/a.ts\n         - digest changed (spec text, options, imported handwritten code or prompt overrides)\n");
       expect(human.stdout).toContain("stale    src/b    build  src/__generated__/b.ts\n         - dependency src/a changed\n");
       expect(human.stdout).toContain("Build order (3):\n  1. src/a\n  2. src/b\n  3. tests/b\n");
       expect(human.stdout).toContain("0 fresh modules, 3 stale, 0 conflicts, 0 orphans");
@@ -72,6 +72,8 @@ describe("jaunt status", () => {
         dependsOn: [],
         specDeps: { "src/a:a": [] },
         digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        stampable: false,
+        writtenBy: { toolVersion: expect.any(String), model: null },
       });
       expect(modules[1]).toMatchObject({ module: "src/b", status: "stale", reasons: ["generated file src/__generated__/b.ts is missing"], dependsOn: ["src/a"], specDeps: { "src/b:b": ["src/a:a"] } });
       expect(modules[2]).toMatchObject({ module: "tests/b", kind: "test", status: "stale", reasons: ["depends on stale src/b"] });

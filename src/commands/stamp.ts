@@ -1,0 +1,34 @@
+/** `jaunt stamp [targets…]`: accept spec edits that do not change behaviour (and hand edits) without a model call. */
+import { defineCommand } from "citty";
+import { jsonArgs, rootArgs } from "../cli/args.ts";
+import { logger, writeJson, writeResult } from "../cli/output.ts";
+
+export default defineCommand({
+  meta: { name: "stamp", description: "Accept the current spec text (or a hand edit) of stale modules without asking the model: rewrites only the header digest" },
+  args: {
+    targets: {
+      type: "positional",
+      description: "Modules (src/slug) or SpecRefs to stamp (default: every stampable module)",
+      required: false,
+      valueHint: "module|SpecRef",
+    },
+    ...rootArgs,
+    ...jsonArgs,
+    "infer-deps": {
+      type: "boolean",
+      description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
+      default: true,
+    },
+  },
+  async run({ args }) {
+    const { stamp, formatStamp } = await import("../orchestration/stamp.ts");
+    const report = await stamp({
+      targets: args._.map(String),
+      ...(args.root === undefined ? {} : { root: args.root }),
+      ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+      onWarning: (message) => logger().warn(message),
+    });
+    if (args.json) writeJson(report);
+    else writeResult(formatStamp(report));
+  },
+});

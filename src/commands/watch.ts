@@ -1,0 +1,54 @@
+/** `jaunt watch`: rebuild stale modules on save (debounced, cancel-and-restart), `--test` runs the affected tests. */
+import { defineCommand } from "citty";
+import { jobsArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { stderrIsInteractive } from "../cli/output.ts";
+import { UsageError } from "../cli/usage-error.ts";
+
+export default defineCommand({
+  meta: { name: "watch", description: "Rebuild stale modules whenever a spec, test spec, handwritten import or jaunt.toml is saved" },
+  args: {
+    ...rootArgs,
+    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, tests, idle, warning, error, stopped)" },
+    ...verboseArgs,
+    ...jobsArgs,
+    test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },
+    offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+    "infer-deps": {
+      type: "boolean",
+      description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
+      default: true,
+    },
+    debounce: { type: "string", description: "Quiet time in ms after the last save before rebuilding (default 100)", valueHint: "ms" },
+  },
+  async run({ args }) {
+    const jobs = parseJobs(args.jobs);
+    const debounceMs = args.debounce === undefined ? undefined : Number(args.debounce);
+    if (debounceMs !== undefined && (!Number.isInteger(debounceMs) || debounceMs < 0)) throw new UsageError(`--debounce must be a whole number of ms, got "${args.debounce}"`);
+    const [{ watchProject }, { createWatchView }, { handleInterrupts }] = await Promise.all([
+      import("../orchestration/watch/watch-loop.ts"),
+      import("../cli/watch-view.ts"),
+      import("../orchestration/interrupt.ts"),
+    ]);
+    const view = createWatchView({
+      json: Boolean(args.json),
+      interactive: stderrIsInteractive() && !args.json,
+      columns: process.stderr.columns || Number(process.env.COLUMNS) || 80,
+    });
+    const interrupts = handleInterrupts({ onFirst: () => view.note("stopping: abandoning generations in flight (Ctrl-C again to abort now)") });
+    try {
+      await watchProject({
+        signal: interrupts.signal,
+        onEvent: (event) => view.show(event),
+        testOutput: args.json ? "stderr" : "stdout",
+        ...(args.root === undefined ? {} : { root: args.root }),
+        ...(args.test ? { test: true } : {}),
+        ...(args.offline ? { offline: true } : {}),
+        ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+        ...(jobs === undefined ? {} : { jobs }),
+        ...(debounceMs === undefined ? {} : { debounceMs }),
+      });
+    } finally {
+      interrupts.dispose();
+    }
+  },
+});

@@ -1,0 +1,45 @@
+/**
+ * What `jaunt watch` reports, as plain data: one event per line with
+ * `--json`, a live view on a terminal, plain lines otherwise.
+ */
+import type { ModuleReport } from "../build-report.ts";
+
+export interface WatchError {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export interface CycleSummary {
+  readonly kind: "build" | "test";
+  readonly ok: boolean;
+  readonly built: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly fresh: number;
+  readonly tokens: number;
+  readonly costUsd: number | null;
+  readonly durationMs: number;
+}
+
+export type WatchEvent =
+  /** Watching started (or restarted after a jaunt.toml change). */
+  | { readonly type: "ready"; readonly root: string; readonly folders: readonly string[] }
+  /** Relevant files changed (after the debounce). */
+  | { readonly type: "change"; readonly files: readonly string[] }
+  /** Modules this cycle will generate, in order. */
+  | { readonly type: "queue"; readonly modules: readonly string[] }
+  | { readonly type: "start"; readonly module: string }
+  /** A module finished (built, failed, skipped, interrupted). */
+  | { readonly type: "module"; readonly report: ModuleReport }
+  /** An edit changed modules of the running cycle: it is cancelled and starts again. */
+  | { readonly type: "restart"; readonly modules: readonly string[] }
+  | { readonly type: "cycle"; readonly summary: CycleSummary }
+  /** `--test`: bun test ran on the affected generated test files. */
+  | { readonly type: "tests"; readonly files: readonly string[]; readonly exitCode: number }
+  /** Everything is up to date; waiting for changes. */
+  | { readonly type: "idle"; readonly fresh: number }
+  | { readonly type: "warning"; readonly message: string }
+  /** The cycle could not run (config or discovery error, lock held): fix and save again. */
+  | { readonly type: "error"; readonly error: WatchError }
+  | { readonly type: "stopped" };
