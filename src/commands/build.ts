@@ -2,7 +2,7 @@
 import { defineCommand } from "citty";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
-import { writeJson, writeResult } from "../cli/output.ts";
+import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
@@ -32,7 +32,8 @@ export default defineCommand({
     const view = await import("../orchestration/progress-view.ts");
     if (args["dry-run"]) {
       const { buildDryRun } = await import("../orchestration/build.ts");
-      const report = await buildDryRun(options);
+      // Warnings go to stderr as status prints them, and into the --json document under `warnings`.
+      const report = await buildDryRun({ ...options, onWarning: (warning) => logger().warn(warning) });
       if (args.json) writeJson(report);
       else writeResult(view.formatDryRun(report));
       return undefined;
