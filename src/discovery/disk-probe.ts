@@ -48,6 +48,16 @@ export class DiskProbe {
     return value;
   }
 
+  /** The text of project-relative `file`; undefined when absent or unreadable. Stamped before the read, like readJson. */
+  readText(file: string): string | undefined {
+    if (this.stamp(file) === null) return undefined;
+    try {
+      return readFileSync(path.join(this.root, file), "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Every probed path with its stamp (null: absent), sorted. */
   record(): Record<string, FileStamp | null> {
     const out: Record<string, FileStamp | null> = {};

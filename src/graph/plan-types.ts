@@ -78,6 +78,8 @@ export interface Plan {
   readonly warnings: readonly DiscoveryProblemData[];
   /** Files planning looked at beyond the walked ones (resolution: tsconfig.json, package.json, probed paths), with their stamps (null: absent). */
   readonly probes: Readonly<Record<string, FileStamp | null>>;
+  /** Every handwritten project file some module's digest covers (direct imports and what they import), sorted. */
+  readonly handwrittenFiles: readonly string[];
   /** Request digest per module kind (the user's prompt overrides; see digests.ts). */
   readonly requestDigests: Readonly<Record<ModuleKind, Digest>>;
 }

@@ -6,6 +6,7 @@
 import { loadPromptTemplates, type PromptTemplate } from "../assets/prompts.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { discover } from "../discovery/discover.ts";
+import { ProjectResolver } from "../discovery/project-resolver.ts";
 import { missingRootWarnings } from "../discovery/root-warnings.ts";
 import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
 import type { DiscoveryProblemData, ModuleInfo, ModuleKind } from "../discovery/types.ts";
@@ -88,7 +89,13 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const specs: Record<string, PlannedSpec> = {};
   const digests = new Map<string, Digest>();
   const inputs: StalenessInput[] = [];
-  const handwritten = new HandwrittenFiles(root, new Set(discovery.modules.map((m) => m.file)));
+  const resolver = new ProjectResolver(root, discovery.walked, discovery.probe);
+  const handwritten = new HandwrittenFiles({
+    specFiles: new Set(discovery.modules.map((m) => m.file)),
+    generatedDir,
+    probe: discovery.probe,
+    resolve: (from, specifier) => resolver.resolve(from, specifier),
+  });
   for (const id of order) {
     const info = infos.get(id);
     if (!info) continue;
@@ -149,6 +156,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     orphans,
     warnings,
     probes: discovery.probe.record(),
+    handwrittenFiles: handwritten.files(),
     requestDigests: prints,
   };
 }

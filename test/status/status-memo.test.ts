@@ -9,7 +9,8 @@ import path from "node:path";
 import { RACY_MARGIN_MS } from "../../src/discovery/file-stamp.ts";
 import { STATUS_MEMO_PATH } from "../../src/graph/status-memo.ts";
 import { status } from "../../src/graph/status.ts";
-import { fnSpec, RUNTIME_IMPORT, tempProject, type TempProject } from "../discovery/temp-project.ts";
+import { planProject } from "../../src/graph/plan.ts";
+import { fnSpec, RUNTIME_IMPORT, tempProject, writeFreshGenerated, type TempProject } from "../discovery/temp-project.ts";
 
 let project: TempProject | undefined;
 afterEach(() => project?.cleanup());
@@ -65,6 +66,24 @@ describe("status memo", () => {
       expect(await served(project)).toBe(false);
     });
   }
+
+  test("is not used after an edit to a helper's helper, even one no walk sees (a dot-folder): its stamp is in the memo", async () => {
+    project = tempProject({
+      ...FILES,
+      "src/a.ts": `${RUNTIME_IMPORT}import { pad } from "./helper";\n` + fnSpec("a"),
+      "src/helper.ts": `import { width } from "../.shared/width";\nexport const pad = (x: string): string => x.padStart(width);\n`,
+      ".shared/width.ts": "export const width = 4;\n",
+    });
+    await writeFreshGenerated(project, await planProject({ config: project.config(), cache: false }));
+    await plant(project);
+    const inputs = JSON.parse(readFileSync(path.join(project.root, STATUS_MEMO_PATH), "utf8").split("\n")[0] ?? "");
+    expect(Object.keys(inputs.probes)).toContain(".shared/width.ts");
+    expect(await served(project)).toBe(true);
+    project.write(".shared/width.ts", "export const width = 8;\n");
+    const report = await status({ root: project.root });
+    expect(report.warnings).not.toContain(PLANTED);
+    expect(report.modules.filter((m) => m.status === "stale").map((m) => m.module)).toEqual(["src/a", "src/b"]); // b imports a
+  });
 
   test("a recently written memo is not trusted (racy stamps), a damaged one is ignored", async () => {
     project = tempProject(FILES);
