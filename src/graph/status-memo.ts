@@ -1,8 +1,9 @@
 /**
  * The no-op fast path of `jaunt status`: the last report, kept with every
  * input it was computed from — the config, the request digests (prompt overrides), and the
- * stamp of each walked spec file, generated file, file outside the roots and
- * file resolution looked at (tsconfig.json, package.json, probed paths). When
+ * stamp of each walked spec file, generated file, file outside the roots,
+ * `.jaunt/written.json` (hand edits, who wrote what) and file planning looked
+ * at (tsconfig.json, package.json, probed paths, handwritten files). When
  * a walk and a stat of each shows all of them unchanged (and none racy, as in
  * file-stamp.ts), the report is reused without loading the parse cache or
  * planning. Any difference, a missing or foreign memo: plan as usual and
@@ -16,6 +17,7 @@ import { fileStampOf } from "../discovery/disk-probe.ts";
 import { type FileStamp, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
 import { walkRoots } from "../discovery/walk.ts";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
+import { WRITTEN_RECORD_PATH } from "../generated/written-record.ts";
 import { isRecord } from "../support/is-record.ts";
 import { VERSION } from "../version.ts";
 import type { StatusReport } from "./status.ts";
@@ -39,7 +41,8 @@ export async function takeSnapshot(config: JauntConfig): Promise<Snapshot> {
   const walk = await walkRoots({ root, sourceRoots: paths.sourceRoots, testRoots: paths.testRoots, generatedDir: paths.generatedDir });
   const files: Record<string, FileStamp | null> = {};
   const configFile = path.relative(root, config.configFile).split(path.sep).join("/");
-  for (const file of [configFile, ...walk.files.map((f) => f.file), ...walk.generatedFiles, ...walk.outside.map((f) => f.file)]) {
+  // .jaunt/written.json decides "edited" and who wrote each file; `jaunt stamp` may change only it (an edit accepted as is).
+  for (const file of [configFile, WRITTEN_RECORD_PATH, ...walk.files.map((f) => f.file), ...walk.generatedFiles, ...walk.outside.map((f) => f.file)]) {
     files[file] = fileStampOf(path.join(root, file));
   }
   return { files };
