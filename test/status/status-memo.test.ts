@@ -90,6 +90,24 @@ describe("status memo", () => {
     expect(report.modules.filter((m) => m.status === "stale").map((m) => m.module)).toEqual(["src/a", "src/b"]); // b imports a
   });
 
+  test("is not used after a new workspace package appears (a package.json matching the root's `workspaces`)", async () => {
+    project = tempProject({
+      "package.json": JSON.stringify({ name: "root", workspaces: ["packages/*"] }),
+      "src/a.ts": `${RUNTIME_IMPORT}import { pad } from "@acme/pad";\n` + fnSpec("a"),
+      // Code that is not a package yet: `@acme/pad` resolves to nothing (a package from npm, as far as Jaunt knows).
+      "packages/pad/index.ts": "export const pad = (x: string): string => x.padStart(4);\n",
+      "tests/.keep": "",
+    });
+    await writeFreshGenerated(project, await planProject({ config: project.config(), cache: false }));
+    await plant(project);
+    expect(await served(project)).toBe(true);
+    project.write("packages/pad/package.json", JSON.stringify({ name: "@acme/pad", main: "index.ts" }));
+    const report = await status({ root: project.root });
+    expect(report.warnings).not.toContain(PLANTED);
+    // The import now reaches handwritten project code, which the digest covers.
+    expect(report.modules.find((m) => m.module === "src/a")?.status).toBe("stale");
+  });
+
   test("a recently written memo is not trusted (racy stamps), a damaged one is ignored", async () => {
     project = tempProject(FILES);
     await plant(project, false); // writtenAt stays: the files changed within the racy margin
