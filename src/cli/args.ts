@@ -40,7 +40,7 @@ export function parseJobs(value: string | undefined): number | undefined {
   return jobs;
 }
 
-/** `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`). */
+/** `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`, `watch`, `prompt`, `stamp`). */
 export const inferDepsArgs = {
   "infer-deps": {
     type: "boolean",
@@ -48,6 +48,14 @@ export const inferDepsArgs = {
     default: true,
   },
 } as const satisfies ArgsDef;
+
+/** The options every planning command passes on from `--root` and `--no-infer-deps` (absent when not given). */
+export function planOptions(args: { readonly root?: string | undefined; readonly "infer-deps"?: boolean | undefined }): { root?: string; inferDeps?: false } {
+  return {
+    ...(args.root === undefined ? {} : { root: args.root }),
+    ...(args["infer-deps"] === false ? { inferDeps: false as const } : {}),
+  };
+}
 
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {
