@@ -4,15 +4,9 @@
  * the file's stamp at that moment (null when absent). The status memo
  * (graph/status-memo.ts) is valid only while each of them is unchanged.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { FileStamp } from "./file-stamp.ts";
-
-/** The stamp of absolute path `full` when it is a file; null when absent or not a file. */
-export function fileStampOf(full: string): FileStamp | null {
-  const stat = statSync(full, { throwIfNoEntry: false });
-  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } : null;
-}
+import { type FileStamp, fileStampOf } from "./file-stamp.ts";
 
 export class DiskProbe {
   private readonly seen = new Map<string, FileStamp | null>();

@@ -12,8 +12,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { JauntConfig } from "../config/types.ts";
-import { fileStampOf } from "../discovery/disk-probe.ts";
-import { type FileStamp, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
+import { type FileStamp, fileStampOf, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
 import { walkRoots } from "../discovery/walk.ts";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 import { isRecord } from "../support/is-record.ts";
