@@ -1,10 +1,10 @@
 /**
  * The project's own config files as generation reads them: the nearest
- * tsconfig.json (its compiler options through TypeScript's parser, `extends`
- * included) and JSON files such as package.json. One reader for the prompt's
- * specifier style and the type check's project semantics.
+ * tsconfig.json, its compiler options through TypeScript's parser (`extends`
+ * included). One reader for the prompt's specifier style and the type check's
+ * project semantics.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type * as TS from "typescript";
 import type { TypeScriptApi } from "./validate/typescript-parser.ts";
@@ -15,15 +15,6 @@ export function nearestFile(root: string, dir: string, name: string): string | u
     const candidate = path.join(d, name);
     if (existsSync(candidate)) return candidate;
     if (d === root || path.dirname(d) === d) return undefined;
-  }
-}
-
-/** A JSON file's value; undefined when it is missing or not JSON. */
-export function readJsonFile(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
   }
 }
 

@@ -16,6 +16,7 @@ import { type FileStamp, fileStampOf, isFileStamp, isRacy, sameStamp } from "../
 import { walkRoots } from "../discovery/walk.ts";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 import { isRecord } from "../support/is-record.ts";
+import { parseJson } from "../support/json.ts";
 import { VERSION } from "../version.ts";
 import type { StatusReport } from "./status.ts";
 
@@ -78,14 +79,6 @@ export function readStatusMemo(root: string, key: string, snapshot: Snapshot): S
   if (!sameStamps(inputs.probes, {}, writtenAt, (file) => fileStampOf(path.join(root, file)))) return undefined;
   const report = parseJson(text.slice(newline + 1));
   return isStatusReport(report, root) ? report : undefined;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 const COUNTS = ["fresh", "stale", "conflicts", "orphans"];

@@ -12,7 +12,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { isRecord } from "../../support/is-record.ts";
-import { nearestFile, readJsonFile, tsconfigOptions } from "../project-config.ts";
+import { readJsonFile } from "../../support/json.ts";
+import { nearestFile, tsconfigOptions } from "../project-config.ts";
 import { loadTypeScript } from "../validate/typescript-parser.ts";
 import { DEFAULT_SPECIFIER_STYLE, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
 
