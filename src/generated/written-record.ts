@@ -8,7 +8,7 @@
  * an older Jaunt, or the record was deleted) is never called edited.
  */
 import path from "node:path";
-import { normalizeText } from "../discovery/normalize-text.ts";
+import { normalizedTextDigest } from "../discovery/normalize-text.ts";
 import { type FileStamp, isFileStamp } from "../discovery/file-stamp.ts";
 import { isRecord } from "../support/is-record.ts";
 import { readJsonFile } from "../support/json.ts";
@@ -30,7 +30,7 @@ export interface WrittenEntry {
 
 /** Digest of a generated file's body. */
 export function bodyDigest(body: string): string {
-  return `sha256:${Bun.CryptoHasher.hash("sha256", normalizeText(body), "hex")}`;
+  return normalizedTextDigest(body);
 }
 
 function isEntry(value: unknown): value is WrittenEntry {

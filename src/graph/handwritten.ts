@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { normalizeText } from "../discovery/normalize-text.ts";
+import { normalizedTextDigest } from "../discovery/normalize-text.ts";
 import type { ModuleInfo } from "../discovery/types.ts";
 import type { Digest } from "./digests.ts";
 
@@ -31,7 +31,7 @@ export class HandwrittenFiles {
       } catch {
         text = "\0unreadable";
       }
-      digest = `sha256:${Bun.CryptoHasher.hash("sha256", normalizeText(text), "hex")}`;
+      digest = normalizedTextDigest(text);
       this.digests.set(file, digest);
     }
     return digest;
