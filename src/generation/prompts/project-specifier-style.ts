@@ -15,7 +15,7 @@ import { isRecord } from "../../support/is-record.ts";
 import { readJsonFile } from "../../support/json.ts";
 import { nearestFile, tsconfigOptions } from "../project-config.ts";
 import { loadTypeScript } from "../validate/typescript-parser.ts";
-import { DEFAULT_SPECIFIER_STYLE, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
+import { DEFAULT_SPECIFIER_STYLE, importSpecifiers, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
 
 interface ResolutionFacts {
   readonly node: boolean;
@@ -70,14 +70,8 @@ function packageFormat(start: string): { esm: boolean; why: string } {
 
 /** The spelling most relative imports of the spec module use, when it has any. */
 function habitOf(specSource: string): SpecifierExtension | undefined {
-  let imports: { path: string }[];
-  try {
-    imports = new Bun.Transpiler({ loader: "ts" }).scan(specSource).imports;
-  } catch {
-    return undefined;
-  }
   const counts = new Map<SpecifierExtension, number>();
-  for (const { path: specifier } of imports) {
+  for (const specifier of importSpecifiers(specSource)) {
     if (!specifier.startsWith("./") && !specifier.startsWith("../")) continue;
     const kind = specifierExtensionOf(specifier);
     if (kind !== "other") counts.set(kind, (counts.get(kind) ?? 0) + 1);
