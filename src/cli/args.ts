@@ -57,9 +57,14 @@ export function planOptions(args: { readonly root?: string | undefined; readonly
   };
 }
 
+/** `--offline`, shared by the commands that generate (`build`, `test`, `watch`). */
+export const offlineArgs = {
+  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+} as const satisfies ArgsDef;
+
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {
   force: { type: "boolean", description: "Re-roll: ask the model again for every module (with build --target, that one), even fresh or hand-edited ones; the new answer replaces the cached one" },
-  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+  ...offlineArgs,
   ...inferDepsArgs,
 } as const satisfies ArgsDef;
