@@ -40,7 +40,7 @@ export function parseJobs(value: string | undefined): number | undefined {
   return jobs;
 }
 
-/** `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`). */
+/** `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`, `watch`, `prompt`, `stamp`). */
 export const inferDepsArgs = {
   "infer-deps": {
     type: "boolean",
@@ -49,9 +49,22 @@ export const inferDepsArgs = {
   },
 } as const satisfies ArgsDef;
 
+/** The options every planning command passes on from `--root` and `--no-infer-deps` (absent when not given). */
+export function planOptions(args: { readonly root?: string | undefined; readonly "infer-deps"?: boolean | undefined }): { root?: string; inferDeps?: false } {
+  return {
+    ...(args.root === undefined ? {} : { root: args.root }),
+    ...(args["infer-deps"] === false ? { inferDeps: false as const } : {}),
+  };
+}
+
+/** `--offline`, shared by the commands that generate (`build`, `test`, `watch`). */
+export const offlineArgs = {
+  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+} as const satisfies ArgsDef;
+
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {
   force: { type: "boolean", description: "Re-roll: ask the model again for every module (with build --target, that one), even fresh or hand-edited ones; the new answer replaces the cached one" },
-  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+  ...offlineArgs,
   ...inferDepsArgs,
 } as const satisfies ArgsDef;

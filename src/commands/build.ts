@@ -1,6 +1,6 @@
 /** `jaunt build`: generate the implementations of stale specs (DESIGN §5). */
 import { defineCommand } from "citty";
-import { generationArgs, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
@@ -22,11 +22,10 @@ export default defineCommand({
   },
   async run({ args }): Promise<CommandOutcome | undefined> {
     const options = {
-      ...(args.root === undefined ? {} : { root: args.root }),
+      ...planOptions(args),
       ...(args.force ? { force: true } : {}),
       ...(args.target === undefined ? {} : { target: args.target }),
       ...(args.offline ? { offline: true } : {}),
-      ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
     };
     const jobs = parseJobs(args.jobs);
     const view = await import("../orchestration/progress-view.ts");

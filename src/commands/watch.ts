@@ -1,6 +1,6 @@
 /** `jaunt watch`: rebuild stale modules on save (debounced, cancel-and-restart), `--test` runs the affected tests. */
 import { defineCommand } from "citty";
-import { jobsArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { inferDepsArgs, jobsArgs, offlineArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { stderrIsInteractive } from "../cli/output.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
@@ -12,12 +12,8 @@ export default defineCommand({
     ...verboseArgs,
     ...jobsArgs,
     test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },
-    offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
-    "infer-deps": {
-      type: "boolean",
-      description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
-      default: true,
-    },
+    ...offlineArgs,
+    ...inferDepsArgs,
     debounce: { type: "string", description: "Quiet time in ms after the last save before rebuilding (default 100)", valueHint: "ms" },
   },
   async run({ args }) {
@@ -40,10 +36,9 @@ export default defineCommand({
         signal: interrupts.signal,
         onEvent: (event) => view.show(event),
         testOutput: args.json ? "stderr" : "stdout",
-        ...(args.root === undefined ? {} : { root: args.root }),
+        ...planOptions(args),
         ...(args.test ? { test: true } : {}),
         ...(args.offline ? { offline: true } : {}),
-        ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
         ...(jobs === undefined ? {} : { jobs }),
         ...(debounceMs === undefined ? {} : { debounceMs }),
       });

@@ -6,15 +6,9 @@
  * status memo (graph/status-memo.ts) is valid only while each of them is
  * unchanged: a new workspace package is a new match.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { FileStamp } from "./file-stamp.ts";
-
-/** The stamp of absolute path `full` when it is a file; null when absent or not a file. */
-export function fileStampOf(full: string): FileStamp | null {
-  const stat = statSync(full, { throwIfNoEntry: false });
-  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } : null;
-}
+import { type FileStamp, fileStampOf } from "./file-stamp.ts";
 
 /** Project-relative files matching `pattern` under `root`, `/`-separated and sorted; node_modules is never entered. */
 export function globFiles(root: string, pattern: string): string[] {

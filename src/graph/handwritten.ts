@@ -12,7 +12,7 @@
  * Every file read is stamped through the DiskProbe first, so the status memo
  * notices an edit to any of them.
  */
-import { normalizeText } from "../discovery/normalize-text.ts";
+import { normalizedTextDigest } from "../discovery/normalize-text.ts";
 import type { DiskProbe } from "../discovery/disk-probe.ts";
 import type { ModuleInfo } from "../discovery/types.ts";
 import type { Digest } from "./digests.ts";
@@ -56,13 +56,12 @@ export class HandwrittenFiles {
     let node = this.nodes.get(file);
     if (node === undefined) {
       const text = this.options.probe.readText(file);
-      const normalized = text === undefined ? "\0unreadable" : normalizeText(text);
       const imports: string[] = [];
       for (const specifier of text === undefined ? [] : importSpecifiers(text)) {
         const target = this.options.resolve(file, specifier);
         if (target !== undefined && target !== file && !imports.includes(target)) imports.push(target);
       }
-      node = { digest: `sha256:${Bun.CryptoHasher.hash("sha256", normalized, "hex")}`, imports };
+      node = { digest: normalizedTextDigest(text ?? "\0unreadable"), imports };
       this.nodes.set(file, node);
     }
     return node;

@@ -3,7 +3,6 @@
  * (see plan-types.ts). Model-free and network-free: `jaunt status` is just
  * this plus printing, and `jaunt build` schedules from its `buildOrder`.
  */
-import { loadPromptTemplates, type PromptTemplate } from "../assets/prompts.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { discover } from "../discovery/discover.ts";
 import { ProjectResolver } from "../discovery/project-resolver.ts";
@@ -13,7 +12,7 @@ import type { DiscoveryProblemData, ModuleInfo, ModuleKind } from "../discovery/
 import { generatedPathFor } from "../generated/paths.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
 import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
-import { moduleDigest, requestDigest, specDigest, type Digest } from "./digests.ts";
+import { moduleDigest, requestDigests, specDigest, type Digest } from "./digests.ts";
 import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
 import { HandwrittenFiles } from "./handwritten.ts";
@@ -34,16 +33,6 @@ export interface PlanOptions {
 
 function toPosix(p: string): string {
   return p.replaceAll("\\", "/");
-}
-
-/** Request digests per kind: only the user's `[prompts]` overrides count, never the packaged templates. */
-export async function requestDigests(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
-  const t = await loadPromptTemplates(config);
-  const own = (template: PromptTemplate): string | null => (template.source === "packaged" ? null : template.text);
-  return {
-    build: requestDigest("build", { overrides: [own(t.build_system), own(t.build_module)] }),
-    test: requestDigest("test", { overrides: [own(t.test_system), own(t.test_module)] }),
-  };
 }
 
 function duplicateModules(modules: readonly ModuleInfo[]): DiscoveryProblemData[] {

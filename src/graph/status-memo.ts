@@ -14,12 +14,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { JauntConfig } from "../config/types.ts";
-import { fileStampOf, globFiles, type ProbeRecord } from "../discovery/disk-probe.ts";
-import { type FileStamp, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
+import { globFiles, type ProbeRecord } from "../discovery/disk-probe.ts";
+import { type FileStamp, fileStampOf, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
 import { walkRoots } from "../discovery/walk.ts";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 import { WRITTEN_RECORD_PATH } from "../generated/written-record.ts";
 import { isRecord } from "../support/is-record.ts";
+import { parseJson } from "../support/json.ts";
 import { VERSION } from "../version.ts";
 import type { StatusReport } from "./status.ts";
 
@@ -95,14 +96,6 @@ function sameGlobs(root: string, stored: unknown): boolean {
     if (now.length !== files.length || now.some((file, i) => file !== files[i])) return false;
   }
   return true;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 const COUNTS = ["fresh", "stale", "conflicts", "orphans"];

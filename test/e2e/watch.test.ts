@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
-import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { fence } from "../support/fake-llm.ts";
+import { IMPLEMENTATIONS, jauntToml, SPECS } from "./project.ts";
+import { llmProjects } from "./llm-projects.ts";
 import { fieldOf, startWatch, type WatchEventLine } from "./watch-process.ts";
 
-let llm: FakeLlm;
-const projects: E2eProject[] = [];
-beforeAll(() => {
-  llm = startFakeLlm({ defaults: IMPLEMENTATIONS });
-});
-afterAll(async () => {
-  await llm.stop();
-  for (const project of projects) project.cleanup();
-});
-
-function project(files: Readonly<Record<string, string>> = SPECS): E2eProject {
-  const created = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url) });
-  projects.push(created);
-  return created;
-}
+const { llm, project } = llmProjects();
 
 const asked = (from: number): string[] => llm.requests.slice(from).flatMap((r) => (r.module ? [r.module] : []));
 const isCycle = (e: WatchEventLine): boolean => e.type === "cycle";
