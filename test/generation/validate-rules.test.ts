@@ -2,6 +2,9 @@ import { expect, test } from "bun:test";
 import { extractCode } from "../../src/generation/validate/extract-code.ts";
 import { validateCandidate } from "../../src/generation/validate/validate-candidate.ts";
 import { createSpecProject, SLUG_SPEC, slugInput } from "../support/generation-project.ts";
+import { INPUTS } from "./corpus/specs.ts";
+
+
 
 test("fences and chatter are stripped without a spec at hand: the last ts block, a BOM and reasoning dropped; no fence means the whole text", () => {
   expect(extractCode("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.")).toBe("export const a = 1;\n");
@@ -106,8 +109,22 @@ const PURE_TOP_LEVEL = [
   "import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst HERE = path.dirname(fileURLToPath(import.meta.url));",
   "const TABLE = new Uint32Array(256).map((_, n) => n >>> 1);",
   "const isBrowser = typeof window !== 'undefined';",
+  "let n = 0;\nn++;",
+  "const TABLE = new Uint32Array(4);\nfor (let i = 0; i < 4; i++) TABLE[i] = i * 2;",
+  "const [A, B] = [1, 2];\nlet x = 0, y = 0;\n[x, y] = [B, A];",
+  "function even(n: number): boolean { return n === 0 ? true : odd(n - 1); }\nfunction odd(n: number): boolean { return n === 0 ? false : even(n - 1); }\nconst E = even(10);",
+  "const LIST: number[] = [];\nswitch (LIST.length) { case 0: LIST.push(1); break; default: LIST.length = 0; }",
+  "const out: string[] = [];\nlet i = 0;\nwhile (i < 3) { out.push(String(i)); i += 1; }\nouter: for (const a of [1]) { for (const b of [2]) { if (a < b) continue outer; } }",
+  "class T { static table: number[] = []; static { for (let i = 0; i < 3; i++) T.table.push(i); } }",
+  "const norm = (s: string) => s.trim();\nconst WORDS = [' a ', 'b '].map(norm);",
 ];
 const EFFECTFUL_TOP_LEVEL: [string, RegExp][] = [
+  ["import { list } from '../state';\nfunction init(): void { list.push(1); }\ninit();", /"init\(\)" runs at import, and reaches "list\.push\(1\)"/],
+  ["function patch(): void { Array.prototype.includes = () => true; }\nconst P = patch();", /reaches "Array\.prototype\.includes = /],
+  ["import { list } from '../state';\nconst add = (n: number) => list.push(n);\nconst R = [1, 2].map(add);", /reaches "list\.push\(n\)"/],
+  ["for (const k of ['a']) undeclaredGlobal[k] = 1;", /undeclaredGlobal\[k\] = 1/],
+  ["class R { static { globalThis.R = R; } }", /globalThis\.R = R/],
+  ["import { list } from '../state';\nclass R { static { list.splice(0); } }", /list\.splice\(0\)/],
   ["console.log('loaded');", /console\.log/],
   ["const t = setTimeout(() => {}, 10);", /setTimeout/],
   ["const file = Bun.file('data.json');", /Bun\.file/],
@@ -147,4 +164,29 @@ test("@ts-ignore, @ts-expect-error and @ts-nocheck are rejected with their posit
     ["jaunt/ts-suppression", 1, 1],
     ["jaunt/ts-suppression", 3, 3],
   ]);
+});
+
+test("local calls are followed through recursion: every caller of a function that reaches an effect is rejected, in either order", async () => {
+  const code = `function a(n: number): number { return n > 0 ? b(n - 1) : 0; }
+function b(n: number): number { console.log(n); return a(n); }
+const X = a(3);
+const Y = b(1);
+const Z = a(2);
+export function slugify(t: string): string { return t; }
+`;
+  const diags = (await only(code)).diagnostics;
+  expect(diags.map((d) => [d.code, d.line, d.message.match(/reaches "[^"]+"/)?.[0]])).toEqual([
+    ["jaunt/top-level-side-effect", 3, 'reaches "b(n - 1)"'],
+    ["jaunt/top-level-side-effect", 4, 'reaches "console"'],
+    ["jaunt/top-level-side-effect", 5, 'reaches "b(n - 1)"'],
+  ]);
+});
+
+test("test modules: a loop may both fill local data and register tests; changing imported state there is still an effect", async () => {
+  const input = INPUTS.tests;
+  const good = `import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\nconst SEEN = new Map<string, string>();\nfor (const title of ["A b", "c D"]) {\n  SEEN.set(title, slugify(title));\n  test(title, () => expect(SEEN.get(title)).toBe(slugify(title)));\n}\n`;
+  expect((await validateCandidate(good, input, { root: "/nonexistent", skipTypeCheck: true })).diagnostics).toEqual([]);
+  const bad = good.replace("const SEEN = new Map<string, string>();\n", "").replace('import { slugify } from "../../src/slug";', 'import { slugify } from "../../src/slug";\nimport { SEEN } from "../../src/seen";');
+  const diags = (await validateCandidate(bad, input, { root: "/nonexistent", skipTypeCheck: true })).diagnostics;
+  expect(diags.map((d) => [d.code, d.message.match(/"SEEN\.set[^"]*"/)?.[0]])).toEqual([["jaunt/top-level-side-effect", '"SEEN.set(title, slugify(title))"']]);
 });

@@ -51,7 +51,26 @@ export function effectOf(scope: PurityScope, e: TS.Expression): TS.Node | undefi
     return undefined;
   }
   if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isTaggedTemplateExpression(e)) return callEffect(scope, e);
+  if (ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)) return jsxEffect(scope, e);
   return e;
+}
+
+/** A JSX element only describes an element (`<Icon size={2} />`): its effect is that of its attribute and child expressions. */
+function jsxEffect(scope: PurityScope, e: TS.JsxElement | TS.JsxSelfClosingElement | TS.JsxFragment): TS.Node | undefined {
+  const { ts } = scope;
+  const opening = ts.isJsxElement(e) ? e.openingElement : ts.isJsxSelfClosingElement(e) ? e : undefined;
+  const parts: TS.Expression[] = [];
+  for (const attr of opening?.attributes.properties ?? []) {
+    if (ts.isJsxSpreadAttribute(attr)) parts.push(attr.expression);
+    else if (attr.initializer && ts.isJsxExpression(attr.initializer) && attr.initializer.expression) parts.push(attr.initializer.expression);
+    else if (attr.initializer && !ts.isStringLiteral(attr.initializer) && !ts.isJsxExpression(attr.initializer)) parts.push(attr.initializer);
+  }
+  for (const child of ts.isJsxSelfClosingElement(e) ? [] : e.children) {
+    if (ts.isJsxExpression(child)) {
+      if (child.expression) parts.push(child.expression);
+    } else if (!ts.isJsxText(child)) parts.push(child);
+  }
+  return first(parts, scope);
 }
 
 function first(list: readonly TS.Expression[], scope: PurityScope): TS.Node | undefined {

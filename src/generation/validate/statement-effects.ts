@@ -39,7 +39,11 @@ function check(scope: PurityScope, s: TS.Statement, options: StatementOptions): 
   if (ts.isBlock(s) || ts.isModuleBlock(s)) return each(s.statements);
   if (ts.isExpressionStatement(s)) return expr(s.expression);
   if (ts.isVariableStatement(s)) return declarationsEffect(scope, s.declarationList);
-  if (ts.isIfStatement(s)) return expr(s.expression) ?? check(scope, s.thenStatement, options) ?? (s.elseStatement ? check(scope, s.elseStatement, options) : undefined);
+  if (ts.isIfStatement(s)) {
+    // `if (import.meta.main) { … }` runs only when the file is the entry point, never on import.
+    const then = isEntryPointCheck(ts, s.expression) ? undefined : check(scope, s.thenStatement, options);
+    return expr(s.expression) ?? then ?? (s.elseStatement ? check(scope, s.elseStatement, options) : undefined);
+  }
   if (ts.isForStatement(s)) {
     const init = s.initializer;
     const initEffect = init === undefined ? undefined : ts.isVariableDeclarationList(init) ? declarationsEffect(scope, init) : expr(init);
@@ -72,6 +76,12 @@ function check(scope: PurityScope, s: TS.Statement, options: StatementOptions): 
   if (ts.isBreakStatement(s) || ts.isContinueStatement(s) || ts.isEmptyStatement(s) || ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) return undefined;
   if (ts.isImportDeclaration(s) || ts.isExportDeclaration(s) || ts.isImportEqualsDeclaration(s)) return undefined;
   return s; // throw, return, debugger, with, and anything new
+}
+
+function isEntryPointCheck(ts: TypeScriptApi, e: TS.Expression): boolean {
+  let node = e;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword && node.name.text === "main";
 }
 
 function declarationsEffect(scope: PurityScope, list: TS.VariableDeclarationList): TS.Node | undefined {

@@ -55,7 +55,7 @@ export function topLevelDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, opti
     const effect = statementEffect(scope, statement, registers ? { accepts: registers } : {});
     if (!effect) continue;
     if (effect === statement) sideEffect(statement, `statement "${text(statement)}" runs at import`);
-    else sideEffect(effect, `"${text(effect)}" runs at import`);
+    else sideEffect(effect, `"${text(effect)}" runs at import${ts.isThrowStatement(effect) ? " (importing would throw)" : ""}`);
   }
   return diagnostics;
 }

@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Diagnostic, GenerationInput, SpecInput } from "../types.ts";
 import { assertChecked, assertRuntimeTypes, projectSemantics } from "./project-semantics.ts";
 import { SPEC_CLASS_PREFIX, specShape } from "./spec-shape.ts";
-import type { TypeScriptApi } from "./typescript-parser.ts";
+import { isTsx, scriptKindOf, type TypeScriptApi } from "./typescript-parser.ts";
 
 const LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 const CHECK_TIMEOUT_MS = 60_000;
@@ -45,7 +45,8 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   const dir = path.join(root, path.dirname(input.generatedFile));
   await mkdir(dir, { recursive: true });
   const stem = `.jaunt-check-${crypto.randomUUID().slice(0, 8)}`;
-  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape.ts`), config: path.join(dir, `${stem}.tsconfig.json`), asserted: [], callLines: new Map(), display: { spec: input.specFile.replace(/\.[cm]?tsx?$/, ""), generated: input.generatedFile.replace(/\.[cm]?tsx?$/, "") } };
+  // A `.tsx` module (or spec module) may hold JSX: its hidden copy keeps the extension.
+  const files: CheckFiles = { candidate: path.join(dir, `${stem}${isTsx(input.generatedFile) ? ".tsx" : ".ts"}`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape${isTsx(input.specFile) ? ".tsx" : ".ts"}`), config: path.join(dir, `${stem}.tsconfig.json`), asserted: [], callLines: new Map(), display: { spec: input.specFile.replace(/\.[cm]?tsx?$/, ""), generated: input.generatedFile.replace(/\.[cm]?tsx?$/, "") } };
   const asserted = input.kind === "build" ? options.specsToAssert.filter((s) => s.kind !== "test") : [];
   const semantics = projectSemantics(ts, root, dir);
   try {
@@ -54,7 +55,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
     let checked = files;
     if (asserted.length > 0) {
       const specDir = path.relative(dir, path.join(root, path.dirname(input.specFile))).split(path.sep).join("/") || ".";
-      const shape = specShape(ts, input.specSource, asserted, specDir, `./${stem}.js`);
+      const shape = specShape(ts, input.specSource, asserted, specDir, `./${stem}.js`, scriptKindOf(ts, input.specFile));
       const specModule = shape.source === undefined ? specSpecifier(root, dir, input.specFile) : `./${stem}.shape.js`;
       if (shape.source !== undefined) {
         await writeFile(files.shape, shape.source);
