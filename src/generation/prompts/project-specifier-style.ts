@@ -11,6 +11,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { scanImports } from "../validate/syntax.ts";
 import { loadTypeScript } from "../validate/typescript-parser.ts";
 import { DEFAULT_SPECIFIER_STYLE, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
 
@@ -84,12 +85,8 @@ function packageFormat(start: string): { esm: boolean; why: string } {
 
 /** The spelling most relative imports of the spec module use, when it has any. */
 function habitOf(specSource: string): SpecifierExtension | undefined {
-  let imports: { path: string }[];
-  try {
-    imports = new Bun.Transpiler({ loader: "ts" }).scan(specSource).imports;
-  } catch {
-    return undefined;
-  }
+  const imports = scanImports(specSource);
+  if (!imports) return undefined;
   const counts = new Map<SpecifierExtension, number>();
   for (const { path: specifier } of imports) {
     if (!specifier.startsWith("./") && !specifier.startsWith("../")) continue;

@@ -1,6 +1,7 @@
 /** Markdown sections substituted into the module templates. Pure functions of plain input. */
 import type { AttemptDiagnostics, DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../types.ts";
 import { formatDiagnostics } from "../validate/diagnostics.ts";
+import { scanImports } from "../validate/syntax.ts";
 import { spellSpecifier } from "./specifier.ts";
 
 /** Handwritten sources longer than this (chars) are not pasted into prompts; the lead may omit them earlier. */
@@ -50,12 +51,7 @@ export function handwrittenSection(imports: readonly HandwrittenImport[]): strin
 
 /** Bare package specifiers the spec module imports (not relative, not the Jaunt runtime). */
 export function importedPackages(specSource: string): string[] {
-  let imports: { path: string }[] = [];
-  try {
-    imports = new Bun.Transpiler({ loader: "ts" }).scan(specSource).imports;
-  } catch {
-    return [];
-  }
+  const imports = scanImports(specSource) ?? [];
   const bare = imports.map((i) => i.path).filter((p) => !p.startsWith(".") && !p.startsWith("/") && p !== "@jaunt/runtime");
   return [...new Set(bare)];
 }

@@ -24,3 +24,15 @@ export function syntaxDiagnostics(code: string, loader: "ts" | "tsx" = "ts"): Di
     return found.length > 0 ? found : [{ code: "syntax", message: String(error) }];
   }
 }
+
+/** The imports of a module's source, read as TS, else as TSX (a `.tsx` spec module with JSX); undefined when neither parses. */
+export function scanImports(source: string): { path: string }[] | undefined {
+  for (const loader of ["ts", "tsx"] as const) {
+    try {
+      return new Bun.Transpiler({ loader }).scan(source).imports;
+    } catch {
+      // try the next loader
+    }
+  }
+  return undefined;
+}
