@@ -1,8 +1,8 @@
 import { expect, test } from "bun:test";
 import { extractCode } from "../../src/generation/validate/extract-code.ts";
 import { validateCandidate } from "../../src/generation/validate/validate-candidate.ts";
-import { createSpecProject, SLUG_SPEC, slugInput } from "../support/generation-project.ts";
-import { INPUTS } from "./corpus/specs.ts";
+import { createSpecProject, SLUG_SPEC, slugInput, TSCONFIG } from "../support/generation-project.ts";
+import { INPUTS, SPEC_FILES } from "./corpus/specs.ts";
 
 
 
@@ -189,4 +189,18 @@ test("test modules: a loop may both fill local data and register tests; changing
   const bad = good.replace("const SEEN = new Map<string, string>();\n", "").replace('import { slugify } from "../../src/slug";', 'import { slugify } from "../../src/slug";\nimport { SEEN } from "../../src/seen";');
   const diags = (await validateCandidate(bad, input, { root: "/nonexistent", skipTypeCheck: true })).diagnostics;
   expect(diags.map((d) => [d.code, d.message.match(/"SEEN\.set[^"]*"/)?.[0]])).toEqual([["jaunt/top-level-side-effect", '"SEEN.set(title, slugify(title))"']]);
+});
+
+test("enums and namespaces are the project's call: accepted by default, TS1294 under erasableSyntaxOnly", async () => {
+  const code = `import type { FormatOptions } from "../fmt";\nenum Align { Left, Right }\nexport function formatNumber(value: number, options: FormatOptions): string {\n  return String(value).padStart(options.width + Align.Left);\n}\n`;
+  const cases: [boolean, [string, number | undefined][]][] = [[false, []], [true, [["TS1294", 2]]]];
+  for (const [erasable, expected] of cases) {
+    const project = createSpecProject({ ...SPEC_FILES, "tsconfig.json": JSON.stringify({ compilerOptions: { ...TSCONFIG.compilerOptions, erasableSyntaxOnly: erasable } }) });
+    try {
+      const result = await validateCandidate(code, INPUTS.fmt, { root: project.root });
+      expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual(expected);
+    } finally {
+      project.cleanup();
+    }
+  }
 });
