@@ -59,6 +59,15 @@ test("exports via an export list count with their local kind; a const arrow coun
   expect(wrong.diagnostics[0]?.code).toBe("jaunt/wrong-kind");
 });
 
+test("import = require(), require() and import() are imports too: the spec module, generated files and @jaunt/runtime are refused in every form", async () => {
+  const code = `import jaunt = require("@jaunt/runtime");\nimport spec = require("../slug");\nexport function slugify(t: string): string {\n  const other: { x: string } = require("../__generated__/text");\n  void jaunt; void spec;\n  return t + other.x;\n}\n`;
+  expect((await only(code)).diagnostics.map((d) => [d.code, d.line])).toEqual([
+    ["jaunt/runtime-import", 1],
+    ["jaunt/self-import", 2],
+    ["jaunt/generated-import", 4],
+  ]);
+});
+
 test("dynamic import of a generated file and @jaunt/runtime imports are rejected", async () => {
   const code = `import * as jaunt from "@jaunt/runtime";\nexport async function slugify(t: string) { return (await import("../__generated__/text")).x; }\n`;
   expect((await only(code)).diagnostics.map((d) => d.code).sort()).toEqual(["jaunt/generated-import", "jaunt/runtime-import"]);
@@ -117,8 +126,11 @@ const PURE_TOP_LEVEL = [
   "const out: string[] = [];\nlet i = 0;\nwhile (i < 3) { out.push(String(i)); i += 1; }\nouter: for (const a of [1]) { for (const b of [2]) { if (a < b) continue outer; } }",
   "class T { static table: number[] = []; static { for (let i = 0; i < 3; i++) T.table.push(i); } }",
   "const norm = (s: string) => s.trim();\nconst WORDS = [' a ', 'b '].map(norm);",
+  "import { list } from '../state';\nfunction fill(list: number[]): number[] { list.push(1); return list; }\nconst L = fill([]);\nvoid list;",
+  "const KINDS: string[] = [];\n{\n  class Kind { static { KINDS.push('a'); } }\n  void Kind;\n}",
 ];
 const EFFECTFUL_TOP_LEVEL: [string, RegExp][] = [
+  ["import fs = require('node:fs');\nfunction load(): string { return fs.readFileSync('x', 'utf8'); }\nconst DATA = load();", /"load\(\)" runs at import, and reaches "fs"/],
   ["import { list } from '../state';\nfunction init(): void { list.push(1); }\ninit();", /"init\(\)" runs at import, and reaches "list\.push\(1\)"/],
   ["function patch(): void { Array.prototype.includes = () => true; }\nconst P = patch();", /reaches "Array\.prototype\.includes = /],
   ["import { list } from '../state';\nconst add = (n: number) => list.push(n);\nconst R = [1, 2].map(add);", /reaches "list\.push\(n\)"/],

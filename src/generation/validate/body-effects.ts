@@ -10,7 +10,7 @@
 import type * as TS from "typescript";
 import { changesImportedState, mutatedBy } from "./mutation.ts";
 import { effectOf } from "./purity.ts";
-import { EFFECT_GLOBALS, type PurityScope } from "./purity-scope.ts";
+import { bindingNames, EFFECT_GLOBALS, type PurityScope, rootName } from "./purity-scope.ts";
 import { statementEffect } from "./statement-effects.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
@@ -21,6 +21,7 @@ export function bodyEffect(scope: PurityScope, node: TS.Node): TS.Node | undefin
   if (scope.pending.has(node)) return undefined; // recursion: the outer walk of this body reports its effects
   scope.pending.add(node);
   const { ts } = scope;
+  const own = ownNames(ts, node);
   let found: TS.Node | undefined;
   const visit = (n: TS.Node): void => {
     if (found) return;
@@ -31,7 +32,7 @@ export function bodyEffect(scope: PurityScope, node: TS.Node): TS.Node | undefin
       if (!readsEnv || ts.isCallExpression(parent.parent)) found = n;
       return;
     }
-    if (mutatedBy(ts, n).some((target) => changesImportedState(scope, target))) {
+    if (mutatedBy(ts, n).some((target) => changesImportedState(scope, target) && !own.has(rootName(ts, target) ?? ""))) {
       found = n;
       return;
     }
@@ -95,6 +96,17 @@ export function classEffect(scope: PurityScope, node: TS.ClassLikeDeclaration): 
     }
   }
   return undefined;
+}
+
+/** Parameters and variables declared anywhere inside `node`: a change to them is not a change to an import they shadow. */
+function ownNames(ts: TypeScriptApi, node: TS.Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: TS.Node): void => {
+    if (ts.isParameter(n) || ts.isVariableDeclaration(n) || ts.isBindingElement(n)) for (const name of bindingNames(ts, n.name)) names.add(name);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return names;
 }
 
 /** An identifier used as a value (not a property name, declaration name or type). */

@@ -103,14 +103,23 @@ function importedNames(ts: TypeScriptApi, file: TS.SourceFile, allowed: (specifi
   const callable = new Set<string>();
   const builtin = new Set<string>();
   for (const s of file.statements) {
-    if (ts.isImportEqualsDeclaration(s)) all.add(s.name.text);
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) continue;
-    const spec = s.moduleSpecifier.text;
     const names: string[] = [];
-    if (s.importClause.name) names.push(s.importClause.name.text);
-    const bindings = s.importClause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.push(el.name.text);
+    let spec: string;
+    if (ts.isImportEqualsDeclaration(s)) {
+      // `import fs = require("node:fs")` (allowed under `module: preserve`); `import A = NS.A` is a local alias.
+      all.add(s.name.text);
+      const ref = s.moduleReference;
+      if (!ts.isExternalModuleReference(ref) || !ts.isStringLiteral(ref.expression)) continue;
+      spec = ref.expression.text;
+      names.push(s.name.text);
+    } else {
+      if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) continue;
+      spec = s.moduleSpecifier.text;
+      if (s.importClause.name) names.push(s.importClause.name.text);
+      const bindings = s.importClause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.push(el.name.text);
+    }
     // `bun:test` helpers (`mock(() => 1)`, `jest.fn()`) only make test doubles.
     const pureBuiltin = PURE_BUILTIN_MODULES.has(spec.replace(/^node:/, ""));
     const target = spec === "bun:test" || pureBuiltin ? callable : isBuiltin(spec) || spec.startsWith("bun:") || spec === "bun" ? builtin : allowed(spec) ? callable : undefined;

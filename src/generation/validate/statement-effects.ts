@@ -8,6 +8,7 @@
  * or throw (importing would fail).
  */
 import type * as TS from "typescript";
+import { classEffect } from "./body-effects.ts";
 import { changesForeignState } from "./mutation.ts";
 import { effectOf } from "./purity.ts";
 import { bindingNames, type PurityScope } from "./purity-scope.ts";
@@ -64,6 +65,7 @@ function check(scope: PurityScope, s: TS.Statement, options: StatementOptions): 
   }
   if (ts.isLabeledStatement(s)) return check(scope, s.statement, options);
   if (ts.isTryStatement(s)) return each(s.tryBlock.statements) ?? (s.catchClause ? each(s.catchClause.block.statements) : undefined) ?? (s.finallyBlock ? each(s.finallyBlock.statements) : undefined);
+  if (ts.isClassDeclaration(s)) return classEffect(scope, s);
   if (ts.isModuleDeclaration(s)) return isAmbient(ts, s) || !s.body || !ts.isModuleBlock(s.body) ? undefined : check(scope, s.body, options);
   if (ts.isEnumDeclaration(s)) {
     if (isAmbient(ts, s)) return undefined;
