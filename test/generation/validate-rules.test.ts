@@ -125,11 +125,16 @@ const PURE_TOP_LEVEL = [
   "const LIST: number[] = [];\nswitch (LIST.length) { case 0: LIST.push(1); break; default: LIST.length = 0; }",
   "const out: string[] = [];\nlet i = 0;\nwhile (i < 3) { out.push(String(i)); i += 1; }\nouter: for (const a of [1]) { for (const b of [2]) { if (a < b) continue outer; } }",
   "class T { static table: number[] = []; static { for (let i = 0; i < 3; i++) T.table.push(i); } }",
+  "function sealed<T>(target: T): T { return target; }\n@sealed\nclass S { static readonly KEY = Symbol('k'); [S.KEY] = 1; }\nclass Sub extends S {}",
+  "import { EventEmitter } from 'node:events';\nclass Bus extends EventEmitter {}",
   "const norm = (s: string) => s.trim();\nconst WORDS = [' a ', 'b '].map(norm);",
   "import { list } from '../state';\nfunction fill(list: number[]): number[] { list.push(1); return list; }\nconst L = fill([]);\nvoid list;",
   "const KINDS: string[] = [];\n{\n  class Kind { static { KINDS.push('a'); } }\n  void Kind;\n}",
 ];
 const EFFECTFUL_TOP_LEVEL: [string, RegExp][] = [
+  ["function mixin(): typeof Object { console.log('mixing'); return Object; }\nclass M extends mixin() {}", /reaches "console"/],
+  ["function logged(target: unknown): void { console.log(target); }\n@logged\nclass D {}", /"@logged" runs when the class is defined, and reaches "console"/],
+  ["class K { [String(console.log('k'))] = 1; }", /console\.log\('k'\)/],
   ["import fs = require('node:fs');\nfunction load(): string { return fs.readFileSync('x', 'utf8'); }\nconst DATA = load();", /"load\(\)" runs at import, and reaches "fs"/],
   ["import { list } from '../state';\nfunction init(): void { list.push(1); }\ninit();", /"init\(\)" runs at import, and reaches "list\.push\(1\)"/],
   ["function patch(): void { Array.prototype.includes = () => true; }\nconst P = patch();", /reaches "Array\.prototype\.includes = /],

@@ -82,9 +82,26 @@ export function constructionEffect(scope: PurityScope, node: TS.ClassLikeDeclara
   return undefined;
 }
 
-/** Static initialisers and static blocks run when the class is defined; a static block follows the top-level statement rule, with `this` its own. */
+/**
+ * Run when the class is defined: the `extends` expression, decorators (each
+ * applied like a call), computed member names, static initialisers and
+ * static blocks — which follow the top-level statement rule, with `this`
+ * their own.
+ */
 export function classEffect(scope: PurityScope, node: TS.ClassLikeDeclaration): TS.Node | undefined {
   const { ts } = scope;
+  const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const baseEffect = base ? effectOf(scope, base) : undefined;
+  if (baseEffect) return baseEffect;
+  for (const target of [node, ...node.members]) {
+    for (const decorator of (ts.canHaveDecorators(target) ? ts.getDecorators(target) : undefined) ?? []) {
+      const found = decoratorEffect(scope, decorator);
+      if (found) return found;
+    }
+    const name = target !== node && "name" in target ? target.name : undefined;
+    const computed = name && ts.isComputedPropertyName(name) ? effectOf(scope, name.expression) : undefined;
+    if (computed) return computed;
+  }
   for (const member of node.members) {
     const isStatic = ts.canHaveModifiers(member) && (ts.getModifiers(member) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
     if (ts.isClassStaticBlockDeclaration(member)) {
@@ -96,6 +113,18 @@ export function classEffect(scope: PurityScope, node: TS.ClassLikeDeclaration): 
     }
   }
   return undefined;
+}
+
+/** `@expr` calls `expr` (after evaluating it): judged as the call `expr(…)` would be at top level. */
+function decoratorEffect(scope: PurityScope, decorator: TS.Decorator): TS.Node | undefined {
+  const { ts } = scope;
+  const call = ts.isCallExpression(decorator.expression) ? undefined : ts.factory.createCallExpression(decorator.expression, undefined, []);
+  const found = effectOf(scope, call ?? decorator.expression);
+  if (!found || found !== call) return found;
+  // The call is synthetic (no text, no position): report the decorator, with what its body reaches.
+  const inner = scope.via.get(call);
+  if (inner) scope.via.set(decorator, inner);
+  return decorator;
 }
 
 /** Parameters and variables declared anywhere inside `node`: a change to them is not a change to an import they shadow. */
