@@ -117,6 +117,12 @@ export const settings: { separator: string } = { separator: "-" };
 export function defineName(name: string): string {
   return name.trim();
 }
+export function padNumber(value: number, options: { width: number; digits?: number }): string {
+  return (options.digits === undefined ? String(value) : value.toFixed(options.digits)).padStart(options.width, " ");
+}
+export function padText(value: string, width: number): string {
+  return value.padStart(width, " ");
+}
 `;
 
 const BADGE_SPEC = `import * as jaunt from "@jaunt/runtime";
