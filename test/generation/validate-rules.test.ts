@@ -4,8 +4,6 @@ import { validateCandidate } from "../../src/generation/validate/validate-candid
 import { createSpecProject, SLUG_SPEC, slugInput, TSCONFIG } from "../support/generation-project.ts";
 import { INPUTS, SPEC_FILES } from "./corpus/specs.ts";
 
-
-
 test("fences and chatter are stripped without a spec at hand: the last ts block, a BOM and reasoning dropped; no fence means the whole text", () => {
   expect(extractCode("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.")).toBe("export const a = 1;\n");
   expect(extractCode("```typescript\nexport const first = 'a much longer first draft';\n```\n```ts\nexport const last = 1;\n```")).toBe("export const last = 1;\n");
