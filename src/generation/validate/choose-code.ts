@@ -11,6 +11,8 @@ import type * as TS from "typescript";
 import type { Diagnostic, GenerationInput } from "../types.ts";
 import { collectExports } from "./export-rules.ts";
 import { finish, readAnswer, type CodeBlock } from "./extract-code.ts";
+import { purityScope } from "./purity-scope.ts";
+import { statementEffect } from "./statement-effects.ts";
 import { syntaxDiagnostics } from "./syntax.ts";
 import { isTsx, scriptKindOf, type TypeScriptApi } from "./typescript-parser.ts";
 
@@ -122,7 +124,9 @@ function assess(ts: TypeScriptApi, block: CodeBlock, input: GenerationInput): As
   const importsRuntime = file.statements.some(
     (s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text.startsWith("@jaunt/runtime"),
   );
-  const definesOnly = file.statements.every((s) => !isStatementLike(ts, s) || (input.kind === "test" && ts.isExpressionStatement(s)));
+  // A loop or block that only fills the block's own data (`for (…) TABLE[n] = …`) defines, like a declaration; a call of anything else (a usage example) does not.
+  const scope = purityScope(ts, file, () => false);
+  const definesOnly = file.statements.every((s) => !isStatementLike(ts, s) || (input.kind === "test" && ts.isExpressionStatement(s)) || (!ts.isExpressionStatement(s) && !statementEffect(scope, s)));
   return { block, parses, missing, importsRuntime, definesOnly, declared: declaredNames(ts, file), namesFile: namesFile(block, input) };
 }
 
