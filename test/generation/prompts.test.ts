@@ -3,6 +3,7 @@ import { JauntConfigError } from "@jaunt/runtime";
 import { packagedPrompt, PROMPT_NAMES } from "../../src/assets/prompts.ts";
 import { generateModule } from "../../src/generation/generate-module.ts";
 import { renderMessages } from "../../src/generation/prompts/render-messages.ts";
+import { importedPackages } from "../../src/generation/prompts/sections.ts";
 import { placeholdersIn, renderTemplate, TEMPLATE_PLACEHOLDERS } from "../../src/generation/prompts/render-template.ts";
 import type { GenerationInput } from "../../src/generation/types.ts";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
@@ -160,4 +161,11 @@ test("a spec module that exports types tells the model how to import them type-o
   expect(plain?.content).not.toContain("import type");
   const nested = slugInput({ module: "src/a/index", specFile: "src/a/index.ts", generatedFile: "src/a/__generated__/index.ts", specSource: `export type Id = string;\n${SLUG_SPEC}` });
   expect(renderMessages(nested, prompts)[1]?.content).toContain('from "../index"');
+});
+
+test("the packages a .tsx spec module with JSX imports are read (TS first, then TSX), while a .ts spec with a <T> cast still reads as TS", () => {
+  const tsx = `import * as jaunt from "@jaunt/runtime";\nimport { z } from "zod";\nimport { clsx } from "clsx";\n\nexport const Icon = () => <i class={clsx("icon")} />;\nexport const Badge = jaunt.magic(function Badge(props: { label: string }): JSX.Element {\n  return jaunt.todo();\n});\nvoid z;\n`;
+  expect(importedPackages(tsx)).toEqual(["zod", "clsx"]);
+  const cast = `import { z } from "zod";\nexport const n = <number>(z as unknown);\n`;
+  expect(importedPackages(cast)).toEqual(["zod"]);
 });

@@ -1,7 +1,8 @@
 import { expect, test } from "bun:test";
 import { extractCode } from "../../src/generation/validate/extract-code.ts";
 import { validateCandidate } from "../../src/generation/validate/validate-candidate.ts";
-import { createSpecProject, SLUG_SPEC, slugInput } from "../support/generation-project.ts";
+import { createSpecProject, SLUG_SPEC, slugInput, TSCONFIG } from "../support/generation-project.ts";
+import { INPUTS, SPEC_FILES } from "./corpus/specs.ts";
 
 test("fences and chatter are stripped without a spec at hand: the last ts block, a BOM and reasoning dropped; no fence means the whole text", () => {
   expect(extractCode("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.")).toBe("export const a = 1;\n");
@@ -33,19 +34,20 @@ export { slugify as alias };
   expect((await only(code)).diagnostics).toEqual([]);
 });
 
-test("disallowed top level: calls, assignments, loops, constants computed by calls", async () => {
-  const code = `export function slugify(t: string): string { return t; }
+test("disallowed top level: effectful calls, assignments to global state, loops and ifs that change imported state or throw", async () => {
+  const code = `import { registry } from "../registry";
+export function slugify(t: string): string { return t; }
 const start = performance.now();
 globalThis.x = 1;
-for (const a of [1]) {}
-if (Math.random()) {}
+for (const a of [1]) registry.push(a);
+if (Math.random() > 2) throw new Error("unlucky");
 `;
   const diags = (await only(code)).diagnostics;
   expect(diags.map((d) => [d.code, d.line])).toEqual([
-    ["jaunt/top-level-side-effect", 2],
     ["jaunt/top-level-side-effect", 3],
     ["jaunt/top-level-side-effect", 4],
     ["jaunt/top-level-side-effect", 5],
+    ["jaunt/top-level-side-effect", 6],
   ]);
 });
 
@@ -53,6 +55,15 @@ test("exports via an export list count with their local kind; a const arrow coun
   expect((await only("function impl(t: string): string { return t; }\nexport { impl as slugify };\n")).diagnostics).toEqual([]);
   const wrong = await only("class slugify {}\nexport { slugify };\n");
   expect(wrong.diagnostics[0]?.code).toBe("jaunt/wrong-kind");
+});
+
+test("import = require(), require() and import() are imports too: the spec module, generated files and @jaunt/runtime are refused in every form", async () => {
+  const code = `import jaunt = require("@jaunt/runtime");\nimport spec = require("../slug");\nexport function slugify(t: string): string {\n  const other: { x: string } = require("../__generated__/text");\n  void jaunt; void spec;\n  return t + other.x;\n}\n`;
+  expect((await only(code)).diagnostics.map((d) => [d.code, d.line])).toEqual([
+    ["jaunt/runtime-import", 1],
+    ["jaunt/self-import", 2],
+    ["jaunt/generated-import", 4],
+  ]);
 });
 
 test("dynamic import of a generated file and @jaunt/runtime imports are rejected", async () => {
@@ -105,8 +116,30 @@ const PURE_TOP_LEVEL = [
   "import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst HERE = path.dirname(fileURLToPath(import.meta.url));",
   "const TABLE = new Uint32Array(256).map((_, n) => n >>> 1);",
   "const isBrowser = typeof window !== 'undefined';",
+  "let n = 0;\nn++;",
+  "const TABLE = new Uint32Array(4);\nfor (let i = 0; i < 4; i++) TABLE[i] = i * 2;",
+  "const [A, B] = [1, 2];\nlet x = 0, y = 0;\n[x, y] = [B, A];",
+  "function even(n: number): boolean { return n === 0 ? true : odd(n - 1); }\nfunction odd(n: number): boolean { return n === 0 ? false : even(n - 1); }\nconst E = even(10);",
+  "const LIST: number[] = [];\nswitch (LIST.length) { case 0: LIST.push(1); break; default: LIST.length = 0; }",
+  "const out: string[] = [];\nlet i = 0;\nwhile (i < 3) { out.push(String(i)); i += 1; }\nouter: for (const a of [1]) { for (const b of [2]) { if (a < b) continue outer; } }",
+  "class T { static table: number[] = []; static { for (let i = 0; i < 3; i++) T.table.push(i); } }",
+  "function sealed<T>(target: T): T { return target; }\n@sealed\nclass S { static readonly KEY = Symbol('k'); [S.KEY] = 1; }\nclass Sub extends S {}",
+  "import { EventEmitter } from 'node:events';\nclass Bus extends EventEmitter {}",
+  "const norm = (s: string) => s.trim();\nconst WORDS = [' a ', 'b '].map(norm);",
+  "import { list } from '../state';\nfunction fill(list: number[]): number[] { list.push(1); return list; }\nconst L = fill([]);\nvoid list;",
+  "const KINDS: string[] = [];\n{\n  class Kind { static { KINDS.push('a'); } }\n  void Kind;\n}",
 ];
 const EFFECTFUL_TOP_LEVEL: [string, RegExp][] = [
+  ["function mixin(): typeof Object { console.log('mixing'); return Object; }\nclass M extends mixin() {}", /reaches "console"/],
+  ["function logged(target: unknown): void { console.log(target); }\n@logged\nclass D {}", /"@logged" runs when the class is defined, and reaches "console"/],
+  ["class K { [String(console.log('k'))] = 1; }", /console\.log\('k'\)/],
+  ["import fs = require('node:fs');\nfunction load(): string { return fs.readFileSync('x', 'utf8'); }\nconst DATA = load();", /"load\(\)" runs at import, and reaches "fs"/],
+  ["import { list } from '../state';\nfunction init(): void { list.push(1); }\ninit();", /"init\(\)" runs at import, and reaches "list\.push\(1\)"/],
+  ["function patch(): void { Array.prototype.includes = () => true; }\nconst P = patch();", /reaches "Array\.prototype\.includes = /],
+  ["import { list } from '../state';\nconst add = (n: number) => list.push(n);\nconst R = [1, 2].map(add);", /reaches "list\.push\(n\)"/],
+  ["for (const k of ['a']) undeclaredGlobal[k] = 1;", /undeclaredGlobal\[k\] = 1/],
+  ["class R { static { globalThis.R = R; } }", /globalThis\.R = R/],
+  ["import { list } from '../state';\nclass R { static { list.splice(0); } }", /list\.splice\(0\)/],
   ["console.log('loaded');", /console\.log/],
   ["const t = setTimeout(() => {}, 10);", /setTimeout/],
   ["const file = Bun.file('data.json');", /Bun\.file/],
@@ -121,7 +154,7 @@ const EFFECTFUL_TOP_LEVEL: [string, RegExp][] = [
   ["function init(): number { process.exit(1); }\nconst X = init();", /init\(\)/],
   ["const T = Array.from({ length: 2 }, () => { console.warn('x'); return 1; });", /console/],
   ["import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();", /new EventEmitter/],
-  ["let n = 0;\nn++;", /n\+\+/],
+  ["import { counter } from '../state';\ncounter.value++;", /counter\.value\+\+/],
   ["const id = crypto.randomUUID();", /crypto\.randomUUID/],
 ];
 
@@ -146,4 +179,43 @@ test("@ts-ignore, @ts-expect-error and @ts-nocheck are rejected with their posit
     ["jaunt/ts-suppression", 1, 1],
     ["jaunt/ts-suppression", 3, 3],
   ]);
+});
+
+test("local calls are followed through recursion: every caller of a function that reaches an effect is rejected, in either order", async () => {
+  const code = `function a(n: number): number { return n > 0 ? b(n - 1) : 0; }
+function b(n: number): number { console.log(n); return a(n); }
+const X = a(3);
+const Y = b(1);
+const Z = a(2);
+export function slugify(t: string): string { return t; }
+`;
+  const diags = (await only(code)).diagnostics;
+  expect(diags.map((d) => [d.code, d.line, d.message.match(/reaches "[^"]+"/)?.[0]])).toEqual([
+    ["jaunt/top-level-side-effect", 3, 'reaches "b(n - 1)"'],
+    ["jaunt/top-level-side-effect", 4, 'reaches "console"'],
+    ["jaunt/top-level-side-effect", 5, 'reaches "b(n - 1)"'],
+  ]);
+});
+
+test("test modules: a loop may both fill local data and register tests; changing imported state there is still an effect", async () => {
+  const input = INPUTS.tests;
+  const good = `import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\nconst SEEN = new Map<string, string>();\nfor (const title of ["A b", "c D"]) {\n  SEEN.set(title, slugify(title));\n  test(title, () => expect(SEEN.get(title)).toBe(slugify(title)));\n}\n`;
+  expect((await validateCandidate(good, input, { root: "/nonexistent", skipTypeCheck: true })).diagnostics).toEqual([]);
+  const bad = good.replace("const SEEN = new Map<string, string>();\n", "").replace('import { slugify } from "../../src/slug";', 'import { slugify } from "../../src/slug";\nimport { SEEN } from "../../src/seen";');
+  const diags = (await validateCandidate(bad, input, { root: "/nonexistent", skipTypeCheck: true })).diagnostics;
+  expect(diags.map((d) => [d.code, d.message.match(/"SEEN\.set[^"]*"/)?.[0]])).toEqual([["jaunt/top-level-side-effect", '"SEEN.set(title, slugify(title))"']]);
+});
+
+test("enums and namespaces are the project's call: accepted by default, TS1294 under erasableSyntaxOnly", async () => {
+  const code = `import type { FormatOptions } from "../fmt";\nenum Align { Left, Right }\nexport function formatNumber(value: number, options: FormatOptions): string {\n  return String(value).padStart(options.width + Align.Left);\n}\n`;
+  const cases: [boolean, [string, number | undefined][]][] = [[false, []], [true, [["TS1294", 2]]]];
+  for (const [erasable, expected] of cases) {
+    const project = createSpecProject({ ...SPEC_FILES, "tsconfig.json": JSON.stringify({ compilerOptions: { ...TSCONFIG.compilerOptions, erasableSyntaxOnly: erasable } }) });
+    try {
+      const result = await validateCandidate(code, INPUTS.fmt, { root: project.root });
+      expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual(expected);
+    } finally {
+      project.cleanup();
+    }
+  }
 });

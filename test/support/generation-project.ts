@@ -18,7 +18,7 @@ export function test<F extends Function>(fn: F): F { return fn; }
 export function todo(): never { throw new Error("todo"); }
 `;
 
-const TSCONFIG = {
+export const TSCONFIG = {
   compilerOptions: { target: "ESNext", lib: ["ESNext"], module: "Preserve", moduleResolution: "bundler", types: ["bun"], strict: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true },
 };
 

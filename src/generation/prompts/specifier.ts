@@ -5,6 +5,7 @@
  * `project-specifier-style.ts`) and travels in `GenerationInput` as plain data.
  */
 import path from "node:path";
+import { scanImports } from "../validate/syntax.ts";
 
 /** Which extension relative imports of TypeScript files carry. */
 export type SpecifierExtension = "none" | "js" | "ts";
@@ -63,11 +64,7 @@ export function respell(specifier: string, extension: SpecifierExtension): strin
   return extension === "none" ? stem : extension === "js" ? `${stem}${jsExt}` : `${stem}${tsExt}`;
 }
 
-/** Every import specifier of a module's source, in order (Bun's scanner: no TypeScript load); none when it does not parse. */
+/** Every import specifier of a module's source, in order (Bun's scanner, TS else TSX: no TypeScript load); none when it does not parse. */
 export function importSpecifiers(source: string): string[] {
-  try {
-    return new Bun.Transpiler({ loader: "ts" }).scan(source).imports.map((i) => i.path);
-  } catch {
-    return [];
-  }
+  return (scanImports(source) ?? []).map((i) => i.path);
 }

@@ -11,8 +11,10 @@ import type * as TS from "typescript";
 import type { Diagnostic, GenerationInput } from "../types.ts";
 import { collectExports } from "./export-rules.ts";
 import { finish, readAnswer, type CodeBlock } from "./extract-code.ts";
+import { purityScope } from "./purity-scope.ts";
+import { statementEffect } from "./statement-effects.ts";
 import { syntaxDiagnostics } from "./syntax.ts";
-import type { TypeScriptApi } from "./typescript-parser.ts";
+import { isTsx, scriptKindOf, type TypeScriptApi } from "./typescript-parser.ts";
 
 export interface ChosenCode {
   readonly code: string;
@@ -37,7 +39,7 @@ interface Assessed {
 export function chooseCode(ts: TypeScriptApi, answer: string, input: GenerationInput): ChosenCode {
   const { text, blocks, fenceCount } = readAnswer(answer);
   // Unfenced code cannot show that it ended: it only counts as complete when the answer was not cut off.
-  if (blocks.length === 0) return fenceCount > 0 ? { code: "", complete: false } : { code: unfencedCode(text), complete: false };
+  if (blocks.length === 0) return fenceCount > 0 ? { code: "", complete: false } : { code: unfencedCode(text, isTsx(input.generatedFile) ? "tsx" : "ts"), complete: false };
   if (blocks.length === 1) return fromBlock(blocks[0]);
 
   const assessed = blocks.map((block) => assess(ts, block, input));
@@ -72,15 +74,15 @@ const CODE_START = /^(?:import|export|function|async|const|let|var|class|interfa
 const CODE_END = /[;})\]]\s*(?:\/\/.*)?$/;
 
 /** An answer without fences: the whole text, or — when prose around the code keeps it from parsing — the lines from the first code-like line to the last. */
-function unfencedCode(text: string): string {
+function unfencedCode(text: string, loader: "ts" | "tsx"): string {
   const whole = finish(text);
-  if (syntaxDiagnostics(whole).length === 0) return whole;
+  if (syntaxDiagnostics(whole, loader).length === 0) return whole;
   const lines = whole.split("\n");
   const first = lines.findIndex((line) => CODE_START.test(line));
   const last = lines.findLastIndex((line) => CODE_END.test(line));
   if (first === -1 || last < first) return whole;
   const code = finish(lines.slice(first, last + 1).join("\n"));
-  return syntaxDiagnostics(code).length === 0 ? code : whole;
+  return syntaxDiagnostics(code, loader).length === 0 ? code : whole;
 }
 
 function fromBlock(block: CodeBlock | undefined): ChosenCode {
@@ -112,8 +114,8 @@ function joinBlocks(blocks: readonly CodeBlock[]): { body: string; closed: boole
 }
 
 function assess(ts: TypeScriptApi, block: CodeBlock, input: GenerationInput): Assessed {
-  const parses = syntaxDiagnostics(block.body).length === 0;
-  const file = ts.createSourceFile("block.ts", block.body, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const parses = syntaxDiagnostics(block.body, isTsx(input.generatedFile) ? "tsx" : "ts").length === 0;
+  const file = ts.createSourceFile("block.ts", block.body, ts.ScriptTarget.Latest, true, scriptKindOf(ts, input.generatedFile));
   const exports = collectExports(ts, file);
   const missing =
     input.kind === "test"
@@ -122,7 +124,9 @@ function assess(ts: TypeScriptApi, block: CodeBlock, input: GenerationInput): As
   const importsRuntime = file.statements.some(
     (s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text.startsWith("@jaunt/runtime"),
   );
-  const definesOnly = file.statements.every((s) => !isStatementLike(ts, s) || (input.kind === "test" && ts.isExpressionStatement(s)));
+  // A loop or block that only fills the block's own data (`for (…) TABLE[n] = …`) defines, like a declaration; a call of anything else (a usage example) does not.
+  const scope = purityScope(ts, file, () => false);
+  const definesOnly = file.statements.every((s) => !isStatementLike(ts, s) || (input.kind === "test" && ts.isExpressionStatement(s)) || (!ts.isExpressionStatement(s) && !statementEffect(scope, s)));
   return { block, parses, missing, importsRuntime, definesOnly, declared: declaredNames(ts, file), namesFile: namesFile(block, input) };
 }
 

@@ -47,16 +47,21 @@ function usedOnlyAsType(ts: TypeScriptApi, file: TS.SourceFile, importNode: TS.N
   return typeUse && !valueUse;
 }
 
-/** Every module specifier the file imports or re-exports from, with its node. */
+/** Every module specifier the file imports or re-exports from (statements, `import x = require()`, `import()`, `require()`), with its node. */
 function moduleSpecifiers(ts: TypeScriptApi, file: TS.SourceFile): { specifier: string; node: TS.Node; typeOnly: boolean }[] {
   const found: { specifier: string; node: TS.Node; typeOnly: boolean }[] = [];
   for (const statement of file.statements) {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       found.push({ specifier: statement.moduleSpecifier.text, node: statement, typeOnly: isTypeOnly(ts, file, statement) });
     }
+    // `import x = require("…")` (valid under `module: preserve` and CommonJS).
+    if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteral(statement.moduleReference.expression)) {
+      found.push({ specifier: statement.moduleReference.expression.text, node: statement, typeOnly: statement.isTypeOnly });
+    }
   }
   const visit = (node: TS.Node): void => {
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    const isRequire = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "require";
+    if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || isRequire)) {
       const arg = node.arguments[0];
       if (arg && ts.isStringLiteral(arg)) found.push({ specifier: arg.text, node, typeOnly: false });
     }

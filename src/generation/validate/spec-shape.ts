@@ -41,8 +41,8 @@ interface Edit {
  * @param specDir folder of the spec module, relative to `generatedDir` ("..")
  * @param candidate specifier of the candidate from the generated folder ("./.jaunt-check-x")
  */
-export function specShape(ts: TypeScriptApi, specSource: string, specs: readonly SpecInput[], specDir: string, candidate: string): SpecShape {
-  const file = ts.createSourceFile("spec.ts", specSource, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+export function specShape(ts: TypeScriptApi, specSource: string, specs: readonly SpecInput[], specDir: string, candidate: string, kind: TS.ScriptKind = ts.ScriptKind.TS): SpecShape {
+  const file = ts.createSourceFile("spec.ts", specSource, ts.ScriptTarget.Latest, true, kind);
   const edits: Edit[] = [];
   const names = new Set(specs.map((s) => s.name));
   const classes = new Map<string, string>();

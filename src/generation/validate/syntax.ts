@@ -10,10 +10,10 @@ function isParseMessage(value: unknown): value is BunParseMessage {
   return typeof value === "object" && value !== null && "message" in value && typeof value.message === "string";
 }
 
-/** Syntax diagnostics of `code` (empty when it parses). */
-export function syntaxDiagnostics(code: string): Diagnostic[] {
+/** Syntax diagnostics of `code` (empty when it parses); `tsx` for a generated `.tsx` file. */
+export function syntaxDiagnostics(code: string, loader: "ts" | "tsx" = "ts"): Diagnostic[] {
   try {
-    new Bun.Transpiler({ loader: "ts" }).scan(code);
+    new Bun.Transpiler({ loader }).scan(code);
     return [];
   } catch (error) {
     const messages: unknown[] = error instanceof AggregateError ? error.errors : [error];
@@ -23,4 +23,16 @@ export function syntaxDiagnostics(code: string): Diagnostic[] {
     });
     return found.length > 0 ? found : [{ code: "syntax", message: String(error) }];
   }
+}
+
+/** The imports of a module's source, read as TS, else as TSX (a `.tsx` spec module with JSX); undefined when neither parses. */
+export function scanImports(source: string): { path: string }[] | undefined {
+  for (const loader of ["ts", "tsx"] as const) {
+    try {
+      return new Bun.Transpiler({ loader }).scan(source).imports;
+    } catch {
+      // try the next loader
+    }
+  }
+  return undefined;
 }

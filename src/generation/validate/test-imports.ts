@@ -12,8 +12,8 @@ const FOREIGN = new Set(["vitest", "@jest/globals"]);
 const GLOBALS = ["describe", "test", "it", "expect", "beforeAll", "beforeEach", "afterAll", "afterEach", "mock", "spyOn", "jest", "vi"];
 
 /** `code` with its test imports pointing at bun:test (unchanged when nothing needs rewriting). */
-export function normalizeTestImports(ts: TypeScriptApi, code: string): string {
-  const file = ts.createSourceFile("test.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+export function normalizeTestImports(ts: TypeScriptApi, code: string, kind: TS.ScriptKind = ts.ScriptKind.TS): string {
+  const file = ts.createSourceFile("test.ts", code, ts.ScriptTarget.Latest, true, kind);
   let out = code;
   let importsBunTest = false;
   const edits: { start: number; end: number; text: string }[] = [];

@@ -1,22 +1,24 @@
 /**
  * Top-level rule: importing a generated module has no observable effect.
  * The rule is about effects, not calls (purity.ts decides): pure top-level
- * computation — a CRC table, `Object.fromEntries(…)`, a zod schema from a
- * package the spec module imports — is fine; I/O, console, process, timers,
- * network and effectful constructors are not, including in class static
- * blocks and static initialisers. Test modules may also register tests, at
- * top level or in a loop over data (`for (const c of CASES) test(…)`).
- * Any `await` outside a function is rejected (no top-level await).
+ * computation — a CRC table filled in a loop, `Object.fromEntries(…)`, a
+ * zod schema from a package the spec module imports — is fine; I/O,
+ * console, process, timers, network, effectful constructors and changes to
+ * imported or global state are not, including in class static blocks and
+ * static initialisers (statement-effects.ts). Test modules may also
+ * register tests, at top level or in a loop over data
+ * (`for (const c of CASES) test(…)`). Any `await` outside a function is
+ * rejected (no top-level await).
  */
-import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
 import type { Diagnostic } from "../types.ts";
-import { bodyEffect, classEffect, effectOf, type PurityScope } from "./purity.ts";
+import { bodyEffect, classEffect } from "./body-effects.ts";
+import { effectOf } from "./purity.ts";
+import { type PurityScope, purityScope } from "./purity-scope.ts";
+import { statementEffect } from "./statement-effects.ts";
 import { positionOf, type TypeScriptApi } from "./typescript-parser.ts";
 
 const TEST_CALLS = new Set(["describe", "test", "it", "beforeAll", "afterAll", "beforeEach", "afterEach", "setDefaultTimeout", "xdescribe", "xtest", "xit"]);
-/** Built-in modules that only compute (paths, URLs, formatting, buffers): calling them at import does no I/O. */
-const PURE_BUILTIN_MODULES = new Set(["path", "path/posix", "path/win32", "url", "util", "util/types", "buffer", "querystring", "string_decoder", "punycode"]);
 /** Module mocks must be registered at top level in bun test / jest / vitest. */
 const MOCK_CALLS = new Set(["mock.module", "jest.mock", "vi.mock"]);
 
@@ -28,10 +30,10 @@ export interface TopLevelOptions {
 
 export function topLevelDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, options: TopLevelOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const scope = scopeOf(ts, file, options.callable);
+  const scope = purityScope(ts, file, options.callable);
   const text = (node: TS.Node) => node.getText(file).split("\n")[0]?.slice(0, 60) ?? "";
   const sideEffect = (node: TS.Node, what: string) =>
-    diagnostics.push({ ...positionOf(ts, file, node), code: "jaunt/top-level-side-effect", message: `${what}; importing a generated module must have no observable effect (no I/O, console, process, timers, network or effectful constructors at top level or in static initialisers): move it into a function` });
+    diagnostics.push({ ...positionOf(ts, file, node), code: "jaunt/top-level-side-effect", message: `${what}${reached(ts, file, scope, node)}; importing a generated module must have no observable effect (no I/O, console, process, timers, network, effectful constructors or changes to imported or global state at top level or in static initialisers): move it into a function` });
 
   for (const statement of file.statements) {
     const awaitNode = findTopLevelAwait(ts, statement);
@@ -49,41 +51,22 @@ export function topLevelDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, opti
       if (effect) sideEffect(effect, `"${text(effect)}" runs at import`);
       continue;
     }
-    if (isDeclaration(ts, statement) || ts.isEmptyStatement(statement)) continue;
-    if (ts.isVariableStatement(statement)) {
-      for (const decl of statement.declarationList.declarations) {
-        const effect = decl.initializer ? effectOf(scope, decl.initializer) : undefined;
-        if (effect) sideEffect(effect, `"${text(effect)}" runs at import`);
-      }
-      continue;
-    }
-    if (options.kind === "test" && registersTests(ts, scope, statement)) continue;
-    sideEffect(statement, `statement "${text(statement)}" runs at import`);
+    const registers = options.kind === "test" ? (inner: TS.Statement) => registersTests(ts, scope, inner) : undefined;
+    const effect = statementEffect(scope, statement, registers ? { accepts: registers } : {});
+    if (!effect) continue;
+    if (effect === statement) sideEffect(statement, `statement "${text(statement)}" runs at import`);
+    else sideEffect(effect, `"${text(effect)}" runs at import${ts.isThrowStatement(effect) ? " (importing would throw)" : ""}`);
   }
   return diagnostics;
 }
 
-function scopeOf(ts: TypeScriptApi, file: TS.SourceFile, callable: (specifier: string) => boolean): PurityScope {
-  const locals = new Map<string, TS.Node>();
-  for (const s of file.statements) {
-    if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) locals.set(s.name.text, s);
-    if (ts.isVariableStatement(s)) {
-      for (const d of s.declarationList.declarations) {
-        let init = d.initializer;
-        while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init) || ts.isClassExpression(init))) locals.set(d.name.text, init);
-      }
-    }
+/** " and reaches …": the chain of local calls to the effect that makes a call of a local function effectful. */
+function reached(ts: TypeScriptApi, file: TS.SourceFile, scope: PurityScope, node: TS.Node): string {
+  const steps: string[] = [];
+  for (let at = scope.via.get(node); at && steps.length < 5; at = scope.via.get(at)) {
+    steps.push(`"${at.getText(file).split("\n")[0]?.slice(0, 60) ?? ""}" (line ${positionOf(ts, file, at).line})`);
   }
-  const { callable: callableImports, builtin } = importedNames(ts, file, callable);
-  return { ts, file, locals, callableImports, builtinImports: builtin };
-}
-
-function isDeclaration(ts: TypeScriptApi, s: TS.Statement): boolean {
-  return (
-    ts.isImportDeclaration(s) || ts.isExportDeclaration(s) || ts.isFunctionDeclaration(s) || ts.isInterfaceDeclaration(s) ||
-    ts.isTypeAliasDeclaration(s) || ts.isEnumDeclaration(s) || ts.isModuleDeclaration(s) || ts.isImportEqualsDeclaration(s)
-  );
+  return steps.length > 0 ? `, and reaches ${steps.join(" → ")}` : "";
 }
 
 /** `a.b.c(…)(…)` → "a.b.c". */
@@ -132,24 +115,4 @@ function findTopLevelAwait(ts: TypeScriptApi, root: TS.Node): TS.Node | undefine
   };
   visit(root);
   return found;
-}
-
-/** Names imported from built-in modules vs from modules generated code may call at import. */
-function importedNames(ts: TypeScriptApi, file: TS.SourceFile, allowed: (specifier: string) => boolean): { callable: Set<string>; builtin: Set<string> } {
-  const callable = new Set<string>();
-  const builtin = new Set<string>();
-  for (const s of file.statements) {
-    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || !s.importClause) continue;
-    const spec = s.moduleSpecifier.text;
-    const names: string[] = [];
-    if (s.importClause.name) names.push(s.importClause.name.text);
-    const bindings = s.importClause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.push(el.name.text);
-    // `bun:test` helpers (`mock(() => 1)`, `jest.fn()`) only make test doubles.
-    const pureBuiltin = PURE_BUILTIN_MODULES.has(spec.replace(/^node:/, ""));
-    const target = spec === "bun:test" || pureBuiltin ? callable : isBuiltin(spec) || spec.startsWith("bun:") || spec === "bun" ? builtin : allowed(spec) ? callable : undefined;
-    for (const name of names) target?.add(name);
-  }
-  return { callable, builtin };
 }

@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Diagnostic, GenerationInput, SpecInput } from "../types.ts";
 import { assertChecked, assertRuntimeTypes, projectSemantics } from "./project-semantics.ts";
 import { SPEC_CLASS_PREFIX, specShape } from "./spec-shape.ts";
-import type { TypeScriptApi } from "./typescript-parser.ts";
+import { scriptKindOf, type TypeScriptApi } from "./typescript-parser.ts";
 
 const LINE = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 const CHECK_TIMEOUT_MS = 60_000;
@@ -45,7 +45,10 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   const dir = path.join(root, path.dirname(input.generatedFile));
   await mkdir(dir, { recursive: true });
   const stem = `.jaunt-check-${crypto.randomUUID().slice(0, 8)}`;
-  const files: CheckFiles = { candidate: path.join(dir, `${stem}.ts`), assert: path.join(dir, `${stem}.assert.ts`), shape: path.join(dir, `${stem}.shape.ts`), config: path.join(dir, `${stem}.tsconfig.json`), asserted: [], callLines: new Map(), display: { spec: input.specFile.replace(/\.[cm]?tsx?$/, ""), generated: input.generatedFile.replace(/\.[cm]?tsx?$/, "") } };
+  // The hidden copies keep the extension of what they copy: `.tsx` holds JSX, `.mts`/`.cts` fix the module format.
+  const ext = sourceExtension(input.generatedFile);
+  const specExt = sourceExtension(input.specFile);
+  const files: CheckFiles = { candidate: path.join(dir, `${stem}${ext}`), assert: path.join(dir, `${stem}.assert${ext === ".tsx" ? ".ts" : ext}`), shape: path.join(dir, `${stem}.shape${specExt}`), config: path.join(dir, `${stem}.tsconfig.json`), asserted: [], callLines: new Map(), display: { spec: input.specFile.replace(/\.[cm]?tsx?$/, ""), generated: input.generatedFile.replace(/\.[cm]?tsx?$/, "") } };
   const asserted = input.kind === "build" ? options.specsToAssert.filter((s) => s.kind !== "test") : [];
   const semantics = projectSemantics(ts, root, dir);
   try {
@@ -54,13 +57,13 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
     let checked = files;
     if (asserted.length > 0) {
       const specDir = path.relative(dir, path.join(root, path.dirname(input.specFile))).split(path.sep).join("/") || ".";
-      const shape = specShape(ts, input.specSource, asserted, specDir, `./${stem}.js`);
-      const specModule = shape.source === undefined ? specSpecifier(root, dir, input.specFile) : `./${stem}.shape.js`;
+      const shape = specShape(ts, input.specSource, asserted, specDir, `./${stem}${jsExtension(ext)}`, scriptKindOf(ts, input.specFile));
+      const specModule = shape.source === undefined ? specSpecifier(root, dir, input.specFile) : `./${stem}.shape${jsExtension(specExt)}`;
       if (shape.source !== undefined) {
         await writeFile(files.shape, shape.source);
         toCheck.push(files.shape);
       }
-      await writeFile(files.assert, assertSource(specModule, stem, asserted, shape.source === undefined ? new Map() : shape.classes));
+      await writeFile(files.assert, assertSource(specModule, `./${stem}${jsExtension(ext)}`, asserted, shape.source === undefined ? new Map() : shape.classes));
       toCheck.push(files.assert);
       checked = { ...files, asserted, callLines: shape.callLines };
     }
@@ -92,8 +95,18 @@ function specSpecifier(root: string, dir: string, specFile: string): string {
   return spec.startsWith(".") ? spec : `./${spec}`;
 }
 
-function assertSource(specModule: string, stem: string, specs: readonly SpecInput[], classes: ReadonlyMap<string, string>): string {
-  const lines = [`import type * as Spec from ${JSON.stringify(specModule)};`, `import * as Candidate from "./${stem}.js";`];
+function sourceExtension(file: string): ".ts" | ".tsx" | ".mts" | ".cts" {
+  const ext = path.extname(file);
+  return ext === ".tsx" || ext === ".mts" || ext === ".cts" ? ext : ".ts";
+}
+
+/** The specifier extension TypeScript maps to a source extension (`.mts` → `.mjs`). */
+function jsExtension(ext: string): string {
+  return ext === ".mts" ? ".mjs" : ext === ".cts" ? ".cjs" : ".js";
+}
+
+function assertSource(specModule: string, candidate: string, specs: readonly SpecInput[], classes: ReadonlyMap<string, string>): string {
+  const lines = [`import type * as Spec from ${JSON.stringify(specModule)};`, `import * as Candidate from ${JSON.stringify(candidate)};`];
   for (const s of specs) lines.push(`export const __jaunt_check_${s.name}: typeof Spec.${classes.get(s.name) ?? s.name} = Candidate.${s.name};`);
   return `${lines.join("\n")}\n`;
 }
@@ -121,8 +134,8 @@ function parseDiagnostics(output: string, root: string, files: CheckFiles): Diag
   // Messages name the hidden files and the shape copy's renamed classes: show the user's names instead.
   const readable = (message: string) =>
     message
-      .replaceAll(files.shape.replace(/\.ts$/, ""), files.display.spec)
-      .replaceAll(files.candidate.replace(/\.ts$/, ""), files.display.generated)
+      .replaceAll(files.shape.replace(/\.[cm]?tsx?$/, ""), files.display.spec)
+      .replaceAll(files.candidate.replace(/\.[cm]?tsx?$/, ""), files.display.generated)
       .replaceAll(SPEC_CLASS_PREFIX, "Spec.");
   const flush = () => {
     if (!current) return;

@@ -15,3 +15,12 @@ export function positionOf(ts: TypeScriptApi, file: TS.SourceFile, node: TS.Node
   const { line, character } = ts.getLineAndCharacterOfPosition(file, node.getStart(file));
   return { line: line + 1, column: character + 1 };
 }
+
+/** `.tsx` files hold JSX (and no `<T>expr` casts): parse, transpile and check them as TSX, like the user's toolchain does. */
+export function isTsx(file: string): boolean {
+  return file.endsWith(".tsx");
+}
+
+export function scriptKindOf(ts: TypeScriptApi, file: string): TS.ScriptKind {
+  return isTsx(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+}

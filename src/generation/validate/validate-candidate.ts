@@ -11,7 +11,7 @@ import { runStructuralRules } from "./structural-rules.ts";
 import { syntaxDiagnostics } from "./syntax.ts";
 import { normalizeTestImports } from "./test-imports.ts";
 import { typeCheck } from "./type-check.ts";
-import { loadTypeScript } from "./typescript-parser.ts";
+import { isTsx, loadTypeScript, scriptKindOf } from "./typescript-parser.ts";
 
 export interface ValidationOutcome {
   /** The extracted module code (what gets written when valid). */
@@ -32,15 +32,15 @@ export interface ValidateOptions {
 export async function validateCandidate(answer: string, input: GenerationInput, options: ValidateOptions): Promise<ValidationOutcome> {
   const ts = await loadTypeScript();
   const chosen = chooseCode(ts, answer, input);
-  const code = input.kind === "test" && chosen.code !== "" ? normalizeTestImports(ts, chosen.code) : chosen.code;
+  const code = input.kind === "test" && chosen.code !== "" ? normalizeTestImports(ts, chosen.code, scriptKindOf(ts, input.generatedFile)) : chosen.code;
   const complete = chosen.complete;
   if (chosen.diagnostic) return { code, complete, diagnostics: [chosen.diagnostic] };
   if (code.trim() === "") return { code, complete, diagnostics: [{ code: "jaunt/empty", message: "the answer contains no code; reply with the whole module in one ```ts block" }] };
-  const syntax = syntaxDiagnostics(code);
+  const syntax = syntaxDiagnostics(code, isTsx(input.generatedFile) ? "tsx" : "ts");
   if (syntax.length > 0) return { code, complete, diagnostics: capDiagnostics(syntax) };
 
-  const file = ts.createSourceFile("candidate.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const specFile = ts.createSourceFile("spec.ts", input.specSource, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = ts.createSourceFile("candidate.ts", code, ts.ScriptTarget.Latest, true, scriptKindOf(ts, input.generatedFile));
+  const specFile = ts.createSourceFile("spec.ts", input.specSource, ts.ScriptTarget.Latest, true, scriptKindOf(ts, input.specFile));
   const structural = runStructuralRules({ ts, file, code, input, specFile });
   if (options.skipTypeCheck) return { code, complete, diagnostics: capDiagnostics(structural) };
 

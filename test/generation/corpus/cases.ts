@@ -5,6 +5,7 @@
  * validator, type check included.
  */
 import { ATTEMPT_GOOD, CRC_GOOD, FMT_GOOD, LRU_ONLY, SLUG_GOOD, SLUGIFY_ONLY, STACK_GOOD, TESTS_GOOD, USER_GOOD } from "./code.ts";
+import { MODULE_INIT_CASES } from "./module-init-cases.ts";
 import type { SpecName } from "./specs.ts";
 
 export type Verdict =
@@ -101,4 +102,6 @@ export const CASES: readonly CorpusCase[] = [
   { name: "a class whose constructor takes a plain string where the spec's takes a branded Label", spec: "stack", answer: ts(STACK_GOOD.replace("constructor(readonly label: Label)", "constructor(readonly label: string)")), verdict: rejected("TS2322", /`Counter` does not match the spec's declared class type/) },
   { name: "a public member of the spec is missing", spec: "stack", answer: ts(STACK_GOOD.replace("  pop(): T | undefined {\n    return this.items.pop();\n  }\n", "")), verdict: rejected("jaunt/missing-member", /pop/) },
   { name: "one block that lacks an export", spec: "slug", answer: `Here is slugify:\n${ts(SLUGIFY_ONLY)}`, verdict: rejected("jaunt/missing-export", /LruCache/) },
+
+  ...MODULE_INIT_CASES,
 ];

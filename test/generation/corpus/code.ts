@@ -98,3 +98,35 @@ test("slugify basics", () => {
   expect(() => slugify("!!!")).toThrow(RangeError);
 });
 `;
+
+/** The classic CRC table: a typed array filled by a top-level loop. */
+export const CRC_LOOP = `const TABLE = new Uint32Array(256);
+for (let n = 0; n < 256; n++) {
+  let c = n;
+  for (let k = 0; k < 8; k++) {
+    c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  TABLE[n] = c >>> 0;
+}
+
+export function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = (TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+`;
+
+export const BADGE_GOOD = `import type { BadgeProps } from "../badge";
+
+export function Badge({ label, tone }: BadgeProps): JSX.Element {
+  return <span class={\`badge badge-\${tone}\`}>{label}</span>;
+}
+`;
+
+/** FMT_GOOD without its import line, for answers that import the types themselves. */
+export const FMT_BODY = FMT_GOOD.replace('import { FormatOptions } from "../fmt";\n\n', "");
+export const CRC_FUNCTIONS = CRC_GOOD.slice(CRC_GOOD.indexOf("export function crc32"));

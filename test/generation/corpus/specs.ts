@@ -3,7 +3,7 @@
  * generation input the validator gets. Written like real users' specs.
  */
 import type { GenerationInput, SpecInput } from "../../../src/generation/types.ts";
-import { SLUG_SPEC, slugInput } from "../../support/generation-project.ts";
+import { SLUG_SPEC, slugInput, TSCONFIG } from "../../support/generation-project.ts";
 
 const STACK_SPEC = `import * as jaunt from "@jaunt/runtime";
 import type { Label } from "./labels";
@@ -110,6 +110,55 @@ import { slugify } from "../src/slug";
 export const slugifyBasics = jaunt.test(function slugifyBasics() {});
 `;
 
+const REGISTRY = `/** Handwritten: the app's plugin registry. */
+export const plugins: string[] = [];
+export const handlers = new Map<string, (text: string) => string>();
+export const settings: { separator: string } = { separator: "-" };
+export function defineName(name: string): string {
+  return name.trim();
+}
+export function padNumber(value: number, options: { width: number; digits?: number }): string {
+  return (options.digits === undefined ? String(value) : value.toFixed(options.digits)).padStart(options.width, " ");
+}
+export function padText(value: string, width: number): string {
+  return value.padStart(width, " ");
+}
+`;
+
+const BADGE_SPEC = `import * as jaunt from "@jaunt/runtime";
+
+export interface BadgeProps {
+  label: string;
+  tone: "ok" | "warn";
+}
+
+/** A status badge: <span class="badge badge-{tone}">{label}</span>. */
+export const Badge = jaunt.magic(function Badge(props: BadgeProps): JSX.Element {
+  return jaunt.todo();
+});
+`;
+
+/** A tiny JSX runtime (elements render to strings) for the \`.tsx\` spec; the corpus project compiles JSX with it. */
+const JSX_STUB = {
+  "node_modules/tiny-jsx/package.json": JSON.stringify({ name: "tiny-jsx", version: "1.0.0", type: "module", exports: { "./jsx-runtime": "./jsx-runtime.ts", "./jsx-dev-runtime": "./jsx-runtime.ts" } }),
+  "node_modules/tiny-jsx/jsx-runtime.ts": `type Props = { children?: unknown } & Record<string, unknown>;
+export function jsx(tag: string | ((props: Props) => string), props: Props): string {
+  if (typeof tag === "function") return tag(props);
+  const attrs = Object.entries(props).filter(([k]) => k !== "children").map(([k, v]) => \` \${k}="\${String(v)}"\`).join("");
+  return \`<\${tag}\${attrs}>\${[props.children].flat().join("")}</\${tag}>\`;
+}
+export const jsxs = jsx;
+export const jsxDEV = jsx;
+export const Fragment = "";
+export namespace JSX {
+  export type Element = string;
+  export interface IntrinsicElements { [tag: string]: Record<string, unknown> }
+  export interface ElementChildrenAttribute { children: {} }
+}
+`,
+  "src/jsx.d.ts": 'declare global { namespace JSX { type Element = string } }\nexport {};\n',
+};
+
 /** A tiny stand-in for zod: enough types and behaviour for the corpus. */
 export const ZOD_STUB = {
   "node_modules/zod/package.json": JSON.stringify({ name: "zod", version: "3.0.0", type: "module", exports: { ".": "./index.ts" } }),
@@ -146,12 +195,17 @@ export const SPEC_FILES: Readonly<Record<string, string>> = {
   "src/slug.ts": SLUG_SPEC,
   "src/stack.ts": STACK_SPEC,
   "src/labels.ts": 'export type Label = string & { readonly __brand: "Label" };\n',
+  // A handwritten project module with shared state: generated code may call its functions at import, never change its state.
+  "src/registry.ts": REGISTRY,
   "src/attempt.ts": ATTEMPT_SPEC,
   "src/crc.ts": CRC_SPEC,
   "src/user.ts": USER_SPEC,
   "src/fmt.ts": FMT_SPEC,
   "tests/slug.ts": TEST_SPEC,
+  "src/badge.tsx": BADGE_SPEC,
   ...ZOD_STUB,
+  ...JSX_STUB,
+  "tsconfig.json": JSON.stringify({ compilerOptions: { ...TSCONFIG.compilerOptions, jsx: "react-jsx", jsxImportSource: "tiny-jsx" } }, null, 2),
 };
 
 export const INPUTS = {
@@ -165,6 +219,7 @@ export const INPUTS = {
   crc: buildInput("src/crc", CRC_SPEC, [fn("src/crc", "crc32", CRC_SPEC), fn("src/crc", "delay", CRC_SPEC)]),
   user: buildInput("src/user", USER_SPEC, [fn("src/user", "parseUser", USER_SPEC)], ["zod"]),
   fmt: buildInput("src/fmt", FMT_SPEC, [fn("src/fmt", "formatNumber", FMT_SPEC)]),
+  badge: { ...buildInput("src/badge", BADGE_SPEC, [fn("src/badge", "Badge", BADGE_SPEC)]), specFile: "src/badge.tsx", generatedFile: "src/__generated__/badge.tsx" },
   tests: {
     kind: "test",
     module: "tests/slug",
