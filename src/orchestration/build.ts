@@ -63,7 +63,7 @@ export async function loadPlan(options: Pick<BuildOptions, "cwd" | "root" | "inf
 /** `jaunt build --dry-run`: the plan with estimates; no LLM calls, no lock, no writes. */
 export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> {
   const { config, plan } = await loadPlan(options);
-  const selection = selectModules(plan, { kind: "build", ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
+  const selection = selectModules(plan, { kind: "build", cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
   const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config));
   return dryRunReport(plan, "build", selection.modules, selection.fresh.length, estimates);
 }
@@ -79,7 +79,7 @@ export function planWarnings(plan: Plan, warnings: string[], onWarning: ((messag
 /** Generate a planned project's modules of `kind` under the lock the caller holds. */
 export async function generatePlanned(planned: Planned, kind: "build" | "test", options: BuildOptions, warnings: string[]): Promise<BuildReport> {
   const { config, plan } = planned;
-  const selection = selectModules(plan, { kind, ...(options.force ? { force: true } : {}), ...(options.target && kind === "build" ? { target: options.target } : {}) });
+  const selection = selectModules(plan, { kind, cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target && kind === "build" ? { target: options.target } : {}) });
   for (const file of await sweepTempFiles(plan.root, selection.modules)) {
     const warning = `removed a temp file left by an interrupted write: ${file}`;
     warnings.push(warning);

@@ -1,0 +1,45 @@
+/**
+ * Faults a new user met walking through the README tour: each test reproduces
+ * one the way the user hit it (spawning the CLI on a temp project).
+ */
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import path from "node:path";
+import { runJaunt } from "../support/cli.ts";
+import { startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
+import { API_KEY_ENV, createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+
+let llm: FakeLlm;
+const projects: E2eProject[] = [];
+beforeAll(() => {
+  llm = startFakeLlm({ defaults: IMPLEMENTATIONS });
+});
+afterAll(async () => {
+  await llm.stop();
+  for (const project of projects) project.cleanup();
+});
+
+function project(files: Readonly<Record<string, string>> = SPECS, tomlExtra = ""): E2eProject {
+  const created = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url, tomlExtra) });
+  projects.push(created);
+  return created;
+}
+
+const inFolder = (p: E2eProject, folder: string, args: readonly string[]) => runJaunt(args, { cwd: path.join(p.root, folder), env: API_KEY_ENV });
+
+test("in a subfolder, targets may be paths from that folder (slug, ./slug.ts, ./slug:slugify, an absolute path), as a shell completes them", async () => {
+  const p = project();
+  for (const target of ["slug", "./slug.ts", "slug.ts:slugify", path.join(p.root, "src/slug.ts"), "src/slug"]) {
+    const shown = await inFolder(p, "src", ["prompt", target, "--json"]);
+    expect(shown.exitCode, `${target}: ${shown.stderr}`).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ module: "src/slug" });
+  }
+  const dry = await inFolder(p, "src", ["build", "--dry-run", "--target", "unique", "--json"]);
+  expect(dry.exitCode, dry.stderr).toBe(0);
+  expect(dry.stdout).toContain("src/unique");
+  expect(dry.stdout).not.toContain("src/other");
+  // A path leaving the project, or naming nothing, is still refused with the project-relative form in the hint.
+  const outside = await inFolder(p, "src", ["prompt", "../../elsewhere"]);
+  expect(outside.exitCode).toBe(2);
+  expect(outside.stderr).toContain('unknown target "../../elsewhere"');
+  expect(outside.stderr).toContain("module paths from the project root (src/slug)");
+}, 30_000);
