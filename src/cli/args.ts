@@ -40,14 +40,23 @@ export function parseJobs(value: string | undefined): number | undefined {
   return jobs;
 }
 
-/** `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`). */
+/**
+ * `--infer-deps` / `--no-infer-deps`, shared by the commands that plan. No
+ * citty default: absent means "as jaunt.toml says", so either flag overrides
+ * `[build]/[test] infer_deps` (pass the value on with `inferDepsOption`).
+ */
 export const inferDepsArgs = {
   "infer-deps": {
     type: "boolean",
-    description: "Make each spec depend on the specs its module imports — those its code, JSDoc or comments name, else the whole module (default: [build]/[test] infer_deps; --no-infer-deps keeps explicit deps only)",
-    default: true,
+    description: "Make each spec depend on the specs its module imports — those its code, JSDoc or comments name, else the whole module (default: [build]/[test] infer_deps in jaunt.toml, true unless set)",
+    negativeDescription: "Keep only the explicit deps of each spec (magic({ deps }))",
   },
 } as const satisfies ArgsDef;
+
+/** The `inferDeps` option for a parsed `--infer-deps` flag: set only when the flag was given, either way. */
+export function inferDepsOption(value: boolean | undefined): { inferDeps?: boolean } {
+  return value === undefined ? {} : { inferDeps: value };
+}
 
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {

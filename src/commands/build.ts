@@ -1,6 +1,6 @@
 /** `jaunt build`: generate the implementations of stale specs (DESIGN §5). */
 import { defineCommand } from "citty";
-import { generationArgs, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { generationArgs, inferDepsOption, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
@@ -26,7 +26,7 @@ export default defineCommand({
       ...(args.force ? { force: true } : {}),
       ...(args.target === undefined ? {} : { target: args.target }),
       ...(args.offline ? { offline: true } : {}),
-      ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+      ...inferDepsOption(args["infer-deps"]),
     };
     const jobs = parseJobs(args.jobs);
     const view = await import("../orchestration/progress-view.ts");

@@ -1,6 +1,6 @@
 /** `jaunt prompt <module|SpecRef>`: print the exact messages a build would send for one module (no model call, no key). */
 import { defineCommand } from "citty";
-import { jsonArgs, rootArgs } from "../cli/args.ts";
+import { inferDepsArgs, inferDepsOption, jsonArgs, rootArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
@@ -14,18 +14,14 @@ export default defineCommand({
     },
     ...rootArgs,
     ...jsonArgs,
-    "infer-deps": {
-      type: "boolean",
-      description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
-      default: true,
-    },
+    ...inferDepsArgs,
   },
   async run({ args }) {
     const { promptPreview, formatPrompt } = await import("../orchestration/prompt-preview.ts");
     const preview = await promptPreview({
       target: args.target,
       ...(args.root === undefined ? {} : { root: args.root }),
-      ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+      ...inferDepsOption(args["infer-deps"]),
     });
     if (args.json) writeJson(preview);
     else writeResult(formatPrompt(preview));

@@ -1,6 +1,6 @@
 /** `jaunt stamp [targets…]`: accept spec edits that do not change behaviour (and hand edits) without a model call. */
 import { defineCommand } from "citty";
-import { jsonArgs, rootArgs } from "../cli/args.ts";
+import { inferDepsArgs, inferDepsOption, jsonArgs, rootArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
@@ -14,18 +14,14 @@ export default defineCommand({
     },
     ...rootArgs,
     ...jsonArgs,
-    "infer-deps": {
-      type: "boolean",
-      description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
-      default: true,
-    },
+    ...inferDepsArgs,
   },
   async run({ args }) {
     const { stamp, formatStamp } = await import("../orchestration/stamp.ts");
     const report = await stamp({
       targets: args._.map(String),
       ...(args.root === undefined ? {} : { root: args.root }),
-      ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+      ...inferDepsOption(args["infer-deps"]),
       onWarning: (message) => logger().warn(message),
     });
     if (args.json) writeJson(report);

@@ -1,6 +1,6 @@
 /** `jaunt status`: which generated modules are fresh or stale, and why; `--check` for CI. */
 import { defineCommand } from "citty";
-import { inferDepsArgs, jsonArgs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { inferDepsArgs, inferDepsOption, jsonArgs, rootArgs, verboseArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
@@ -24,7 +24,7 @@ export default defineCommand({
     const { status, checkExitCode } = await import("../graph/status.ts");
     const report = await status({
       ...(args.root === undefined ? {} : { root: args.root }),
-      ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+      ...inferDepsOption(args["infer-deps"]),
     });
     for (const warning of report.warnings) logger().warn(warning);
     if (args.json) {

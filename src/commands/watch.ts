@@ -1,6 +1,6 @@
 /** `jaunt watch`: rebuild stale modules on save (debounced, cancel-and-restart), `--test` runs the affected tests. */
 import { defineCommand } from "citty";
-import { jobsArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { inferDepsArgs, inferDepsOption, jobsArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
 import { stderrIsInteractive } from "../cli/output.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
@@ -13,11 +13,7 @@ export default defineCommand({
     ...jobsArgs,
     test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },
     offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
-    "infer-deps": {
-      type: "boolean",
-      description: "Infer dependencies from imports (default: from jaunt.toml; --no-infer-deps turns it off)",
-      default: true,
-    },
+    ...inferDepsArgs,
     debounce: { type: "string", description: "Quiet time in ms after the last save before rebuilding (default 100)", valueHint: "ms" },
   },
   async run({ args }) {
@@ -43,7 +39,7 @@ export default defineCommand({
         ...(args.root === undefined ? {} : { root: args.root }),
         ...(args.test ? { test: true } : {}),
         ...(args.offline ? { offline: true } : {}),
-        ...(args["infer-deps"] === false ? { inferDeps: false } : {}),
+        ...inferDepsOption(args["infer-deps"]),
         ...(jobs === undefined ? {} : { jobs }),
         ...(debounceMs === undefined ? {} : { debounceMs }),
       });

@@ -56,7 +56,7 @@ interface Planned {
 /** Load the config and plan the project (exit-2 errors surface here). */
 export async function loadPlan(options: Pick<BuildOptions, "cwd" | "root" | "inferDeps">): Promise<Planned> {
   const config = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.root ? { root: options.root } : {}) });
-  const plan = await planProject({ config, ...(options.inferDeps === false ? { inferDeps: false } : {}) });
+  const plan = await planProject({ config, ...(options.inferDeps === undefined ? {} : { inferDeps: options.inferDeps }) });
   return { config, plan };
 }
 

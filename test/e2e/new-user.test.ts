@@ -43,3 +43,23 @@ test("in a subfolder, targets may be paths from that folder (slug, ./slug.ts, ./
   expect(outside.stderr).toContain('unknown target "../../elsewhere"');
   expect(outside.stderr).toContain("module paths from the project root (src/slug)");
 }, 30_000);
+
+test("--infer-deps turns inference on over [build] infer_deps = false, --no-infer-deps off; the help claims no fixed default", async () => {
+  const p = project(SPECS, "infer_deps = false\n");
+  const dependsOn = async (args: readonly string[]): Promise<readonly string[] | undefined> => {
+    const result = await p.jaunt(["status", "--json", ...args]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const doc: { modules: { module: string; dependsOn: string[] }[] } = JSON.parse(result.stdout);
+    return doc.modules.find((m) => m.module === "src/unique")?.dependsOn;
+  };
+  expect(await dependsOn([])).toEqual([]);
+  expect(await dependsOn(["--infer-deps"])).toEqual(["src/slug"]);
+  expect(await dependsOn(["--no-infer-deps"])).toEqual([]);
+  for (const command of ["status", "build", "test", "prompt", "stamp", "watch"]) {
+    const help = await p.jaunt([command, "--help"]);
+    expect(help.stdout, command).toContain("--no-infer-deps");
+    expect(help.stdout, command).toContain("infer_deps in jaunt.toml");
+    const line = help.stdout.split("\n").find((l) => l.trimStart().startsWith("--infer-deps"));
+    expect(line, command).not.toContain("(Default: true)");
+  }
+}, 30_000);
