@@ -30,6 +30,11 @@ export function stderrIsInteractive(): boolean {
   return isTerminal(2);
 }
 
+/** The width of the terminal stdout writes to; undefined when it is not one (a pipe, a file). */
+export function stdoutColumns(): number | undefined {
+  return isTerminal(1) ? process.stdout.columns : undefined;
+}
+
 /** Whether to color text bound for stderr (or stdout, when `stream` says so). */
 export function colorEnabled(stream: "stderr" | "stdout" = "stderr"): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;

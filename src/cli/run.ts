@@ -6,7 +6,7 @@ import type { ArgsDef, CommandDef } from "citty";
 import { isVersionRequest, VERSION } from "../version.ts";
 import { didYouMean } from "../support/did-you-mean.ts";
 import { COMMANDS } from "./commands.ts";
-import { writeJson, writeProgress, writeResult } from "./output.ts";
+import { stdoutColumns, writeJson, writeProgress, writeResult } from "./output.ts";
 import { reportError } from "./report-error.ts";
 import { UsageError } from "./usage-error.ts";
 import { isVerbose } from "./verbosity.ts";
@@ -109,7 +109,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const wantsHelp = rest.includes("--help") || rest.includes("-h");
     if (wantsHelp || (cmd.subCommands !== undefined && cmd.run === undefined)) {
       if (!wantsHelp && rest.length > 0) checkFlags({}, rest, ["jaunt", ...names].join(" "));
-      writeResult(await renderUsage(cmd, parent));
+      const { fitHelp, helpWidth } = await import("./help-text.ts");
+      writeResult(fitHelp(await renderUsage(cmd, parent), helpWidth(process.env, stdoutColumns())));
       return 0;
     }
     checkFlags(await resolveArgs(cmd), rest, ["jaunt", ...names].join(" "));
