@@ -13,6 +13,28 @@ export interface WatchView {
   note(text: string): void;
 }
 
+/** Counts the generations a watch cycle has in flight, from its events (what Ctrl-C would abandon). */
+export function inFlightCounter(): { see(event: WatchEvent): void; readonly count: number } {
+  const running = new Set<string>();
+  return {
+    see(event) {
+      if (event.type === "start") running.add(event.module);
+      else if (event.type === "module") running.delete(event.report.id);
+      else if (event.type === "restart" || event.type === "cycle" || event.type === "idle" || event.type === "error") running.clear();
+    },
+    get count() {
+      return running.size;
+    },
+  };
+}
+
+/** What the first Ctrl-C says: only name abandoned generations when there are some. */
+export function stopNote(inFlight: number): string {
+  return inFlight > 0
+    ? `stopping: abandoning ${inFlight} generation(s) in flight (Ctrl-C again to abort now)`
+    : "stopping (Ctrl-C again to abort now)";
+}
+
 function clock(): string {
   return new Date().toTimeString().slice(0, 8);
 }
