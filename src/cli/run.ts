@@ -73,12 +73,31 @@ function knownFlags(args: ArgsDef): string[] {
   return flags;
 }
 
+/** Flags that take a value (`--target <ref>`), by every spelling, with their value hint. */
+function valueFlags(args: ArgsDef): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (const [name, def] of Object.entries(args)) {
+    if (def.type !== "string") continue;
+    const hint = "valueHint" in def && typeof def.valueHint === "string" ? def.valueHint : "value";
+    flags.set(name, hint);
+    flags.set(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), hint);
+  }
+  return flags;
+}
+
 function checkFlags(args: ArgsDef, argv: readonly string[], commandName: string): void {
   const known = knownFlags(args);
-  for (const token of argv) {
+  const needsValue = valueFlags(args);
+  for (const [index, token] of argv.entries()) {
     if (token === "--") break;
     if (!token.startsWith("-") || token === "-") continue;
-    const name = token.replace(/^--?/, "").split("=")[0] ?? "";
+    const [name = "", value] = token.replace(/^--?/, "").split(/=(.*)/s);
+    const hint = needsValue.get(name);
+    // citty reads a missing value as "" — for --target that would silently mean "everything".
+    const next = argv[index + 1];
+    if (hint !== undefined && (value === undefined ? next === undefined || next.startsWith("--") : value === "")) {
+      throw new UsageError(`option "--${name}" needs a value: --${name} <${hint}>`, `run \`${commandName} --help\` for its options`);
+    }
     if (known.includes(name)) continue;
     const suggestion = didYouMean(name, known.filter((flag) => flag.length > 1));
     throw new UsageError(
@@ -100,25 +119,27 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const verbose = isVerbose(argv.includes("--verbose"));
+  let commandName = "jaunt";
   try {
     const { renderUsage, runCommand } = await import("citty");
     const root = rootCommand();
     const { chain, names, rest } = await resolveCommand(root, argv);
+    commandName = ["jaunt", ...names].join(" ");
     const cmd = chain[chain.length - 1] ?? root;
     const parent = chain.length > 1 ? chain[chain.length - 2] : undefined;
     const wantsHelp = rest.includes("--help") || rest.includes("-h");
     if (wantsHelp || (cmd.subCommands !== undefined && cmd.run === undefined)) {
-      if (!wantsHelp && rest.length > 0) checkFlags({}, rest, ["jaunt", ...names].join(" "));
+      if (!wantsHelp && rest.length > 0) checkFlags({}, rest, commandName);
       const { fitHelp, helpWidth } = await import("./help-text.ts");
       writeResult(fitHelp(await renderUsage(cmd, parent), helpWidth(process.env, stdoutColumns())));
       return 0;
     }
-    checkFlags(await resolveArgs(cmd), rest, ["jaunt", ...names].join(" "));
+    checkFlags(await resolveArgs(cmd), rest, commandName);
     const { result } = await runCommand(cmd, { rawArgs: [...rest] });
     return isCommandOutcome(result) ? result.exitCode : 0;
   } catch (caught) {
     // citty reports bad usage (e.g. a missing required argument) as CLIError.
-    const error = caught instanceof Error && caught.name === "CLIError" ? new UsageError(caught.message) : caught;
+    const error = caught instanceof Error && caught.name === "CLIError" ? new UsageError(caught.message, `run \`${commandName} --help\` for its arguments`) : caught;
     const report = reportError(error, { verbose });
     if (argv.includes("--json")) writeJson(report.json);
     writeProgress(report.text);

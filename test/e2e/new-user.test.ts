@@ -56,10 +56,26 @@ test("--infer-deps turns inference on over [build] infer_deps = false, --no-infe
   expect(await dependsOn(["--infer-deps"])).toEqual(["src/slug"]);
   expect(await dependsOn(["--no-infer-deps"])).toEqual([]);
   for (const command of ["status", "build", "test", "prompt", "stamp", "watch"]) {
-    const help = await p.jaunt([command, "--help"]);
-    expect(help.stdout, command).toContain("--no-infer-deps");
-    expect(help.stdout, command).toContain("infer_deps in jaunt.toml");
-    const line = help.stdout.split("\n").find((l) => l.trimStart().startsWith("--infer-deps"));
-    expect(line, command).not.toContain("(Default: true)");
+    const help = (await p.jaunt([command, "--help"])).stdout.replace(/\s+/g, " ");
+    const block = help.slice(help.indexOf("--infer-deps "), help.indexOf("--no-infer-deps"));
+    expect(block, command).toContain("infer_deps in jaunt.toml");
+    expect(block, command).not.toContain("(Default");
   }
+}, 30_000);
+
+test("an option that takes a value, given none (--target, --target=, --target --force), is a usage error, not a build of everything", async () => {
+  const p = project();
+  const before = llm.requests.length;
+  for (const args of [["build", "--target"], ["build", "--target="], ["build", "--target", "--force"], ["status", "--root"]]) {
+    const result = await p.jaunt(args);
+    expect(result.exitCode, args.join(" ")).toBe(2);
+    const flag = args[1]?.replace("=", "") ?? "";
+    expect(result.stderr).toContain(`option "${flag}" needs a value`);
+    expect(result.stderr).toContain(`run \`jaunt ${args[0]} --help\``);
+  }
+  expect(llm.requests.length).toBe(before);
+  expect(p.exists("src/__generated__")).toBe(false);
+  const missing = await p.jaunt(["prompt"]);
+  expect(missing.exitCode).toBe(2);
+  expect(missing.stderr).toContain("hint: run `jaunt prompt --help` for its arguments");
 }, 30_000);
