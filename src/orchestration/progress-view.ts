@@ -122,7 +122,7 @@ export function formatBuildSummary(report: BuildReport): string {
   }
   const skipped = report.modules.filter((m) => m.status === "skipped");
   if (skipped.length > 0) lines.push(`skipped because a dependency failed: ${skipped.map((m) => m.id).join(", ")}`);
-  for (const orphan of report.orphans) lines.push(`orphaned generated file (run \`jaunt clean\` to remove): ${orphan}`);
+  for (const orphan of report.orphans) lines.push(`orphaned generated file (\`jaunt clean --orphans\` removes it): ${orphan}`);
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
   const cost = report.costUsd === undefined ? "cost unknown" : `$${report.costUsd.toFixed(4)}`;

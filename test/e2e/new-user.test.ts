@@ -3,6 +3,7 @@
  * one the way the user hit it (spawning the CLI on a temp project).
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
+import fs from "node:fs";
 import path from "node:path";
 import { runJaunt } from "../support/cli.ts";
 import { startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
@@ -78,4 +79,20 @@ test("an option that takes a value, given none (--target, --target=, --target --
   const missing = await p.jaunt(["prompt"]);
   expect(missing.exitCode).toBe(2);
   expect(missing.stderr).toContain("hint: run `jaunt prompt --help` for its arguments");
+}, 30_000);
+
+test("an orphan (its spec file deleted) is removed by clean --orphans alone, which the build's hint names; the other modules stay built", async () => {
+  const p = project();
+  expect((await p.jaunt(["build"])).exitCode).toBe(0);
+  fs.rmSync(path.join(p.root, "src/other.ts"));
+  const build = await p.jaunt(["build"]);
+  expect(build.exitCode).toBe(0);
+  expect(build.stderr + build.stdout).toContain("`jaunt clean --orphans` removes it): src/__generated__/other.ts");
+  const clean = await p.jaunt(["clean", "--orphans", "--json"]);
+  expect(clean.exitCode, clean.stderr).toBe(0);
+  expect(JSON.parse(clean.stdout)).toMatchObject({ removed: ["src/__generated__/other.ts"], removedDirs: [] });
+  for (const module of ["text", "slug", "unique"]) expect(p.exists(`src/__generated__/${module}.ts`)).toBe(true);
+  const status = await p.jaunt(["status", "--check"]);
+  expect(status.exitCode, status.stdout).toBe(0);
+  expect(status.stdout).toContain("0 orphans");
 }, 30_000);
