@@ -6,6 +6,7 @@
 import { moduleLine, type TextSink } from "../orchestration/progress-view.ts";
 import type { WatchEvent } from "../orchestration/watch/watch-events.ts";
 import { writeProgress, writeResult } from "./output.ts";
+import { formatLocation } from "./report-error.ts";
 
 export interface WatchView {
   show(event: WatchEvent): void;
@@ -66,7 +67,7 @@ export function plainLine(event: WatchEvent): string | undefined {
     case "warning":
       return `warning: ${event.message}`;
     case "error":
-      return `error: ${event.error.message}${event.error.hint ? `\n  hint: ${event.error.hint}` : ""}`;
+      return `error: ${event.error.location ? `${formatLocation(event.error.location)}: ` : ""}${event.error.message}${event.error.hint ? `\n  hint: ${event.error.hint}` : ""}`;
     case "stopped":
       return "stopped";
   }

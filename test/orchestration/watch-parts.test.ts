@@ -60,6 +60,9 @@ describe("plain watch lines", () => {
     expect(plainLine({ type: "tests", files: ["tests/__generated__/a.test.ts"], exitCode: 1 })).toBe("tests failed (bun test exited 1)");
     expect(plainLine({ type: "error", error: { code: "build.locked", message: "another Jaunt run holds the build lock", hint: "wait" } })).toBe("error: another Jaunt run holds the build lock\n  hint: wait");
     expect(plainLine({ type: "start", module: "src/a" })).toBeUndefined();
+    // A broken jaunt.toml saved while watching: the line names the file and line, as `jaunt build` does.
+    const toml = { file: "/p/jaunt.toml", line: 38, column: 5 };
+    expect(plainLine({ type: "error", error: { code: "config.invalid_toml", message: "invalid TOML syntax", location: toml } })).toBe("error: /p/jaunt.toml:38:5: invalid TOML syntax");
   });
 });
 
