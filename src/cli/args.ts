@@ -60,7 +60,7 @@ export function inferDepsOption(value: boolean | undefined): { inferDeps?: boole
 
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {
-  force: { type: "boolean", description: "Re-roll: ask the model again for every module (with build --target, that one), even fresh or hand-edited ones; the new answer replaces the cached one" },
+  force: { type: "boolean", description: "Re-roll: ask the model again for every module of the run, even fresh or hand-edited ones; the new answer replaces the cached one" },
   offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
   ...inferDepsArgs,
 } as const satisfies ArgsDef;
