@@ -127,7 +127,10 @@ export function formatBuildSummary(report: BuildReport): string {
   const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
   const cost = report.costUsd === undefined ? "cost unknown" : `$${report.costUsd.toFixed(4)}`;
   const parts = [`${report.built} built`, `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];
-  if (report.notStarted > 0) parts.push(`${report.notStarted} not started`);
+  // `notStarted` counts the interrupted modules too (none of them finished); the line tells them apart.
+  const interrupted = report.modules.filter((m) => m.status === "interrupted").length;
+  if (interrupted > 0) parts.push(`${interrupted} interrupted`);
+  if (report.notStarted - interrupted > 0) parts.push(`${report.notStarted - interrupted} not started`);
   const what = report.kind === "build" ? "build" : "test generation";
   const verdict = report.interrupted ? `${what} interrupted` : report.ok ? `${what} ok` : `${what} failed`;
   lines.push(`${verdict}: ${parts.join(", ")} · ${tokensText(tokens)} tokens · ${cost} · ${seconds(report.durationMs)}`);
