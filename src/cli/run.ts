@@ -5,6 +5,7 @@
 import type { ArgsDef, CommandDef } from "citty";
 import { isVersionRequest, VERSION } from "../version.ts";
 import { didYouMean } from "../support/did-you-mean.ts";
+import { checkArgv } from "./check-argv.ts";
 import { COMMANDS } from "./commands.ts";
 import { stdoutColumns, writeJson, writeProgress, writeResult } from "./output.ts";
 import { reportError } from "./report-error.ts";
@@ -59,54 +60,6 @@ async function resolveCommand(root: CommandDef, argv: readonly string[]): Promis
   return { chain, names, rest: argv.slice(index) };
 }
 
-/** Every spelling citty accepts for a command's flags. */
-function knownFlags(args: ArgsDef): string[] {
-  // --verbose is global: every command accepts it (the error reporter reads it).
-  const flags = ["help", "h", "verbose"];
-  for (const [name, def] of Object.entries(args)) {
-    if (def.type === "positional") continue;
-    const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    flags.push(name, kebab);
-    if (def.type === "boolean") flags.push(`no-${name}`, `no-${kebab}`);
-    if ("alias" in def && def.alias !== undefined) flags.push(...(Array.isArray(def.alias) ? def.alias : [def.alias]));
-  }
-  return flags;
-}
-
-/** Flags that take a value (`--target <ref>`), by every spelling, with their value hint. */
-function valueFlags(args: ArgsDef): Map<string, string> {
-  const flags = new Map<string, string>();
-  for (const [name, def] of Object.entries(args)) {
-    if (def.type !== "string") continue;
-    const hint = "valueHint" in def && typeof def.valueHint === "string" ? def.valueHint : "value";
-    flags.set(name, hint);
-    flags.set(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), hint);
-  }
-  return flags;
-}
-
-function checkFlags(args: ArgsDef, argv: readonly string[], commandName: string): void {
-  const known = knownFlags(args);
-  const needsValue = valueFlags(args);
-  for (const [index, token] of argv.entries()) {
-    if (token === "--") break;
-    if (!token.startsWith("-") || token === "-") continue;
-    const [name = "", value] = token.replace(/^--?/, "").split(/=(.*)/s);
-    const hint = needsValue.get(name);
-    // citty reads a missing value as "" — for --target that would silently mean "everything".
-    const next = argv[index + 1];
-    if (hint !== undefined && (value === undefined ? next === undefined || next.startsWith("--") : value === "")) {
-      throw new UsageError(`option "--${name}" needs a value: --${name} <${hint}>`, `run \`${commandName} --help\` for its options`);
-    }
-    if (known.includes(name)) continue;
-    const suggestion = didYouMean(name, known.filter((flag) => flag.length > 1));
-    throw new UsageError(
-      `unknown option "${token}" for \`${commandName}\`${suggestion ? `; did you mean "--${suggestion}"?` : ""}`,
-      `run \`${commandName} --help\` for its options`,
-    );
-  }
-}
-
 async function resolveArgs(cmd: CommandDef): Promise<ArgsDef> {
   if (cmd.args === undefined) return {};
   return typeof cmd.args === "function" ? await cmd.args() : await cmd.args;
@@ -129,12 +82,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const parent = chain.length > 1 ? chain[chain.length - 2] : undefined;
     const wantsHelp = rest.includes("--help") || rest.includes("-h");
     if (wantsHelp || (cmd.subCommands !== undefined && cmd.run === undefined)) {
-      if (!wantsHelp && rest.length > 0) checkFlags({}, rest, commandName);
+      if (!wantsHelp && rest.length > 0) checkArgv({}, rest, commandName);
       const { fitHelp, helpWidth } = await import("./help-text.ts");
       writeResult(fitHelp(await renderUsage(cmd, parent), helpWidth(process.env, stdoutColumns())));
       return 0;
     }
-    checkFlags(await resolveArgs(cmd), rest, commandName);
+    checkArgv(await resolveArgs(cmd), rest, commandName);
     const { result } = await runCommand(cmd, { rawArgs: [...rest] });
     return isCommandOutcome(result) ? result.exitCode : 0;
   } catch (caught) {

@@ -96,3 +96,19 @@ test("an orphan (its spec file deleted) is removed by clean --orphans alone, whi
   expect(status.exitCode, status.stdout).toBe(0);
   expect(status.stdout).toContain("0 orphans");
 }, 30_000);
+
+test("a stray word (jaunt build src/slug, jaunt clean src) is a usage error naming --target, not a build or clean of everything", async () => {
+  const p = project();
+  const before = llm.requests.length;
+  const build = await p.jaunt(["build", "src/slug"]);
+  expect(build.exitCode).toBe(2);
+  expect(build.stderr).toContain('unexpected argument "src/slug" for `jaunt build`');
+  expect(build.stderr).toContain("`jaunt build --target src/slug`");
+  expect(llm.requests.length).toBe(before);
+  expect(p.exists("src/__generated__")).toBe(false);
+  expect((await p.jaunt(["build", "--target", "src/slug"])).exitCode).toBe(0);
+  const clean = await p.jaunt(["clean", "src"]);
+  expect(clean.exitCode).toBe(2);
+  expect(clean.stderr).toContain("takes no arguments besides its options");
+  expect(p.exists("src/__generated__/slug.ts")).toBe(true);
+}, 30_000);
