@@ -8,7 +8,7 @@ import { syntaxFault } from "./syntax-gate.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
 import { parseSpecOptions } from "./spec-options.ts";
 import { collectReferences, commentMentions, specNameFilter, usedImportsOf } from "./spec-references.ts";
-import { misplacedRuntimeCalls, specCall } from "./spec-sites.ts";
+import { misplacedRuntimeCalls, runtimeTypo, specCall } from "./spec-sites.ts";
 import { classApi, classMembers, declaredApi, fullText, functionApi } from "./spec-text.ts";
 import { type NodeWarning, plainAssertionSpec, todoOutsideSpecs } from "./spec-warnings.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
@@ -160,6 +160,8 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
     for (const decl of statement.declarationList.declarations) {
       const found = decl.initializer && specCall(decl.initializer);
       const api = found && runtimeApiOf(found.call.expression, runtime);
+      const typo = found && api === undefined ? runtimeTypo(found.call.expression, runtime) : undefined;
+      if (typo) report(ctx, typo.node, typo.message, typo.hint);
       if (!found || api === undefined) continue;
       ctx.accepted.add(found.call);
       ctx.specStatements.add(statement);
@@ -170,6 +172,8 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
   } else if (ts.isClassDeclaration(statement)) {
     for (const decorator of ts.getDecorators(statement) ?? []) {
       const expr = decorator.expression;
+      const typo = runtimeTypo(ts.isCallExpression(expr) ? expr.expression : expr, runtime);
+      if (typo) report(ctx, typo.node, typo.message, typo.hint);
       if (ts.isCallExpression(expr) && runtimeApiOf(expr.expression, runtime) === "magic") {
         ctx.accepted.add(expr);
         ctx.specStatements.add(statement);

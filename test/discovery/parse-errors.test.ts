@@ -85,6 +85,17 @@ describe("discovery errors carry file:line:col and a hint", () => {
     expect(only(`function impl() {}\nexport const a = jaunt.magic(impl);\n`).message).toContain("inline");
   });
 
+  test("a typo of magic or test on the runtime namespace is an error with the right name, not an ignored spec", () => {
+    const fn = only(`export const double = jaunt.magc(function double(x: number): number {\n  return jaunt.todo();\n});\n`);
+    expect(fn).toMatchObject({ line: 2, column: 29 });
+    expect(fn.message).toBe("`jaunt.magc` is not part of @jaunt/runtime; did you mean `jaunt.magic`?");
+    const cls = only(`@jaunt.magci() export class Cache {}\n`);
+    expect(cls.message).toContain("did you mean `jaunt.magic`?");
+    expect(only(`export const t = jaunt.tset(function t() {});\n`, "test").message).toContain("did you mean `jaunt.test`?");
+    // Other runtime members and other calls are not typos.
+    expect(problems(`export const id = jaunt.specRef("src/a:b");\nexport const y = Math.max(1, 2);\n`)).toEqual([]);
+  });
+
   test("duplicate names", () => {
     const p = only(`export const a = jaunt.magic(function a() {});\n@jaunt.magic() export class a {}\n`);
     expect(p.message).toContain("duplicate spec name `a`");
