@@ -76,7 +76,8 @@ async function medianOf(runs: number, command: string[], cwd: string, expectExit
 /** Where a no-op status spends its time after startup, measured in this process. */
 async function breakdown(dir: string, runs: number): Promise<void> {
   const { loadConfig } = await import("../src/config/load.ts");
-  const { planProject, requestDigests } = await import("../src/graph/plan.ts");
+  const { planProject } = await import("../src/graph/plan.ts");
+  const { requestDigests } = await import("../src/graph/digests.ts");
   const memo = await import("../src/graph/status-memo.ts");
   const { status } = await import("../src/graph/status.ts");
   const { RACY_MARGIN_MS } = await import("../src/discovery/file-stamp.ts");

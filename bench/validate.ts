@@ -13,28 +13,15 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { GenerationInput } from "../src/generation/types.ts";
 import { validateCandidate } from "../src/generation/validate/validate-candidate.ts";
-import { STACK_GOOD } from "../test/generation/corpus/code.ts";
+import { STACK_GOOD, TESTS_GOOD } from "../test/generation/corpus/code.ts";
 import { INPUTS, SPEC_FILES } from "../test/generation/corpus/specs.ts";
-import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput } from "../test/support/generation-project.ts";
+import { createSpecProject, SLUG_GOOD } from "../test/support/generation-project.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "21" } } });
 const runs = Number(values.runs);
 
-const TEST_SPEC = `import * as jaunt from "@jaunt/runtime";\nimport { slugify } from "../src/slug";\n\n/** slugify("Hello, World!") is "hello-world". */\nexport const slugifyBasics = jaunt.test(function slugifyBasics() {});\n`;
-const TEST_ANSWER = `Here are the tests.\n\n\`\`\`ts\nimport { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\ntest("basics", () => {\n  expect(slugify("Hello, World!")).toBe("hello-world");\n  expect(slugify("  a  b ")).toBe("a-b");\n});\n\`\`\`\n`;
-const testInput: GenerationInput = {
-  kind: "test",
-  module: "tests/slug",
-  specFile: "tests/slug.ts",
-  generatedFile: "tests/__generated__/slug.test.ts",
-  specSource: TEST_SPEC,
-  specs: [{ ref: "tests/slug:slugifyBasics", name: "slugifyBasics", kind: "test", text: TEST_SPEC }],
-  dependencies: [],
-  handwrittenImports: [],
-  specsUnderTest: [{ ref: "src/slug:slugify", importFrom: "../../src/slug", publicApi: "" }],
-};
+const TEST_ANSWER = `Here are the tests.\n\n\`\`\`ts\n${TESTS_GOOD}\`\`\`\n`;
 
 function median(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -52,19 +39,19 @@ async function medianMs(fn: () => Promise<void>): Promise<number> {
   return median(times);
 }
 
-const project = createSpecProject({ ...SPEC_FILES, "src/slug.ts": SLUG_SPEC, "tests/slug.ts": TEST_SPEC });
+const project = createSpecProject(SPEC_FILES);
 try {
   const answer = `Here is the module.\n\n\`\`\`ts\n${SLUG_GOOD}\`\`\`\n`;
   const build = await medianMs(async () => {
-    const outcome = await validateCandidate(answer, slugInput(), { root: project.root });
+    const outcome = await validateCandidate(answer, INPUTS.slug, { root: project.root });
     if (outcome.diagnostics.length > 0) throw new Error(`bench candidate rejected: ${JSON.stringify(outcome.diagnostics)}`);
   });
   const tests = await medianMs(async () => {
-    const outcome = await validateCandidate(TEST_ANSWER, testInput, { root: project.root });
+    const outcome = await validateCandidate(TEST_ANSWER, INPUTS.tests, { root: project.root });
     if (outcome.diagnostics.length > 0) throw new Error(`bench test candidate rejected: ${JSON.stringify(outcome.diagnostics)}`);
   });
   const structure = await medianMs(async () => {
-    const outcome = await validateCandidate(answer, slugInput(), { root: project.root, skipTypeCheck: true });
+    const outcome = await validateCandidate(answer, INPUTS.slug, { root: project.root, skipTypeCheck: true });
     if (outcome.diagnostics.length > 0) throw new Error("bench candidate rejected (structure)");
   });
   const stackAnswer = `\`\`\`ts\n${STACK_GOOD}\`\`\`\n`;

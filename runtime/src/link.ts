@@ -13,7 +13,7 @@ import { createClassDecorator, type ClassSpecDecorator } from "./class-spec.ts";
 import { JauntDiscoveryError } from "./errors.ts";
 import { mirrorShape } from "./function-spec.ts";
 import { notBuilt, wrongKind, type GeneratedExport } from "./generated-module.ts";
-import { registerSpec, type MagicOptions, type RegistryEntry } from "./registry.ts";
+import { isMagicOptions, registerSpec, type MagicOptions, type RegistryEntry } from "./registry.ts";
 import type { SpecSite } from "./spec-location.ts";
 import { tagSpecRef } from "./spec-ref.ts";
 
@@ -42,10 +42,6 @@ export interface LinkedMagic {
   <F extends Function>(fn: F): F;
   <F extends Function>(options: MagicOptions, fn: F): F;
   (options?: MagicOptions): ClassSpecDecorator;
-}
-
-function isOptions(value: unknown): value is MagicOptions {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -102,7 +98,7 @@ export function linkSpecModule(link: SpecModuleLink): LinkedRuntime {
   function magic<F extends Function>(options: MagicOptions, fn: F): F;
   function magic(options?: MagicOptions): ClassSpecDecorator;
   function magic(first?: MagicOptions | Function, second?: unknown): Function {
-    const options = isOptions(first) ? first : {};
+    const options = isMagicOptions(first) ? first : {};
     const fn = typeof first === "function" ? first : second;
     if (typeof first === "function" && second !== undefined) {
       // `@magic` without parentheses: the class arrives as `fn`, as in the runtime's own `magic`.

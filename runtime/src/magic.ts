@@ -6,15 +6,11 @@
 import { createClassDecorator, type ClassSpecDecorator } from "./class-spec.ts";
 import { JauntDiscoveryError } from "./errors.ts";
 import { createFunctionSpec } from "./function-spec.ts";
-import type { MagicOptions } from "./registry.ts";
+import { isMagicOptions, type MagicOptions } from "./registry.ts";
 import { locateSpec, type SpecSite } from "./spec-location.ts";
 
 /** Spec functions: anything callable (classes go through `@magic()`). */
 export type SpecFunction = (...args: never[]) => unknown;
-
-function isOptions(value: unknown): value is MagicOptions {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function isClass(fn: Function): boolean {
   return /^class\b/.test(Function.prototype.toString.call(fn));
@@ -68,7 +64,7 @@ export function magic<F extends SpecFunction>(options: MagicOptions, fn: F): F;
  */
 export function magic(options?: MagicOptions): ClassSpecDecorator;
 export function magic(first?: MagicOptions | Function, second?: unknown): Function {
-  const options = isOptions(first) ? first : {};
+  const options = isMagicOptions(first) ? first : {};
   checkOptions(options);
   // Locate now, while the spec module's frame is on the stack (for classes too:
   // the decorator itself runs from transpiler helpers).
@@ -82,6 +78,6 @@ export function magic(first?: MagicOptions | Function, second?: unknown): Functi
     return createFunctionSpec(fn, options, site);
   }
   if (second !== undefined) throw misuse(site, "magic(options, fn) needs a function as its second argument", "magic({ prompt: \"…\" }, function name(…) { … })");
-  if (first !== undefined && !isOptions(first)) throw misuse(site, `magic() got a ${typeof first}`, "pass a function, or an options object");
+  if (first !== undefined && !isMagicOptions(first)) throw misuse(site, `magic() got a ${typeof first}`, "pass a function, or an options object");
   return createClassDecorator(options, site);
 }

@@ -33,6 +33,11 @@ export interface MagicOptions {
   readonly generatedDir?: string;
 }
 
+/** `magic`'s first argument is options (not a spec function or class) when it is a plain object. */
+export function isMagicOptions(value: unknown): value is MagicOptions {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** One registered spec. Entries and their options are frozen. */
 export interface RegistryEntry {
   /** `"<module>:<name>"`, e.g. `src/slug:slugify`. */

@@ -41,9 +41,9 @@ export function parseJobs(value: string | undefined): number | undefined {
 }
 
 /**
- * `--infer-deps` / `--no-infer-deps`, shared by the commands that plan. No
- * citty default: absent means "as jaunt.toml says", so either flag overrides
- * `[build]/[test] infer_deps` (pass the value on with `inferDepsOption`).
+ * `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`, `watch`, `prompt`, `stamp`).
+ * No citty default: absent means "as jaunt.toml says", so either flag overrides
+ * `[build]/[test] infer_deps` (`planOptions` passes the value on).
  */
 export const inferDepsArgs = {
   "infer-deps": {
@@ -53,14 +53,22 @@ export const inferDepsArgs = {
   },
 } as const satisfies ArgsDef;
 
-/** The `inferDeps` option for a parsed `--infer-deps` flag: set only when the flag was given, either way. */
-export function inferDepsOption(value: boolean | undefined): { inferDeps?: boolean } {
-  return value === undefined ? {} : { inferDeps: value };
+/** The options every planning command passes on from `--root` and `--infer-deps` / `--no-infer-deps` (each absent when not given). */
+export function planOptions(args: { readonly root?: string | undefined; readonly "infer-deps"?: boolean | undefined }): { root?: string; inferDeps?: boolean } {
+  return {
+    ...(args.root === undefined ? {} : { root: args.root }),
+    ...(args["infer-deps"] === undefined ? {} : { inferDeps: args["infer-deps"] }),
+  };
 }
+
+/** `--offline`, shared by the commands that generate (`build`, `test`, `watch`). */
+export const offlineArgs = {
+  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+} as const satisfies ArgsDef;
 
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {
   force: { type: "boolean", description: "Re-roll: ask the model again for every module of the run, even fresh or hand-edited ones; the new answer replaces the cached one" },
-  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+  ...offlineArgs,
   ...inferDepsArgs,
 } as const satisfies ArgsDef;

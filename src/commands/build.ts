@@ -1,8 +1,8 @@
 /** `jaunt build`: generate the implementations of stale specs (DESIGN §5). */
 import { defineCommand } from "citty";
-import { generationArgs, inferDepsOption, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
-import { writeJson, writeResult } from "../cli/output.ts";
+import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
@@ -23,17 +23,17 @@ export default defineCommand({
   },
   async run({ args }): Promise<CommandOutcome | undefined> {
     const options = {
-      ...(args.root === undefined ? {} : { root: args.root }),
+      ...planOptions(args),
       ...(args.force ? { force: true } : {}),
       ...(args.target === undefined ? {} : { target: args.target }),
       ...(args.offline ? { offline: true } : {}),
-      ...inferDepsOption(args["infer-deps"]),
     };
     const jobs = parseJobs(args.jobs);
     const view = await import("../orchestration/progress-view.ts");
     if (args["dry-run"]) {
       const { buildDryRun } = await import("../orchestration/build.ts");
-      const report = await buildDryRun(options);
+      // Warnings go to stderr as status prints them, and into the --json document under `warnings`.
+      const report = await buildDryRun({ ...options, onWarning: (warning) => logger().warn(warning) });
       if (args.json) writeJson(report);
       else writeResult(view.formatDryRun(report));
       return undefined;

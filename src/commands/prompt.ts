@@ -1,6 +1,6 @@
 /** `jaunt prompt <module|SpecRef>`: print the exact messages a build would send for one module (no model call, no key). */
 import { defineCommand } from "citty";
-import { inferDepsArgs, inferDepsOption, jsonArgs, rootArgs } from "../cli/args.ts";
+import { inferDepsArgs, jsonArgs, planOptions, rootArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
@@ -20,8 +20,7 @@ export default defineCommand({
     const { promptPreview, formatPrompt } = await import("../orchestration/prompt-preview.ts");
     const preview = await promptPreview({
       target: args.target,
-      ...(args.root === undefined ? {} : { root: args.root }),
-      ...inferDepsOption(args["infer-deps"]),
+      ...planOptions(args),
     });
     if (args.json) writeJson(preview);
     else writeResult(formatPrompt(preview));

@@ -1,6 +1,6 @@
 /** `jaunt stamp [targets…]`: accept spec edits that do not change behaviour (and hand edits) without a model call. */
 import { defineCommand } from "citty";
-import { inferDepsArgs, inferDepsOption, jsonArgs, rootArgs } from "../cli/args.ts";
+import { inferDepsArgs, jsonArgs, planOptions, rootArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
@@ -20,8 +20,7 @@ export default defineCommand({
     const { stamp, formatStamp } = await import("../orchestration/stamp.ts");
     const report = await stamp({
       targets: args._.map(String),
-      ...(args.root === undefined ? {} : { root: args.root }),
-      ...inferDepsOption(args["infer-deps"]),
+      ...planOptions(args),
       onWarning: (message) => logger().warn(message),
     });
     if (args.json) writeJson(report);

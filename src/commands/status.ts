@@ -1,6 +1,6 @@
 /** `jaunt status`: which generated modules are fresh or stale, and why; `--check` for CI. */
 import { defineCommand } from "citty";
-import { inferDepsArgs, inferDepsOption, jsonArgs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { inferDepsArgs, jsonArgs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
@@ -23,8 +23,7 @@ export default defineCommand({
   async run({ args }): Promise<CommandOutcome | undefined> {
     const { status, checkExitCode } = await import("../graph/status.ts");
     const report = await status({
-      ...(args.root === undefined ? {} : { root: args.root }),
-      ...inferDepsOption(args["infer-deps"]),
+      ...planOptions(args),
     });
     for (const warning of report.warnings) logger().warn(warning);
     if (args.json) {

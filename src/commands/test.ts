@@ -1,6 +1,6 @@
 /** `jaunt test`: build, generate tests from test specs, and run them with `bun test` (DESIGN §6). */
 import { defineCommand } from "citty";
-import { generationArgs, inferDepsOption, jobsArgs, jsonArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { writeJson, writeProgress, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
@@ -26,10 +26,9 @@ export default defineCommand({
       Boolean(args.json),
       (hooks) =>
         test({
-          ...(args.root === undefined ? {} : { root: args.root }),
+          ...planOptions(args),
           ...(args.force ? { force: true } : {}),
           ...(args.offline ? { offline: true } : {}),
-          ...inferDepsOption(args["infer-deps"]),
           ...(args.build === false ? { build: false } : {}),
           ...(jobs === undefined ? {} : { jobs }),
           testOutput: args.json ? "stderr" : "stdout",

@@ -1,6 +1,6 @@
 /** `jaunt watch`: rebuild stale modules on save (debounced, cancel-and-restart), `--test` runs the affected tests. */
 import { defineCommand } from "citty";
-import { inferDepsArgs, inferDepsOption, jobsArgs, parseJobs, rootArgs, verboseArgs } from "../cli/args.ts";
+import { inferDepsArgs, jobsArgs, offlineArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { stderrIsInteractive } from "../cli/output.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
@@ -12,7 +12,7 @@ export default defineCommand({
     ...verboseArgs,
     ...jobsArgs,
     test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },
-    offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+    ...offlineArgs,
     ...inferDepsArgs,
     debounce: { type: "string", description: "Quiet time in ms after the last save before rebuilding (default 100)", valueHint: "ms" },
   },
@@ -40,10 +40,9 @@ export default defineCommand({
           view.show(event);
         },
         testOutput: args.json ? "stderr" : "stdout",
-        ...(args.root === undefined ? {} : { root: args.root }),
+        ...planOptions(args),
         ...(args.test ? { test: true } : {}),
         ...(args.offline ? { offline: true } : {}),
-        ...inferDepsOption(args["infer-deps"]),
         ...(jobs === undefined ? {} : { jobs }),
         ...(debounceMs === undefined ? {} : { debounceMs }),
       });

@@ -1,21 +1,34 @@
 /**
  * Every look at the disk that planning makes beyond the walked files —
  * "does `lib/x.ts` exist?", "what does `tsconfig.json` say?" — recorded with
- * the file's stamp at that moment (null when absent). The status memo
- * (graph/status-memo.ts) is valid only while each of them is unchanged.
+ * the file's stamp at that moment (null when absent), and every glob listed
+ * (the root package.json's `workspaces`) with the files it matched. The
+ * status memo (graph/status-memo.ts) is valid only while each of them is
+ * unchanged: a new workspace package is a new match.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { FileStamp } from "./file-stamp.ts";
+import { type FileStamp, fileStampOf } from "./file-stamp.ts";
 
-/** The stamp of absolute path `full` when it is a file; null when absent or not a file. */
-export function fileStampOf(full: string): FileStamp | null {
-  const stat = statSync(full, { throwIfNoEntry: false });
-  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } : null;
+/** Project-relative files matching `pattern` under `root`, `/`-separated and sorted; node_modules is never entered. */
+export function globFiles(root: string, pattern: string): string[] {
+  const found: string[] = [];
+  for (const file of new Bun.Glob(pattern).scanSync({ cwd: root, onlyFiles: true })) {
+    const rel = file.split(path.sep).join("/");
+    if (!rel.split("/").includes("node_modules")) found.push(rel);
+  }
+  return found.sort();
+}
+
+/** What planning looked at: file stamps (null: absent) and glob matches. */
+export interface ProbeRecord {
+  readonly files: Readonly<Record<string, FileStamp | null>>;
+  readonly globs: Readonly<Record<string, readonly string[]>>;
 }
 
 export class DiskProbe {
   private readonly seen = new Map<string, FileStamp | null>();
+  private readonly globs = new Map<string, string[]>();
   private readonly json = new Map<string, unknown>();
 
   constructor(private readonly root: string) {}
@@ -48,10 +61,32 @@ export class DiskProbe {
     return value;
   }
 
-  /** Every probed path with its stamp (null: absent), sorted. */
-  record(): Record<string, FileStamp | null> {
-    const out: Record<string, FileStamp | null> = {};
-    for (const key of [...this.seen.keys()].sort()) out[key] = this.seen.get(key) ?? null;
-    return out;
+  /** The text of project-relative `file`; undefined when absent or unreadable. Stamped before the read, like readJson. */
+  readText(file: string): string | undefined {
+    if (this.stamp(file) === null) return undefined;
+    try {
+      return readFileSync(path.join(this.root, file), "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Project-relative files matching `pattern` (see globFiles). Listed once per run. */
+  glob(pattern: string): readonly string[] {
+    let found = this.globs.get(pattern);
+    if (found === undefined) {
+      found = globFiles(this.root, pattern);
+      this.globs.set(pattern, found);
+    }
+    return found;
+  }
+
+  /** Every probed path with its stamp (null: absent), and every glob with its matches, sorted. */
+  record(): ProbeRecord {
+    const files: Record<string, FileStamp | null> = {};
+    for (const key of [...this.seen.keys()].sort()) files[key] = this.seen.get(key) ?? null;
+    const globs: Record<string, readonly string[]> = {};
+    for (const key of [...this.globs.keys()].sort()) globs[key] = this.globs.get(key) ?? [];
+    return { files, globs };
   }
 }

@@ -8,7 +8,7 @@
  * Stamps only decide whether a cached parse may be reused; digests are still
  * derived from the content that parse was made from, never from timestamps.
  */
-import { statSync } from "node:fs";
+import { type Stats, statSync } from "node:fs";
 
 export interface FileStamp {
   readonly size: number;
@@ -21,11 +21,20 @@ export interface FileStamp {
 /** How much newer than the cache write a file may be before its stamp is not trusted (covers coarse 2 s timestamps). */
 export const RACY_MARGIN_MS = 2000;
 
+function fromStat(stat: Stats): FileStamp {
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+}
+
 /** The stamp of `file`, or undefined when it cannot be stat'ed (the read that follows reports why). */
 export function stampOf(file: string): FileStamp | undefined {
   const stat = statSync(file, { throwIfNoEntry: false });
-  if (!stat) return undefined;
-  return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+  return stat ? fromStat(stat) : undefined;
+}
+
+/** The stamp of absolute path `full` when it is a file; null when absent or not a file (what the status memo records). */
+export function fileStampOf(full: string): FileStamp | null {
+  const stat = statSync(full, { throwIfNoEntry: false });
+  return stat?.isFile() ? fromStat(stat) : null;
 }
 
 export function isFileStamp(value: unknown): value is FileStamp {

@@ -12,3 +12,8 @@ export function normalizeText(text: string): string {
     .replace(/^\n+/, "")
     .replace(/\n+$/, "");
 }
+
+/** `sha256:<hex>` of the normalized text: a content digest that ignores line endings and trailing blanks. */
+export function normalizedTextDigest(text: string): `sha256:${string}` {
+  return `sha256:${Bun.CryptoHasher.hash("sha256", normalizeText(text), "hex")}`;
+}

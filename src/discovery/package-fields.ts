@@ -59,16 +59,13 @@ function packageTargets(pkg: Record<string, unknown>, subpath: string): string[]
 }
 
 /** Workspace packages named by the root package.json's `workspaces` (an array, or `{ packages }`). */
-export function workspacePackages(root: string, rootPackage: Record<string, unknown> | undefined, readJson: (file: string) => unknown): WorkspacePackage[] {
+export function workspacePackages(rootPackage: Record<string, unknown> | undefined, readJson: (file: string) => unknown, glob: (pattern: string) => readonly string[]): WorkspacePackage[] {
   const field = rootPackage?.workspaces;
   const patterns = Array.isArray(field) ? field : isRecord(field) && Array.isArray(field.packages) ? field.packages : [];
   const found: WorkspacePackage[] = [];
   for (const pattern of patterns) {
     if (typeof pattern !== "string" || pattern.startsWith("!")) continue;
-    const glob = new Bun.Glob(`${pattern.replace(/\/+$/, "")}/package.json`);
-    for (const file of glob.scanSync({ cwd: root, onlyFiles: true })) {
-      const rel = file.split(path.sep).join("/");
-      if (rel.includes("node_modules/")) continue;
+    for (const rel of glob(`${pattern.replace(/\/+$/, "")}/package.json`)) {
       const pkg = readJson(rel);
       if (!isRecord(pkg) || typeof pkg.name !== "string") continue;
       const dir = path.posix.dirname(rel);

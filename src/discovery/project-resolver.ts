@@ -117,7 +117,7 @@ export class ProjectResolver {
   }
 
   private resolveWorkspace(specifier: string): string | undefined {
-    this.workspaces ??= workspacePackages(this.root, record(this.load("package.json")), (file) => this.load(file));
+    this.workspaces ??= workspacePackages(record(this.load("package.json")), (file) => this.load(file), (pattern) => this.probe.glob(pattern));
     for (const pkg of this.workspaces) {
       if (specifier !== pkg.name && !specifier.startsWith(`${pkg.name}/`)) continue;
       const subpath = specifier === pkg.name ? "." : `.${specifier.slice(pkg.name.length)}`;

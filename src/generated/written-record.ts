@@ -7,11 +7,11 @@
  * `status --verbose` shows about the model. A file with no record (written by
  * an older Jaunt, or the record was deleted) is never called edited.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { normalizeText } from "../discovery/normalize-text.ts";
+import { normalizedTextDigest } from "../discovery/normalize-text.ts";
 import { type FileStamp, isFileStamp } from "../discovery/file-stamp.ts";
 import { isRecord } from "../support/is-record.ts";
+import { readJsonFile } from "../support/json.ts";
 import { writeCacheFileAtomic } from "./atomic-write.ts";
 
 const RECORD_FORMAT = 1;
@@ -30,7 +30,7 @@ export interface WrittenEntry {
 
 /** Digest of a generated file's body. */
 export function bodyDigest(body: string): string {
-  return `sha256:${Bun.CryptoHasher.hash("sha256", normalizeText(body), "hex")}`;
+  return normalizedTextDigest(body);
 }
 
 function isEntry(value: unknown): value is WrittenEntry {
@@ -52,13 +52,10 @@ export class WrittenRecords {
   static load(root: string): WrittenRecords {
     const file = path.join(root, WRITTEN_RECORD_PATH);
     const entries = new Map<string, WrittenEntry>();
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
-      if (isRecord(parsed) && parsed.format === RECORD_FORMAT && isRecord(parsed.entries)) {
-        for (const [key, value] of Object.entries(parsed.entries)) if (isEntry(value)) entries.set(key, value);
-      }
-    } catch {
-      // Missing or corrupt: nothing is known to be edited.
+    // Missing or corrupt: nothing is known to be edited.
+    const parsed = readJsonFile(file);
+    if (isRecord(parsed) && parsed.format === RECORD_FORMAT && isRecord(parsed.entries)) {
+      for (const [key, value] of Object.entries(parsed.entries)) if (isEntry(value)) entries.set(key, value);
     }
     return new WrittenRecords(file, entries);
   }

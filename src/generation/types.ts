@@ -154,22 +154,24 @@ export type GenerationResult =
       readonly costUsd?: number;
     };
 
+/** A retry about to happen, for progress lines. */
+export interface RetryNotice {
+  /** 1-based retry number, of `maxRetries`. */
+  readonly retry: number;
+  /** `[llm] max_retries`. */
+  readonly maxRetries: number;
+  readonly delayMs: number;
+  /** Short: `HTTP 529`. */
+  readonly reason: string;
+  /** The failure in the provider's words (redacted). */
+  readonly detail: string;
+}
+
 /** Progress events (plain data, safe to post from a Worker). */
 export type GenerationEvent =
   | { readonly type: "attempt"; readonly module: string; readonly attempt: number }
   | { readonly type: "cache_hit"; readonly module: string }
-  | {
-      readonly type: "provider_retry";
-      readonly module: string;
-      /** 1-based retry number, of `maxRetries` (`[llm] max_retries`). */
-      readonly retry: number;
-      readonly maxRetries: number;
-      readonly delayMs: number;
-      /** Short: `HTTP 529`. */
-      readonly reason: string;
-      /** The failure in the provider's words (redacted). */
-      readonly detail: string;
-    }
+  | ({ readonly type: "provider_retry"; readonly module: string } & RetryNotice)
   /** A server rejected a parameter Jaunt can express another way; later requests of the run use `shape`. */
   | { readonly type: "request_reshaped"; readonly module: string; readonly note: string; readonly shape: NonNullable<GenerationSettings["requestShape"]> }
   | { readonly type: "invalid"; readonly module: string; readonly attempt: number; readonly diagnostics: readonly Diagnostic[] }

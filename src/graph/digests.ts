@@ -13,6 +13,8 @@
  * prompt templates are recorded (header, .jaunt/written.json), not hashed,
  * so an upgrade or a model switch restales nothing (`--force` opts in).
  */
+import { loadPromptTemplates, type PromptTemplate } from "../assets/prompts.ts";
+import type { JauntConfig } from "../config/types.ts";
 import { normalizeText } from "../discovery/normalize-text.ts";
 import type { ModuleKind, SpecInfo } from "../discovery/types.ts";
 
@@ -71,4 +73,14 @@ export function moduleDigest(input: ModuleDigestInput): Digest {
     sortedEntries(input.dependencyDigests),
     sortedEntries(input.handwritten ?? new Map()),
   ]);
+}
+
+/** Request digests per kind: only the user's `[prompts]` overrides count, never the packaged templates. */
+export async function requestDigests(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
+  const t = await loadPromptTemplates(config);
+  const own = (template: PromptTemplate): string | null => (template.source === "packaged" ? null : template.text);
+  return {
+    build: requestDigest("build", { overrides: [own(t.build_system), own(t.build_module)] }),
+    test: requestDigest("test", { overrides: [own(t.test_system), own(t.test_module)] }),
+  };
 }

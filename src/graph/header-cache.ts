@@ -7,13 +7,13 @@
  * generated files by rename, which changes the inode, so a rewrite is never
  * missed. The overwrite guard does not use this cache: it always reads.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 import { dropMissing, type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "../discovery/file-stamp.ts";
 import type { HeaderRead } from "../generated/read-header.ts";
 import { VERSION } from "../version.ts";
 import { isRecord } from "../support/is-record.ts";
+import { readJsonFile } from "../support/json.ts";
 
 const CACHE_FORMAT = 1;
 
@@ -53,14 +53,11 @@ export class HeaderCache {
     const file = path.join(root, HEADER_CACHE_PATH);
     const entries = new Map<string, HeaderEntry>();
     let writtenAt = 0;
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
-      if (isRecord(parsed) && parsed.format === CACHE_FORMAT && parsed.toolVersion === VERSION && typeof parsed.writtenAt === "number" && isRecord(parsed.entries)) {
-        writtenAt = parsed.writtenAt;
-        for (const [key, value] of Object.entries(parsed.entries)) if (isHeaderEntry(value)) entries.set(key, value);
-      }
-    } catch {
-      // Missing or corrupt: start empty; the next save replaces it.
+    // Missing or corrupt: start empty; the next save replaces it.
+    const parsed = readJsonFile(file);
+    if (isRecord(parsed) && parsed.format === CACHE_FORMAT && parsed.toolVersion === VERSION && typeof parsed.writtenAt === "number" && isRecord(parsed.entries)) {
+      writtenAt = parsed.writtenAt;
+      for (const [key, value] of Object.entries(parsed.entries)) if (isHeaderEntry(value)) entries.set(key, value);
     }
     return new HeaderCache(file, entries, writtenAt);
   }

@@ -5,7 +5,7 @@
  * relative `/` paths) so it can be serialised, except `config`.
  */
 import type { JauntConfig } from "../config/types.ts";
-import type { FileStamp } from "../discovery/file-stamp.ts";
+import type { ProbeRecord } from "../discovery/disk-probe.ts";
 import type { DiscoveryProblemData, ModuleKind, SpecInfo, SpecKind } from "../discovery/types.ts";
 import type { HandwrittenRef } from "./spec-graph.ts";
 import type { Digest } from "./digests.ts";
@@ -76,8 +76,10 @@ export interface Plan {
   readonly orphans: readonly Orphan[];
   /** Things that silently do nothing (specs outside the roots, …), with `file:line` and the fix; fatal only under `--strict`. */
   readonly warnings: readonly DiscoveryProblemData[];
-  /** Files planning looked at beyond the walked ones (resolution: tsconfig.json, package.json, probed paths), with their stamps (null: absent). */
-  readonly probes: Readonly<Record<string, FileStamp | null>>;
+  /** Files planning looked at beyond the walked ones (resolution: tsconfig.json, package.json, probed paths; handwritten files), with their stamps (null: absent), and the globs it listed (workspaces) with their matches. */
+  readonly probes: ProbeRecord;
+  /** Every handwritten project file some module's digest covers (direct imports and what they import), sorted. */
+  readonly handwrittenFiles: readonly string[];
   /** Request digest per module kind (the user's prompt overrides; see digests.ts). */
   readonly requestDigests: Readonly<Record<ModuleKind, Digest>>;
 }

@@ -3,16 +3,16 @@
  * (see plan-types.ts). Model-free and network-free: `jaunt status` is just
  * this plus printing, and `jaunt build` schedules from its `buildOrder`.
  */
-import { loadPromptTemplates, type PromptTemplate } from "../assets/prompts.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { discover } from "../discovery/discover.ts";
+import { ProjectResolver } from "../discovery/project-resolver.ts";
 import { missingRootWarnings } from "../discovery/root-warnings.ts";
 import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
 import type { DiscoveryProblemData, ModuleInfo, ModuleKind } from "../discovery/types.ts";
 import { generatedPathFor } from "../generated/paths.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
 import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
-import { moduleDigest, requestDigest, specDigest, type Digest } from "./digests.ts";
+import { moduleDigest, requestDigests, specDigest, type Digest } from "./digests.ts";
 import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
 import { HandwrittenFiles } from "./handwritten.ts";
@@ -33,16 +33,6 @@ export interface PlanOptions {
 
 function toPosix(p: string): string {
   return p.replaceAll("\\", "/");
-}
-
-/** Request digests per kind: only the user's `[prompts]` overrides count, never the packaged templates. */
-export async function requestDigests(config: JauntConfig): Promise<Record<ModuleKind, Digest>> {
-  const t = await loadPromptTemplates(config);
-  const own = (template: PromptTemplate): string | null => (template.source === "packaged" ? null : template.text);
-  return {
-    build: requestDigest("build", { overrides: [own(t.build_system), own(t.build_module)] }),
-    test: requestDigest("test", { overrides: [own(t.test_system), own(t.test_module)] }),
-  };
 }
 
 function duplicateModules(modules: readonly ModuleInfo[]): DiscoveryProblemData[] {
@@ -88,7 +78,13 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const specs: Record<string, PlannedSpec> = {};
   const digests = new Map<string, Digest>();
   const inputs: StalenessInput[] = [];
-  const handwritten = new HandwrittenFiles(root, new Set(discovery.modules.map((m) => m.file)));
+  const resolver = new ProjectResolver(root, discovery.walked, discovery.probe);
+  const handwritten = new HandwrittenFiles({
+    specFiles: new Set(discovery.modules.map((m) => m.file)),
+    generatedDir,
+    probe: discovery.probe,
+    resolve: (from, specifier) => resolver.resolve(from, specifier),
+  });
   for (const id of order) {
     const info = infos.get(id);
     if (!info) continue;
@@ -149,6 +145,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     orphans,
     warnings,
     probes: discovery.probe.record(),
+    handwrittenFiles: handwritten.files(),
     requestDigests: prints,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The no-op fast path of `jaunt status`: the last report, kept with every
  * input it was computed from — the config, the request digests (prompt overrides), and the
- * stamp of each walked spec file, generated file, file outside the roots and
- * file resolution looked at (tsconfig.json, package.json, probed paths). When
+ * stamp of each walked spec file, generated file, file outside the roots,
+ * `.jaunt/written.json` (hand edits, who wrote what) and file planning looked
+ * at (tsconfig.json, package.json, probed paths, handwritten files), and
+ * the matches of each glob it listed (the root package.json's `workspaces`). When
  * a walk and a stat of each shows all of them unchanged (and none racy, as in
  * file-stamp.ts), the report is reused without loading the parse cache or
  * planning. Any difference, a missing or foreign memo: plan as usual and
@@ -12,16 +14,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { JauntConfig } from "../config/types.ts";
-import { fileStampOf } from "../discovery/disk-probe.ts";
-import { type FileStamp, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
+import { globFiles, type ProbeRecord } from "../discovery/disk-probe.ts";
+import { type FileStamp, fileStampOf, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
 import { walkRoots } from "../discovery/walk.ts";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
+import { WRITTEN_RECORD_PATH } from "../generated/written-record.ts";
 import { isRecord } from "../support/is-record.ts";
+import { parseJson } from "../support/json.ts";
 import { VERSION } from "../version.ts";
 import type { StatusReport } from "./status.ts";
 
 export const STATUS_MEMO_PATH = ".jaunt/cache/status.json";
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** The stamps of everything a walk finds, taken before planning reads any of it. */
 export interface Snapshot {
@@ -39,7 +43,8 @@ export async function takeSnapshot(config: JauntConfig): Promise<Snapshot> {
   const walk = await walkRoots({ root, sourceRoots: paths.sourceRoots, testRoots: paths.testRoots, generatedDir: paths.generatedDir });
   const files: Record<string, FileStamp | null> = {};
   const configFile = path.relative(root, config.configFile).split(path.sep).join("/");
-  for (const file of [configFile, ...walk.files.map((f) => f.file), ...walk.generatedFiles, ...walk.outside.map((f) => f.file)]) {
+  // .jaunt/written.json decides "edited" and who wrote each file; `jaunt stamp` may change only it (an edit accepted as is).
+  for (const file of [configFile, WRITTEN_RECORD_PATH, ...walk.files.map((f) => f.file), ...walk.generatedFiles, ...walk.outside.map((f) => f.file)]) {
     files[file] = fileStampOf(path.join(root, file));
   }
   return { files };
@@ -77,16 +82,20 @@ export function readStatusMemo(root: string, key: string, snapshot: Snapshot): S
   const writtenAt = inputs.writtenAt;
   if (!sameStamps(inputs.files, snapshot.files, writtenAt)) return undefined;
   if (!sameStamps(inputs.probes, {}, writtenAt, (file) => fileStampOf(path.join(root, file)))) return undefined;
+  if (!sameGlobs(root, inputs.globs)) return undefined;
   const report = parseJson(text.slice(newline + 1));
   return isStatusReport(report, root) ? report : undefined;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+/** Each glob planning listed (workspaces) still matches the same files: a new workspace package re-plans. */
+function sameGlobs(root: string, stored: unknown): boolean {
+  if (!isRecord(stored)) return false;
+  for (const [pattern, files] of Object.entries(stored)) {
+    if (!Array.isArray(files)) return false;
+    const now = globFiles(root, pattern);
+    if (now.length !== files.length || now.some((file, i) => file !== files[i])) return false;
   }
+  return true;
 }
 
 const COUNTS = ["fresh", "stale", "conflicts", "orphans"];
@@ -99,7 +108,7 @@ function isStatusReport(value: unknown, root: string): value is StatusReport {
 }
 
 /** Remember `report` with the snapshot taken before planning and the probes planning made. */
-export async function writeStatusMemo(root: string, key: string, snapshot: Snapshot, probes: Readonly<Record<string, FileStamp | null>>, report: StatusReport): Promise<void> {
-  const inputs = { format: FORMAT, key, writtenAt: Date.now(), files: snapshot.files, probes };
+export async function writeStatusMemo(root: string, key: string, snapshot: Snapshot, probes: ProbeRecord, report: StatusReport): Promise<void> {
+  const inputs = { format: FORMAT, key, writtenAt: Date.now(), files: snapshot.files, probes: probes.files, globs: probes.globs };
   await writeCacheFileAtomic(path.join(root, STATUS_MEMO_PATH), `${JSON.stringify(inputs)}\n${JSON.stringify(report)}\n`);
 }

@@ -8,7 +8,7 @@ import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import { VERSION } from "../version.ts";
 import type { ModuleKind } from "../discovery/types.ts";
-import { planProject, requestDigests } from "./plan.ts";
+import { requestDigests } from "./digests.ts";
 import type { Plan } from "./plan-types.ts";
 
 export interface StatusOptions {
@@ -124,13 +124,15 @@ export async function status(options: StatusOptions = {}): Promise<StatusReport>
   const planOptions = { config, ...(options.inferDeps === undefined ? {} : { inferDeps: options.inferDeps }), ...(options.cache === undefined ? {} : { cache: options.cache }) };
   const templates = await loadPromptTemplates(config);
   const generator: GeneratorInfo = { toolVersion: VERSION, model: config.llm.model, prompts: Object.fromEntries(Object.values(templates).map((t) => [t.name, t.source])) };
-  if (options.cache === false) return reportOf(await planProject(planOptions), generator);
+  // The planner loads only when the memo cannot answer: a no-op status never pays for it.
+  const planProject = async (): Promise<Plan> => (await import("./plan.ts")).planProject(planOptions);
+  if (options.cache === false) return reportOf(await planProject(), generator);
   const memo = await import("./status-memo.ts");
   const [snapshot, prints] = await Promise.all([memo.takeSnapshot(config), requestDigests(config)]);
   const key = memo.memoKey(config, prints, options.inferDeps);
   const known = memo.readStatusMemo(config.root, key, snapshot);
   if (known) return known;
-  const plan = await planProject(planOptions);
+  const plan = await planProject();
   const report = reportOf(plan, generator);
   await memo.writeStatusMemo(config.root, key, snapshot, plan.probes, report);
   return report;

@@ -77,6 +77,8 @@ export interface DryRunReport {
   readonly fresh: number;
   readonly estimatedPromptTokens: number;
   readonly orphans: readonly string[];
+  /** What a real run would warn about (silent no-ops such as specs outside the roots, hand-edited modules it would keep). */
+  readonly warnings: readonly string[];
 }
 
 /** Exit code for a finished run: 130 interrupted, 3 any module not built, else 0. */

@@ -10,7 +10,7 @@ import { formatProblem } from "../discovery/errors.ts";
 import type { JauntConfig } from "../config/types.ts";
 import type { GenerationEvent } from "../generation/types.ts";
 import { planProject } from "../graph/plan.ts";
-import type { Plan } from "../graph/plan-types.ts";
+import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
@@ -65,12 +65,26 @@ export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> 
   const { config, plan } = await loadPlan(options);
   const selection = selectModules(plan, { kind: "build", cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
   const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config));
-  return dryRunReport(plan, "build", selection.modules, selection.fresh.length, estimates);
+  // The same warnings a real run gives, in the same order (the lock's and temp-file sweeps' aside: a dry run touches neither).
+  const warnings: string[] = [];
+  planWarnings(plan, warnings, options.onWarning);
+  keptEditedWarnings(plan, "build", selection.modules, warnings, options.onWarning);
+  return dryRunReport(plan, "build", selection.modules, selection.fresh.length, estimates, warnings);
 }
 
 /** Report the plan's warnings (specs Jaunt cannot see and the like) as they happen, and in the report. */
 export function planWarnings(plan: Plan, warnings: string[], onWarning: ((message: string) => void) | undefined): void {
   for (const warning of plan.warnings.map(formatProblem)) {
+    warnings.push(warning);
+    onWarning?.(warning);
+  }
+}
+
+/** Say which hand-edited modules of `kind` the run keeps (not selected: no `--force` on them). */
+function keptEditedWarnings(plan: Plan, kind: "build" | "test", selected: readonly PlannedModule[], warnings: string[], onWarning: ((message: string) => void) | undefined): void {
+  for (const module of plan.modules) {
+    if (module.kind !== kind || module.status !== "edited" || selected.includes(module)) continue;
+    const warning = `kept ${module.generatedFile}: edited by hand (\`jaunt stamp ${module.id}\` accepts the edit; \`jaunt build --force --target ${module.id}\` regenerates it)`;
     warnings.push(warning);
     onWarning?.(warning);
   }
@@ -85,12 +99,7 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     warnings.push(warning);
     options.onWarning?.(warning);
   }
-  for (const module of plan.modules) {
-    if (module.kind !== kind || module.status !== "edited" || selection.modules.includes(module)) continue;
-    const warning = `kept ${module.generatedFile}: edited by hand (\`jaunt stamp ${module.id}\` accepts the edit; \`jaunt build --force --target ${module.id}\` regenerates it)`;
-    warnings.push(warning);
-    options.onWarning?.(warning);
-  }
+  keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
   return runGeneration({

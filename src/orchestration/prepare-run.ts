@@ -49,7 +49,7 @@ export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], 
 }
 
 /** The `--dry-run` document: what would be generated, in which order, and why. */
-export function dryRunReport(plan: Plan, kind: "build" | "test", modules: readonly PlannedModule[], fresh: number, estimates: ReadonlyMap<string, number>): DryRunReport {
+export function dryRunReport(plan: Plan, kind: "build" | "test", modules: readonly PlannedModule[], fresh: number, estimates: ReadonlyMap<string, number>, warnings: readonly string[]): DryRunReport {
   const listed = modules.map((module) => ({
     id: module.id,
     kind: module.kind,
@@ -66,6 +66,7 @@ export function dryRunReport(plan: Plan, kind: "build" | "test", modules: readon
     fresh,
     estimatedPromptTokens: listed.reduce((sum, module) => sum + module.estimatedPromptTokens, 0),
     orphans: plan.orphans.filter((orphan) => orphan.kind === kind).map((orphan) => orphan.generatedFile),
+    warnings,
   };
 }
 

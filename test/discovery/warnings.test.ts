@@ -4,6 +4,8 @@
  * file:line and the fix; `status --check --strict` fails on it.
  */
 import { afterEach, describe, expect, test } from "bun:test";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { status } from "../../src/graph/status.ts";
 import { runJaunt } from "../support/cli.ts";
 import { DEFAULT_TOML, fnSpec, RUNTIME_IMPORT, tempProject, type TempProject } from "./temp-project.ts";
@@ -96,5 +98,29 @@ describe("build reports plan warnings too", () => {
     expect(report.built).toBe(0);
     expect(report.warnings).toEqual([expect.stringMatching(/^lib\/slug\.ts:3:1: magic\(\) spec outside source_roots/)]);
     expect(told).toEqual([...report.warnings]);
+  });
+});
+
+describe("build --dry-run lists the plan's warnings", () => {
+  test("on stderr and in --json under warnings, as status does; nothing is generated", async () => {
+    const toml = `version = 1\n[paths]\nsource_roots = ["src", "gone"]\n`;
+    project = tempProject({
+      "src/ok.ts": RUNTIME_IMPORT + fnSpec("ok"),
+      "src/slug.ts": `import * as jaunt from "@jaunt/runtime";\n\n/** Slugify. */\nexport function slugify(title: string): string {\n  return jaunt.todo();\n}\n`,
+      "tests/.keep": "",
+      "lib/pad.ts": RUNTIME_IMPORT + fnSpec("pad"),
+    }, toml);
+    const expected = (await status({ root: project.root })).warnings;
+    expect(expected.map((w) => w.split(":")[0])).toEqual(["jaunt.toml", "lib/pad.ts", "src/slug.ts"]);
+    const text = await runJaunt(["build", "--dry-run"], { cwd: project.root });
+    expect(text.exitCode).toBe(0);
+    for (const warning of expected) expect(text.stderr).toContain(`warning: ${warning}`);
+    expect(text.stdout).toContain("would generate 1 module(s)");
+    const json = await runJaunt(["build", "--dry-run", "--json"], { cwd: project.root });
+    expect(json.exitCode).toBe(0);
+    const doc: { dryRun: boolean; warnings: string[] } = JSON.parse(json.stdout);
+    expect(doc.dryRun).toBe(true);
+    expect(doc.warnings).toEqual([...expected]);
+    expect(existsSync(path.join(project.root, "src/__generated__/ok.ts"))).toBe(false);
   });
 });

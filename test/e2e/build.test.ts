@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
-import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { fence } from "../support/fake-llm.ts";
+import { IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { llmProjects } from "./llm-projects.ts";
 
-let llm: FakeLlm;
-beforeAll(() => {
-  llm = startFakeLlm({ defaults: IMPLEMENTATIONS });
-});
-afterAll(async () => {
-  await llm.stop();
-});
-
-const projects: E2eProject[] = [];
-afterAll(() => {
-  for (const project of projects) project.cleanup();
-});
-
-function project(extraToml = ""): E2eProject {
-  const created = createE2eProject({ ...SPECS, "jaunt.toml": jauntToml(llm.url, extraToml) });
-  projects.push(created);
-  return created;
-}
+const { llm, project: newProject } = llmProjects();
+const project = (extraToml = ""): E2eProject => newProject(SPECS, extraToml);
 
 const GENERATED = ["src/__generated__/text.ts", "src/__generated__/slug.ts", "src/__generated__/unique.ts", "src/__generated__/other.ts"];
 

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
-import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { describe, expect, test } from "bun:test";
+import { fence } from "../support/fake-llm.ts";
+import { jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { llmProjects } from "./llm-projects.ts";
 
-let llm: FakeLlm;
-const projects: E2eProject[] = [];
-beforeAll(() => {
-  llm = startFakeLlm({ defaults: IMPLEMENTATIONS });
-});
-afterAll(async () => {
-  await llm.stop();
-  for (const project of projects) project.cleanup();
-});
+const { llm, project } = llmProjects();
 
 /** A project with `files` (default: all four specs), built. */
 async function built(files: Readonly<Record<string, string>> = SPECS): Promise<E2eProject> {
-  const p = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url) });
-  projects.push(p);
+  const p = project(files);
   const result = await p.jaunt(["build"]);
   expect(result.exitCode, result.stderr).toBe(0);
   return p;

@@ -6,9 +6,8 @@
  * `jaunt test` passes; a project whose type checker sees no Bun/Node types
  * fails once with a config error naming the fix.
  */
-import { afterAll, beforeAll, expect, test } from "bun:test";
-import { startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
-import { createE2eProject, jauntToml, type E2eProject } from "./project.ts";
+import { expect, test } from "bun:test";
+import { llmProjects } from "./llm-projects.ts";
 
 const STACK_SPEC = `import * as jaunt from "@jaunt/runtime";
 
@@ -79,21 +78,7 @@ for (const c of CASES) {
 \`\`\`
 `;
 
-let llm: FakeLlm;
-const projects: E2eProject[] = [];
-beforeAll(() => {
-  llm = startFakeLlm();
-});
-afterAll(async () => {
-  await llm.stop();
-  for (const p of projects) p.cleanup();
-});
-
-function project(files: Readonly<Record<string, string>>): E2eProject {
-  const created = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url) });
-  projects.push(created);
-  return created;
-}
+const { llm, project } = llmProjects({});
 
 test("private class state builds first try, a think-wrapped answer writes its final block, computed-fixture tests pass", async () => {
   const p = project({ "src/stack.ts": STACK_SPEC, "src/clamp.ts": CLAMP_SPEC, "tests/stack.ts": TEST_SPEC });

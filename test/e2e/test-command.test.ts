@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, test } from "bun:test";
-import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
-import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { expect, test } from "bun:test";
+import { fence } from "../support/fake-llm.ts";
+import { IMPLEMENTATIONS, SPECS } from "./project.ts";
+import { llmProjects } from "./llm-projects.ts";
 
 const TEST_SPEC = `import * as jaunt from "@jaunt/runtime";
 import { slugify } from "../src/slug";
@@ -19,21 +20,7 @@ test("slugifyBasics", () => {
 });
 `;
 
-let llm: FakeLlm;
-const projects: E2eProject[] = [];
-beforeAll(() => {
-  llm = startFakeLlm({ defaults: { ...IMPLEMENTATIONS, "tests/slug": testCode("hello-world") } });
-});
-afterAll(async () => {
-  await llm.stop();
-  for (const project of projects) project.cleanup();
-});
-
-function project(files: Readonly<Record<string, string>>): E2eProject {
-  const created = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url) });
-  projects.push(created);
-  return created;
-}
+const { llm, project } = llmProjects({ defaults: { ...IMPLEMENTATIONS, "tests/slug": testCode("hello-world") } });
 
 test("jaunt test builds, generates *.test.ts into the test root, runs bun test: pass → 0, fail → 4", async () => {
   const p = project({ ...SPECS, "tests/slug.ts": TEST_SPEC });

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
-import { createE2eProject, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { fence } from "../support/fake-llm.ts";
+import { IMPLEMENTATIONS, jauntToml, SPECS } from "./project.ts";
+import { llmProjects } from "./llm-projects.ts";
 import { fieldOf, startWatch, type WatchEventLine } from "./watch-process.ts";
 
-let llm: FakeLlm;
-const projects: E2eProject[] = [];
-beforeAll(() => {
-  llm = startFakeLlm({ defaults: IMPLEMENTATIONS });
-});
-afterAll(async () => {
-  await llm.stop();
-  for (const project of projects) project.cleanup();
-});
-
-function project(files: Readonly<Record<string, string>> = SPECS): E2eProject {
-  const created = createE2eProject({ ...files, "jaunt.toml": jauntToml(llm.url) });
-  projects.push(created);
-  return created;
-}
+const { llm, project } = llmProjects();
 
 const asked = (from: number): string[] => llm.requests.slice(from).flatMap((r) => (r.module ? [r.module] : []));
 const isCycle = (e: WatchEventLine): boolean => e.type === "cycle";
@@ -152,17 +139,24 @@ describe("jaunt watch (end to end)", () => {
     expect(await watch.interrupt()).toBe(0);
   }, 90_000);
 
-  test("saving a handwritten helper a spec module imports rebuilds that module", async () => {
-    const helper = "export const PRECISION = 2;\n";
+  test("saving a handwritten helper a spec module imports, or a helper that helper imports (outside the roots too), rebuilds that module", async () => {
+    const helper = 'import { DIGITS } from "../lib/digits";\nexport const PRECISION = 2;\nvoid DIGITS;\n';
     const spec = SPECS["src/other.ts"].replace('import * as jaunt from "@jaunt/runtime";', 'import * as jaunt from "@jaunt/runtime";\nimport { PRECISION } from "./precision";').replace("return jaunt.todo();", "void PRECISION;\n  return jaunt.todo();");
-    const p = project({ "src/other.ts": spec, "src/precision.ts": helper, "src/text.ts": SPECS["src/text.ts"] });
+    const p = project({ "src/other.ts": spec, "src/precision.ts": helper, "lib/digits.ts": "export const DIGITS = 10;\n", "src/text.ts": SPECS["src/text.ts"] });
     const watch = startWatch(p.root);
     await watch.waitFor(isCycle);
-    const mark = watch.events.length;
+    let mark = watch.events.length;
     const before = llm.requests.length;
-    p.write("src/precision.ts", "export const PRECISION = 3;\n");
+    p.write("src/precision.ts", helper.replace("= 2", "= 3"));
     expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 1, fresh: 1 } });
     expect(asked(before)).toEqual(["src/other"]);
+
+    // The nested helper is outside source_roots: watched because the digest covers it.
+    mark = watch.events.length;
+    p.write("lib/digits.ts", "export const DIGITS = 16;\n");
+    expect(await watch.waitFor(isCycle, { from: mark })).toMatchObject({ summary: { built: 1, fresh: 1 } });
+    expect(watch.events.slice(mark).find((e) => e.type === "change")).toMatchObject({ files: ["lib/digits.ts"] });
+    expect((await p.jaunt(["status", "--check"])).exitCode).toBe(0);
 
     // A test root that did not exist at start is watched once it appears.
     const mark2 = watch.events.length;

@@ -14,6 +14,11 @@ describe("which saves jaunt watch reacts to", () => {
     }
   });
 
+  test("a handwritten file the digests cover counts even where code otherwise does not (a dot-folder)", () => {
+    expect(isRelevant(config, ".shared/width.ts", new Set([".shared/width.ts"]))).toBe(true);
+    expect(isRelevant(config, ".shared/other.ts", new Set([".shared/width.ts"]))).toBe(false);
+  });
+
   test("generated folders (Jaunt's own writes), node_modules, dot-folders and other files do not", () => {
     for (const file of ["src/gen/slug.ts", "tests/gen/slug.test.ts", "src/node_modules/x/index.ts", ".jaunt/written.json", "src/.cache/x.ts", "src/notes.md", "src/slug.ts.swp", "docs/jaunt.toml", "README.md"]) {
       expect([file, isRelevant(config, file, new Set())]).toEqual([file, false]);

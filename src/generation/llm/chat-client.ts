@@ -8,7 +8,7 @@
 import type { ClientOptions } from "openai";
 import type { LlmConfig } from "../../config/types.ts";
 import { addUsage, NO_USAGE } from "../cost.ts";
-import type { ChatMessage, TokenUsage } from "../types.ts";
+import type { ChatMessage, RetryNotice, TokenUsage } from "../types.ts";
 import { backoffDelay, DEFAULT_BACKOFF, sleep, type BackoffSettings } from "./backoff.ts";
 import type { Endpoint } from "./endpoint.ts";
 import { ProviderError } from "./failure.ts";
@@ -24,19 +24,6 @@ export interface ChatCompletion {
   readonly usage: TokenUsage;
   /** Provider retries used. */
   readonly retries: number;
-}
-
-/** A retry about to happen, for progress lines. */
-export interface RetryNotice {
-  /** 1-based retry number. */
-  readonly retry: number;
-  /** `[llm] max_retries`. */
-  readonly maxRetries: number;
-  readonly delayMs: number;
-  /** Short: `HTTP 529`. */
-  readonly reason: string;
-  /** The failure in the provider's words (redacted). */
-  readonly detail: string;
 }
 
 export interface CompleteOptions {

@@ -9,10 +9,13 @@
  * - Node16/NodeNext and a CommonJS file, bundler, node10: any spelling
  *   resolves; the spec module's habit wins, else extensionless (`.js` for Node).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { isRecord } from "../../support/is-record.ts";
+import { readJsonFile } from "../../support/json.ts";
+import { nearestFile, tsconfigOptions } from "../project-config.ts";
 import { loadTypeScript } from "../validate/typescript-parser.ts";
-import { DEFAULT_SPECIFIER_STYLE, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
+import { DEFAULT_SPECIFIER_STYLE, importSpecifiers, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
 
 interface ResolutionFacts {
   readonly node: boolean;
@@ -22,21 +25,9 @@ interface ResolutionFacts {
 
 const factsByConfig = new Map<string, Promise<ResolutionFacts>>();
 
-/** The nearest `tsconfig.json` from `dir` up to `root` (inclusive), like `bun check` finds it. */
-function nearestTsconfig(root: string, dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const candidate = path.join(d, "tsconfig.json");
-    if (existsSync(candidate)) return candidate;
-    if (d === root || path.dirname(d) === d) return undefined;
-  }
-}
-
 async function readFacts(configPath: string): Promise<ResolutionFacts> {
   const ts = await loadTypeScript();
-  const read = ts.readConfigFile(configPath, ts.sys.readFile);
-  // Only the options matter: an empty directory listing skips expanding `include`.
-  const host = { useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [], fileExists: ts.sys.fileExists, readFile: ts.sys.readFile };
-  const options = ts.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(configPath), undefined, configPath).options;
+  const options = tsconfigOptions(ts, configPath);
   const { ModuleKind: M, ModuleResolutionKind: R } = ts;
   const nodeModule = options.module !== undefined && options.module >= M.Node16 && options.module <= M.NodeNext;
   const resolution = options.moduleResolution ?? (nodeModule ? (options.module === M.NodeNext ? R.NodeNext : R.Node16) : undefined);
@@ -69,13 +60,8 @@ function packageFormat(start: string): { esm: boolean; why: string } {
   for (let d = start; ; d = path.dirname(d)) {
     const pkg = path.join(d, "package.json");
     if (existsSync(pkg)) {
-      let type: unknown;
-      try {
-        const parsed: unknown = JSON.parse(readFileSync(pkg, "utf8"));
-        type = typeof parsed === "object" && parsed !== null ? Reflect.get(parsed, "type") : undefined;
-      } catch {
-        type = undefined;
-      }
+      const parsed = readJsonFile(pkg);
+      const type = isRecord(parsed) ? parsed.type : undefined;
       return type === "module" ? { esm: true, why: 'package.json "type": "module"' } : { esm: false, why: 'package.json without "type": "module"' };
     }
     if (path.dirname(d) === d) return { esm: false, why: "no package.json" };
@@ -84,14 +70,8 @@ function packageFormat(start: string): { esm: boolean; why: string } {
 
 /** The spelling most relative imports of the spec module use, when it has any. */
 function habitOf(specSource: string): SpecifierExtension | undefined {
-  let imports: { path: string }[];
-  try {
-    imports = new Bun.Transpiler({ loader: "ts" }).scan(specSource).imports;
-  } catch {
-    return undefined;
-  }
   const counts = new Map<SpecifierExtension, number>();
-  for (const { path: specifier } of imports) {
+  for (const specifier of importSpecifiers(specSource)) {
     if (!specifier.startsWith("./") && !specifier.startsWith("../")) continue;
     const kind = specifierExtensionOf(specifier);
     if (kind !== "other") counts.set(kind, (counts.get(kind) ?? 0) + 1);
@@ -108,7 +88,7 @@ function habitOf(specSource: string): SpecifierExtension | undefined {
  */
 export async function projectSpecifierStyle(root: string, generatedFile: string, specSource: string): Promise<SpecifierStyle> {
   const absolute = path.join(root, generatedFile);
-  const configPath = nearestTsconfig(root, path.dirname(absolute));
+  const configPath = nearestFile(root, path.dirname(absolute), "tsconfig.json");
   if (configPath === undefined) return DEFAULT_SPECIFIER_STYLE;
   let facts = factsByConfig.get(configPath);
   if (!facts) {

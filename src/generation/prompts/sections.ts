@@ -1,7 +1,7 @@
 /** Markdown sections substituted into the module templates. Pure functions of plain input. */
 import type { AttemptDiagnostics, DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../types.ts";
 import { formatDiagnostics } from "../validate/diagnostics.ts";
-import { spellSpecifier } from "./specifier.ts";
+import { importSpecifiers, spellSpecifier } from "./specifier.ts";
 
 /** Handwritten sources longer than this (chars) are not pasted into prompts; the lead may omit them earlier. */
 export const HANDWRITTEN_SOURCE_LIMIT = 6000;
@@ -50,13 +50,7 @@ export function handwrittenSection(imports: readonly HandwrittenImport[]): strin
 
 /** Bare package specifiers the spec module imports (not relative, not the Jaunt runtime). */
 export function importedPackages(specSource: string): string[] {
-  let imports: { path: string }[] = [];
-  try {
-    imports = new Bun.Transpiler({ loader: "ts" }).scan(specSource).imports;
-  } catch {
-    return [];
-  }
-  const bare = imports.map((i) => i.path).filter((p) => !p.startsWith(".") && !p.startsWith("/") && p !== "@jaunt/runtime");
+  const bare = importSpecifiers(specSource).filter((p) => !p.startsWith(".") && !p.startsWith("/") && p !== "@jaunt/runtime");
   return [...new Set(bare)];
 }
 

@@ -62,3 +62,12 @@ export function respell(specifier: string, extension: SpecifierExtension): strin
   const tsExt = /\.mts$|\.mjs$/.test(specifier) ? ".mts" : /\.cts$|\.cjs$/.test(specifier) ? ".cts" : ".ts";
   return extension === "none" ? stem : extension === "js" ? `${stem}${jsExt}` : `${stem}${tsExt}`;
 }
+
+/** Every import specifier of a module's source, in order (Bun's scanner: no TypeScript load); none when it does not parse. */
+export function importSpecifiers(source: string): string[] {
+  try {
+    return new Bun.Transpiler({ loader: "ts" }).scan(source).imports.map((i) => i.path);
+  } catch {
+    return [];
+  }
+}

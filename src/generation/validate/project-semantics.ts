@@ -8,9 +8,12 @@
  * all is a setup problem, reported once as a config error naming the fix.
  * Options TypeScript 7 removed are translated for projects on TypeScript < 7.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { JauntConfigError } from "@jaunt/runtime";
+import { isRecord } from "../../support/is-record.ts";
+import { readJsonFile } from "../../support/json.ts";
+import { nearestFile, tsconfigOptions } from "../project-config.ts";
 import type { Diagnostic } from "../types.ts";
 import { legacyOverrides } from "./legacy-options.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
@@ -34,18 +37,17 @@ const cache = new Map<string, ProjectSemantics>();
 export function projectSemantics(ts: TypeScriptApi, root: string, dir: string): ProjectSemantics {
   const hit = cache.get(dir);
   if (hit) return hit;
-  const tsconfig = nearest(root, dir, "tsconfig.json");
+  const tsconfig = nearestFile(root, dir, "tsconfig.json");
   const major = typescriptMajor(root);
   const modern = major === undefined || major >= 6;
   let types: readonly string[] | undefined;
   let strict: boolean | undefined;
   let legacy: Record<string, unknown> | undefined;
   if (tsconfig) {
-    const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
-    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, path.dirname(tsconfig));
-    types = parsed.options.types;
-    strict = parsed.options.strict;
-    if (major === undefined || major < 7) legacy = legacyOverrides(ts, parsed.options);
+    const options = tsconfigOptions(ts, tsconfig);
+    types = options.types;
+    strict = options.strict;
+    if (major === undefined || major < 7) legacy = legacyOverrides(ts, options);
   }
   const flags: string[] = [];
   if (!tsconfig) flags.push("--strict");
@@ -118,36 +120,21 @@ function typesInstalled(root: string, name: string): boolean {
   }
 }
 
-function nearest(root: string, dir: string, name: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, name))) return path.join(d, name);
-    if (d === root || path.dirname(d) === d) return undefined;
-  }
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The TypeScript major version the project declares in package.json (the
  * project's, else the nearest workspace root's above it), else the installed one.
  */
 function typescriptMajor(root: string): number | undefined {
   for (let d = root; ; d = path.dirname(d)) {
-    const pkg = readJson(path.join(d, "package.json"));
+    const pkg = readJsonFile(path.join(d, "package.json"));
     for (const field of ["devDependencies", "dependencies", "peerDependencies"]) {
-      const deps = typeof pkg === "object" && pkg !== null && field in pkg ? Reflect.get(pkg, field) : undefined;
-      const range = typeof deps === "object" && deps !== null ? Reflect.get(deps, "typescript") : undefined;
+      const deps = isRecord(pkg) ? pkg[field] : undefined;
+      const range = isRecord(deps) ? deps.typescript : undefined;
       const major = typeof range === "string" ? /(\d+)/.exec(range)?.[1] : undefined;
       if (major) return Number(major);
     }
-    const installed = readJson(path.join(d, "node_modules/typescript/package.json"));
-    const version = typeof installed === "object" && installed !== null ? Reflect.get(installed, "version") : undefined;
+    const installed = readJsonFile(path.join(d, "node_modules/typescript/package.json"));
+    const version = isRecord(installed) ? installed.version : undefined;
     if (typeof version === "string") return Number(version.split(".")[0]);
     if (path.dirname(d) === d) return undefined;
   }

@@ -73,15 +73,15 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   const first = await loadPlan(base);
   let watched: WatchedFiles | undefined;
   let watchedKey = "";
-  const rewatch = (config: typeof first.config): void => {
-    const key = JSON.stringify([config.paths, config.prompts]);
+  const rewatch = ({ config, plan }: typeof first): void => {
+    const key = JSON.stringify([config.paths, config.prompts, plan.handwrittenFiles]);
     if (key === watchedKey && watched?.outdated() !== true) return;
     watched?.close();
-    watched = watchFiles(config, (file) => changes.add(file));
+    watched = watchFiles(config, (file) => changes.add(file), plan.handwrittenFiles);
     watchedKey = key;
     emit({ type: "ready", root: config.root, folders: watched.folders });
   };
-  rewatch(first.config);
+  rewatch(first);
   // Warm Workers across cycles: a save costs a generation, not a Worker start and module loads.
   const jobs = options.jobs ?? first.config.build.jobs;
   const pool = new WorkerPool(poolShape(jobs, jobs));
@@ -96,7 +96,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       emit({ type: "error", error: errorOf(error) });
       return;
     }
-    rewatch(planned.config);
+    rewatch(planned);
     const { plan } = planned;
     const build = selectModules(plan, { kind: "build" });
     const tests = options.test ? selectModules(plan, { kind: "test" }) : undefined;
