@@ -112,3 +112,21 @@ test("a stray word (jaunt build src/slug, jaunt clean src) is a usage error nami
   expect(clean.stderr).toContain("takes no arguments besides its options");
   expect(p.exists("src/__generated__/slug.ts")).toBe(true);
 }, 30_000);
+
+test("jaunt test prints the build and test-generation summaries before bun test's report, not after it", async () => {
+  llm.setDefault("tests/slug", `import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\ntest("slugifyBasics", () => {\n  expect(slugify("Hello World")).toBe("hello-world");\n});\n`);
+  const p = project({
+    ...SPECS,
+    "tests/slug.ts": `import * as jaunt from "@jaunt/runtime";\nimport { slugify } from "../src/slug";\n\n/** slugify("Hello World") is "hello-world". */\nexport const slugifyBasics = jaunt.test(function slugifyBasics() {\n  slugify;\n});\n`,
+  });
+  const result = await p.jaunt(["test"]);
+  expect(result.exitCode, result.stderr).toBe(0);
+  const report = result.stderr.indexOf("1 pass");
+  expect(report).toBeGreaterThan(0);
+  for (const summary of ["build ok: 4 built", "test generation ok: 1 built"]) {
+    const at = result.stderr.indexOf(summary);
+    expect(at, summary).toBeGreaterThanOrEqual(0);
+    expect(at, summary).toBeLessThan(report);
+  }
+  expect(result.stdout).toContain("tests passed (1 file(s))");
+}, 30_000);
