@@ -2,7 +2,8 @@
  * `jaunt clean`: removes generated files that carry the Jaunt header from
  * every generated folder under the configured roots, then the folders left
  * empty. A file without a valid header is never touched: it is reported as
- * kept. `cache` also empties `.jaunt/cache/`.
+ * kept. `only` narrows the run to some files (`--orphans`: those whose spec
+ * module is gone). `cache` also empties `.jaunt/cache/`.
  */
 import { readdir, readFile, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
@@ -16,6 +17,8 @@ export interface CleanOptions {
   readonly cache: boolean;
   /** Report what would go without removing anything. */
   readonly dryRun: boolean;
+  /** Consider only these generated files (project-relative, `/`-separated); default: all. */
+  readonly only?: readonly string[];
 }
 
 export interface KeptFile {
@@ -77,7 +80,9 @@ export async function cleanProject(options: CleanOptions): Promise<CleanReport> 
   const walk = await walkRoots({ root, sourceRoots: paths.sourceRoots, testRoots: paths.testRoots, generatedDir: paths.generatedDir });
   const removed: string[] = [];
   const kept: KeptFile[] = [];
+  const only = options.only === undefined ? undefined : new Set(options.only);
   for (const rel of walk.generatedFiles) {
+    if (only !== undefined && !only.has(rel)) continue;
     const reason = await keepReason(path.join(root, rel));
     if (reason === undefined) removed.push(rel);
     else kept.push({ path: rel, reason });

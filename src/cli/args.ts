@@ -40,20 +40,24 @@ export function parseJobs(value: string | undefined): number | undefined {
   return jobs;
 }
 
-/** `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`, `watch`, `prompt`, `stamp`). */
+/**
+ * `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`, `watch`, `prompt`, `stamp`).
+ * No citty default: absent means "as jaunt.toml says", so either flag overrides
+ * `[build]/[test] infer_deps` (`planOptions` passes the value on).
+ */
 export const inferDepsArgs = {
   "infer-deps": {
     type: "boolean",
-    description: "Make each spec depend on the specs its module imports — those its code, JSDoc or comments name, else the whole module (default: [build]/[test] infer_deps; --no-infer-deps keeps explicit deps only)",
-    default: true,
+    description: "Make each spec depend on the specs its module imports — those its code, JSDoc or comments name, else the whole module (default: [build]/[test] infer_deps in jaunt.toml, true unless set)",
+    negativeDescription: "Keep only the explicit deps of each spec (magic({ deps }))",
   },
 } as const satisfies ArgsDef;
 
-/** The options every planning command passes on from `--root` and `--no-infer-deps` (absent when not given). */
-export function planOptions(args: { readonly root?: string | undefined; readonly "infer-deps"?: boolean | undefined }): { root?: string; inferDeps?: false } {
+/** The options every planning command passes on from `--root` and `--infer-deps` / `--no-infer-deps` (each absent when not given). */
+export function planOptions(args: { readonly root?: string | undefined; readonly "infer-deps"?: boolean | undefined }): { root?: string; inferDeps?: boolean } {
   return {
     ...(args.root === undefined ? {} : { root: args.root }),
-    ...(args["infer-deps"] === false ? { inferDeps: false as const } : {}),
+    ...(args["infer-deps"] === undefined ? {} : { inferDeps: args["infer-deps"] }),
   };
 }
 
@@ -64,7 +68,7 @@ export const offlineArgs = {
 
 /** Flags shared by the commands that generate code (`build`, `test`). */
 export const generationArgs = {
-  force: { type: "boolean", description: "Re-roll: ask the model again for every module (with build --target, that one), even fresh or hand-edited ones; the new answer replaces the cached one" },
+  force: { type: "boolean", description: "Re-roll: ask the model again for every module of the run, even fresh or hand-edited ones; the new answer replaces the cached one" },
   ...offlineArgs,
   ...inferDepsArgs,
 } as const satisfies ArgsDef;

@@ -15,6 +15,8 @@ export interface SessionHooks {
   readonly onModule: (module: ModuleReport) => void;
   readonly onWarning: (message: string) => void;
   readonly onEvent: (event: GenerationEvent) => void;
+  /** Print a line on stderr without tearing the live status line. */
+  readonly note: (text: string) => void;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function withGenerationSession<T>(json: boolean, work: (hooks: Sess
         const text = verbose ? view.verboseEventText(event) : undefined;
         if (text !== undefined) renderer.line(text);
       },
+      note: (text) => renderer.line(text),
     });
   } finally {
     renderer.done();

@@ -30,6 +30,11 @@ export function stderrIsInteractive(): boolean {
   return isTerminal(2);
 }
 
+/** The width of the terminal stdout writes to; undefined when it is not one (a pipe, a file). */
+export function stdoutColumns(): number | undefined {
+  return isTerminal(1) ? process.stdout.columns : undefined;
+}
+
 /** Whether to color text bound for stderr (or stdout, when `stream` says so). */
 export function colorEnabled(stream: "stderr" | "stdout" = "stderr"): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
@@ -84,7 +89,18 @@ export function writeJson(value: unknown): void {
   writeResult(JSON.stringify(value, null, 2));
 }
 
+/**
+ * Bun paints all `console.error` output red when stderr is a terminal (and
+ * NO_COLOR is unset): a summary like "build ok: …" came out red. Text for a
+ * terminal starts with "default foreground" (SGR 39), which ends that red;
+ * our own colors still apply after it.
+ */
+export function progressText(text: string, terminal: boolean, env: Readonly<Record<string, string | undefined>>): string {
+  const line = withoutFinalNewline(text);
+  return terminal && !env.NO_COLOR ? `\u001b[39m${line}` : line;
+}
+
 /** Write one plain progress line to stderr (no log-level prefix). */
 export function writeProgress(text: string): void {
-  console.error(withoutFinalNewline(text));
+  console.error(progressText(text, isTerminal(2), process.env));
 }

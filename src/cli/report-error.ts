@@ -23,7 +23,8 @@ export interface ErrorReport {
   };
 }
 
-function formatLocation(location: SourceLocation): string {
+/** `file:line:col` (as much as is known). */
+export function formatLocation(location: SourceLocation): string {
   let text = location.file;
   if (location.line !== undefined) text += `:${location.line}`;
   if (location.line !== undefined && location.column !== undefined) text += `:${location.column}`;

@@ -5,8 +5,9 @@
 import type { ArgsDef, CommandDef } from "citty";
 import { isVersionRequest, VERSION } from "../version.ts";
 import { didYouMean } from "../support/did-you-mean.ts";
+import { checkArgv } from "./check-argv.ts";
 import { COMMANDS } from "./commands.ts";
-import { writeJson, writeProgress, writeResult } from "./output.ts";
+import { stdoutColumns, writeJson, writeProgress, writeResult } from "./output.ts";
 import { reportError } from "./report-error.ts";
 import { UsageError } from "./usage-error.ts";
 import { isVerbose } from "./verbosity.ts";
@@ -59,35 +60,6 @@ async function resolveCommand(root: CommandDef, argv: readonly string[]): Promis
   return { chain, names, rest: argv.slice(index) };
 }
 
-/** Every spelling citty accepts for a command's flags. */
-function knownFlags(args: ArgsDef): string[] {
-  // --verbose is global: every command accepts it (the error reporter reads it).
-  const flags = ["help", "h", "verbose"];
-  for (const [name, def] of Object.entries(args)) {
-    if (def.type === "positional") continue;
-    const kebab = name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    flags.push(name, kebab);
-    if (def.type === "boolean") flags.push(`no-${name}`, `no-${kebab}`);
-    if ("alias" in def && def.alias !== undefined) flags.push(...(Array.isArray(def.alias) ? def.alias : [def.alias]));
-  }
-  return flags;
-}
-
-function checkFlags(args: ArgsDef, argv: readonly string[], commandName: string): void {
-  const known = knownFlags(args);
-  for (const token of argv) {
-    if (token === "--") break;
-    if (!token.startsWith("-") || token === "-") continue;
-    const name = token.replace(/^--?/, "").split("=")[0] ?? "";
-    if (known.includes(name)) continue;
-    const suggestion = didYouMean(name, known.filter((flag) => flag.length > 1));
-    throw new UsageError(
-      `unknown option "${token}" for \`${commandName}\`${suggestion ? `; did you mean "--${suggestion}"?` : ""}`,
-      `run \`${commandName} --help\` for its options`,
-    );
-  }
-}
-
 async function resolveArgs(cmd: CommandDef): Promise<ArgsDef> {
   if (cmd.args === undefined) return {};
   return typeof cmd.args === "function" ? await cmd.args() : await cmd.args;
@@ -100,24 +72,27 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const verbose = isVerbose(argv.includes("--verbose"));
+  let commandName = "jaunt";
   try {
     const { renderUsage, runCommand } = await import("citty");
     const root = rootCommand();
     const { chain, names, rest } = await resolveCommand(root, argv);
+    commandName = ["jaunt", ...names].join(" ");
     const cmd = chain[chain.length - 1] ?? root;
     const parent = chain.length > 1 ? chain[chain.length - 2] : undefined;
     const wantsHelp = rest.includes("--help") || rest.includes("-h");
     if (wantsHelp || (cmd.subCommands !== undefined && cmd.run === undefined)) {
-      if (!wantsHelp && rest.length > 0) checkFlags({}, rest, ["jaunt", ...names].join(" "));
-      writeResult(await renderUsage(cmd, parent));
+      if (!wantsHelp && rest.length > 0) checkArgv({}, rest, commandName);
+      const { fitHelp, helpWidth } = await import("./help-text.ts");
+      writeResult(fitHelp(await renderUsage(cmd, parent), helpWidth(process.env, stdoutColumns())));
       return 0;
     }
-    checkFlags(await resolveArgs(cmd), rest, ["jaunt", ...names].join(" "));
+    checkArgv(await resolveArgs(cmd), rest, commandName);
     const { result } = await runCommand(cmd, { rawArgs: [...rest] });
     return isCommandOutcome(result) ? result.exitCode : 0;
   } catch (caught) {
     // citty reports bad usage (e.g. a missing required argument) as CLIError.
-    const error = caught instanceof Error && caught.name === "CLIError" ? new UsageError(caught.message) : caught;
+    const error = caught instanceof Error && caught.name === "CLIError" ? new UsageError(caught.message, `run \`${commandName} --help\` for its arguments`) : caught;
     const report = reportError(error, { verbose });
     if (argv.includes("--json")) writeJson(report.json);
     writeProgress(report.text);

@@ -6,11 +6,34 @@
 import { moduleLine, type TextSink } from "../orchestration/progress-view.ts";
 import type { WatchEvent } from "../orchestration/watch/watch-events.ts";
 import { writeProgress, writeResult } from "./output.ts";
+import { formatLocation } from "./report-error.ts";
 
 export interface WatchView {
   show(event: WatchEvent): void;
   /** A plain message (e.g. what Ctrl-C does). */
   note(text: string): void;
+}
+
+/** Counts the generations a watch cycle has in flight, from its events (what Ctrl-C would abandon). */
+export function inFlightCounter(): { see(event: WatchEvent): void; readonly count: number } {
+  const running = new Set<string>();
+  return {
+    see(event) {
+      if (event.type === "start") running.add(event.module);
+      else if (event.type === "module") running.delete(event.report.id);
+      else if (event.type === "restart" || event.type === "cycle" || event.type === "idle" || event.type === "error") running.clear();
+    },
+    get count() {
+      return running.size;
+    },
+  };
+}
+
+/** What the first Ctrl-C says: only name abandoned generations when there are some. */
+export function stopNote(inFlight: number): string {
+  return inFlight > 0
+    ? `stopping: abandoning ${inFlight} generation(s) in flight (Ctrl-C again to abort now)`
+    : "stopping (Ctrl-C again to abort now)";
 }
 
 function clock(): string {
@@ -44,7 +67,7 @@ export function plainLine(event: WatchEvent): string | undefined {
     case "warning":
       return `warning: ${event.message}`;
     case "error":
-      return `error: ${event.error.message}${event.error.hint ? `\n  hint: ${event.error.hint}` : ""}`;
+      return `error: ${event.error.location ? `${formatLocation(event.error.location)}: ` : ""}${event.error.message}${event.error.hint ? `\n  hint: ${event.error.hint}` : ""}`;
     case "stopped":
       return "stopped";
   }

@@ -13,6 +13,7 @@ export default defineCommand({
     ...verboseArgs,
     ...jobsArgs,
     ...generationArgs,
+    force: { type: "boolean", description: "Re-roll: ask the model again for every module (with --target, only that one), even fresh or hand-edited ones; the new answer replaces the cached one" },
     target: {
       type: "string",
       description: "Build only this SpecRef (src/slug:slugify) or module (src/slug) and its dependencies",

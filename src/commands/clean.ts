@@ -10,6 +10,10 @@ export default defineCommand({
       type: "boolean",
       description: "Also empty the cache in .jaunt/cache/ (LLM responses, parsed specs)",
     },
+    orphans: {
+      type: "boolean",
+      description: "Remove only orphaned generated files (their spec module or its specs are gone), keeping the rest",
+    },
     "dry-run": {
       type: "boolean",
       description: "List what would be removed without removing anything",
@@ -21,7 +25,8 @@ export default defineCommand({
     const { cleanProject } = await import("../clean/clean-project.ts");
     const { formatCleanReport } = await import("../clean/format-clean.ts");
     const config = await loadConfig(args.root === undefined ? {} : { root: args.root });
-    const report = await cleanProject({ config, cache: Boolean(args.cache), dryRun: Boolean(args["dry-run"]) });
+    const only = args.orphans ? (await (await import("../graph/plan.ts")).planProject({ config })).orphans.map((o) => o.generatedFile) : undefined;
+    const report = await cleanProject({ config, cache: Boolean(args.cache), dryRun: Boolean(args["dry-run"]), ...(only === undefined ? {} : { only }) });
     if (args.json) writeJson({ ok: true, ...report });
     else writeResult(formatCleanReport(report));
   },

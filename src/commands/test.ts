@@ -2,7 +2,7 @@
 import { defineCommand } from "citty";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
-import { writeJson, writeProgress, writeResult } from "../cli/output.ts";
+import { writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
@@ -33,16 +33,16 @@ export default defineCommand({
           ...(jobs === undefined ? {} : { jobs }),
           testOutput: args.json ? "stderr" : "stdout",
           ...hooks,
+          // Each phase's summary before bun test's report, not after it (stderr: bun test owns stdout).
+          onPhase: (phase) => {
+            if (!args.json && (phase.built > 0 || !phase.ok)) hooks.note(view.formatBuildSummary(phase));
+          },
         }),
       isVerbose(args.verbose),
     );
     if (args.json) {
       writeJson(report);
     } else {
-      // Summaries go to stderr so they do not interleave with bun test's own stdout report.
-      for (const phase of [report.build, report.generation]) {
-        if (phase && (phase.built > 0 || !phase.ok)) writeProgress(view.formatBuildSummary(phase));
-      }
       writeResult(report.message);
     }
     return report.exitCode === 0 ? undefined : { exitCode: report.exitCode };

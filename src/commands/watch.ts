@@ -20,21 +20,25 @@ export default defineCommand({
     const jobs = parseJobs(args.jobs);
     const debounceMs = args.debounce === undefined ? undefined : Number(args.debounce);
     if (debounceMs !== undefined && (!Number.isInteger(debounceMs) || debounceMs < 0)) throw new UsageError(`--debounce must be a whole number of ms, got "${args.debounce}"`);
-    const [{ watchProject }, { createWatchView }, { handleInterrupts }] = await Promise.all([
+    const [{ watchProject }, watchView, { handleInterrupts }] = await Promise.all([
       import("../orchestration/watch/watch-loop.ts"),
       import("../cli/watch-view.ts"),
       import("../orchestration/interrupt.ts"),
     ]);
-    const view = createWatchView({
+    const view = watchView.createWatchView({
       json: Boolean(args.json),
       interactive: stderrIsInteractive() && !args.json,
       columns: process.stderr.columns || Number(process.env.COLUMNS) || 80,
     });
-    const interrupts = handleInterrupts({ onFirst: () => view.note("stopping: abandoning generations in flight (Ctrl-C again to abort now)") });
+    const inFlight = watchView.inFlightCounter();
+    const interrupts = handleInterrupts({ onFirst: () => view.note(watchView.stopNote(inFlight.count)) });
     try {
       await watchProject({
         signal: interrupts.signal,
-        onEvent: (event) => view.show(event),
+        onEvent: (event) => {
+          inFlight.see(event);
+          view.show(event);
+        },
         testOutput: args.json ? "stderr" : "stdout",
         ...planOptions(args),
         ...(args.test ? { test: true } : {}),

@@ -4,10 +4,11 @@
  */
 import ts from "typescript";
 import { localTypeDeclarations, referencedTypesText } from "./local-types.ts";
+import { syntaxFault } from "./syntax-gate.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
 import { parseSpecOptions } from "./spec-options.ts";
 import { collectReferences, commentMentions, specNameFilter, usedImportsOf } from "./spec-references.ts";
-import { misplacedRuntimeCalls, specCall } from "./spec-sites.ts";
+import { misplacedRuntimeCalls, runtimeTypo, specCall } from "./spec-sites.ts";
 import { classApi, classMembers, declaredApi, fullText, functionApi } from "./spec-text.ts";
 import { type NodeWarning, plainAssertionSpec, todoOutsideSpecs } from "./spec-warnings.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
@@ -159,6 +160,8 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
     for (const decl of statement.declarationList.declarations) {
       const found = decl.initializer && specCall(decl.initializer);
       const api = found && runtimeApiOf(found.call.expression, runtime);
+      const typo = found && api === undefined ? runtimeTypo(found.call.expression, runtime) : undefined;
+      if (typo) report(ctx, typo.node, typo.message, typo.hint);
       if (!found || api === undefined) continue;
       ctx.accepted.add(found.call);
       ctx.specStatements.add(statement);
@@ -169,6 +172,8 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
   } else if (ts.isClassDeclaration(statement)) {
     for (const decorator of ts.getDecorators(statement) ?? []) {
       const expr = decorator.expression;
+      const typo = runtimeTypo(ts.isCallExpression(expr) ? expr.expression : expr, runtime);
+      if (typo) report(ctx, typo.node, typo.message, typo.hint);
       if (ts.isCallExpression(expr) && runtimeApiOf(expr.expression, runtime) === "magic") {
         ctx.accepted.add(expr);
         ctx.specStatements.add(statement);
@@ -200,7 +205,18 @@ export function parseModule(input: ParseInput): ModuleInfo {
     problems: [], warnings: [], specs: [], specStatements: new Set(), rejected: [], accepted: new Set(),
   };
   const runtime = syntax.runtime;
-  if (runtime.namespaces.size > 0 || runtime.named.size > 0 || runtime.todo.size > 0) {
+  const fault = runtime.namespaces.size > 0 || runtime.named.size > 0 || runtime.todo.size > 0 ? syntaxFault(input.file, input.text) : undefined;
+  if (fault) {
+    // TypeScript's tree of a file that does not parse is a guess: report the error alone, plan nothing from it.
+    const at = source.getLineAndCharacterOfPosition(Math.min(fault.offset ?? 0, input.text.length));
+    ctx.problems.push({
+      file: input.file,
+      line: at.line + 1,
+      column: at.character + 1,
+      message: `syntax error: ${fault.message}`,
+      hint: "fix the syntax at the line shown (Bun cannot load the file as it is; `bun check` shows TypeScript's view)",
+    });
+  } else if (runtime.namespaces.size > 0 || runtime.named.size > 0 || runtime.todo.size > 0) {
     for (const statement of source.statements) topLevel(ctx, statement);
     for (const m of misplacedRuntimeCalls(source, runtime, ctx.accepted)) report(ctx, m.node, m.message, m.hint);
     for (const warning of todoOutsideSpecs(source, runtime, ctx.specStatements)) warn(ctx, warning);

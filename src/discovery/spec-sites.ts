@@ -4,6 +4,7 @@
  * which is a mistake reported with the fix.
  */
 import ts from "typescript";
+import { didYouMean } from "../support/did-you-mean.ts";
 import { runtimeApiOf, type RuntimeBindings } from "./module-syntax.ts";
 import type { NodeWarning } from "./spec-warnings.ts";
 
@@ -45,4 +46,23 @@ export function misplacedRuntimeCalls(source: ts.SourceFile, runtime: RuntimeBin
   };
   visit(source);
   return found;
+}
+
+/**
+ * `jaunt.magc(…)` / `@jaunt.tset()`: a runtime namespace member that is not
+ * `magic` or `test` but is one typo away. The spec would be silently ignored
+ * (only its `todo()` warned about), so it is reported as what it is.
+ */
+export function runtimeTypo(callee: ts.Expression, runtime: RuntimeBindings): NodeWarning | undefined {
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || !runtime.namespaces.has(callee.expression.text)) return undefined;
+  const written = callee.name.text;
+  if (written === "magic" || written === "test") return undefined;
+  const meant = didYouMean(written, ["magic", "test"]);
+  if (meant === undefined) return undefined;
+  const ns = callee.expression.text;
+  return {
+    node: callee.name,
+    message: `\`${ns}.${written}\` is not part of @jaunt/runtime; did you mean \`${ns}.${meant}\`?`,
+    hint: `write ${ns}.${meant}(…): the spec is ignored until then`,
+  };
 }

@@ -70,8 +70,9 @@ export function explicitDeps(ctx: ExplicitContext, info: ModuleInfo, spec: SpecI
       outsideRoots(ctx, info, spec, entry, target.file);
       continue;
     }
-    const local = info.specs.map((s) => s.name);
-    const suggestion = didYouMean(entry, local);
+    // The names an entry can mean: this module's specs and every imported binding (a typo of `slugify` is usually an import).
+    const names = [...info.specs.map((s) => s.name), ...info.imports.flatMap((i) => i.bindings.map((b) => b.local))];
+    const suggestion = didYouMean(entry, names.filter((name) => name !== entry));
     ctx.problems.push(at(info, spec, `\`deps\` of \`${spec.name}\` names \`${entry}\`, which is not a source spec`,
       suggestion ? `did you mean \`${suggestion}\`?` : "deps must name magic() functions or @magic() classes (imported, or from this module), or give their SpecRef strings: deps: [\"src/slug:slugify\"]"));
   }

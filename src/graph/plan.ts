@@ -61,8 +61,8 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache }), requestDigests(config)]);
   const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined);
   const graph = buildSpecGraph(discovery, {
-    inferBuildDeps: options.inferDeps !== false && config.build.inferDeps,
-    inferTestDeps: options.inferDeps !== false && config.test.inferDeps,
+    inferBuildDeps: options.inferDeps ?? config.build.inferDeps,
+    inferTestDeps: options.inferDeps ?? config.test.inferDeps,
     root,
   });
   const problems = [...discovery.problems, ...scan.problems, ...graph.problems, ...duplicateModules(discovery.modules)];

@@ -86,7 +86,7 @@ export function reportOf(plan: Plan, generator: GeneratorInfo): StatusReport {
       file: null,
       generatedFile: orphan.generatedFile,
       status: "orphan",
-      reasons: [`no spec module ${orphan.sourceModule} with specs: the generated file is left over (delete it)`],
+      reasons: [`no spec module ${orphan.sourceModule} with specs: the generated file is left over (\`jaunt clean --orphans\` removes it)`],
       specs: [],
       dependsOn: [],
       specDeps: {},

@@ -52,7 +52,7 @@ export interface BuildReport {
   readonly costUsd: number | undefined;
   readonly durationMs: number;
   readonly modules: readonly ModuleReport[];
-  /** Generated files whose spec module is gone (`jaunt clean` removes them). */
+  /** Generated files whose spec module is gone (`jaunt clean --orphans` removes them). */
   readonly orphans: readonly string[];
   readonly warnings: readonly string[];
 }

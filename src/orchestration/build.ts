@@ -56,14 +56,14 @@ interface Planned {
 /** Load the config and plan the project (exit-2 errors surface here). */
 export async function loadPlan(options: Pick<BuildOptions, "cwd" | "root" | "inferDeps">): Promise<Planned> {
   const config = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.root ? { root: options.root } : {}) });
-  const plan = await planProject({ config, ...(options.inferDeps === false ? { inferDeps: false } : {}) });
+  const plan = await planProject({ config, ...(options.inferDeps === undefined ? {} : { inferDeps: options.inferDeps }) });
   return { config, plan };
 }
 
 /** `jaunt build --dry-run`: the plan with estimates; no LLM calls, no lock, no writes. */
 export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> {
   const { config, plan } = await loadPlan(options);
-  const selection = selectModules(plan, { kind: "build", ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
+  const selection = selectModules(plan, { kind: "build", cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
   const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config));
   // The same warnings a real run gives, in the same order (the lock's and temp-file sweeps' aside: a dry run touches neither).
   const warnings: string[] = [];
@@ -93,7 +93,7 @@ function keptEditedWarnings(plan: Plan, kind: "build" | "test", selected: readon
 /** Generate a planned project's modules of `kind` under the lock the caller holds. */
 export async function generatePlanned(planned: Planned, kind: "build" | "test", options: BuildOptions, warnings: string[]): Promise<BuildReport> {
   const { config, plan } = planned;
-  const selection = selectModules(plan, { kind, ...(options.force ? { force: true } : {}), ...(options.target && kind === "build" ? { target: options.target } : {}) });
+  const selection = selectModules(plan, { kind, cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target && kind === "build" ? { target: options.target } : {}) });
   for (const file of await sweepTempFiles(plan.root, selection.modules)) {
     const warning = `removed a temp file left by an interrupted write: ${file}`;
     warnings.push(warning);

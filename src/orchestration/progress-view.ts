@@ -122,12 +122,15 @@ export function formatBuildSummary(report: BuildReport): string {
   }
   const skipped = report.modules.filter((m) => m.status === "skipped");
   if (skipped.length > 0) lines.push(`skipped because a dependency failed: ${skipped.map((m) => m.id).join(", ")}`);
-  for (const orphan of report.orphans) lines.push(`orphaned generated file (run \`jaunt clean\` to remove): ${orphan}`);
+  for (const orphan of report.orphans) lines.push(`orphaned generated file (\`jaunt clean --orphans\` removes it): ${orphan}`);
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
   const cost = report.costUsd === undefined ? "cost unknown" : `$${report.costUsd.toFixed(4)}`;
   const parts = [`${report.built} built`, `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];
-  if (report.notStarted > 0) parts.push(`${report.notStarted} not started`);
+  // `notStarted` counts the interrupted modules too (none of them finished); the line tells them apart.
+  const interrupted = report.modules.filter((m) => m.status === "interrupted").length;
+  if (interrupted > 0) parts.push(`${interrupted} interrupted`);
+  if (report.notStarted - interrupted > 0) parts.push(`${report.notStarted - interrupted} not started`);
   const what = report.kind === "build" ? "build" : "test generation";
   const verdict = report.interrupted ? `${what} interrupted` : report.ok ? `${what} ok` : `${what} failed`;
   lines.push(`${verdict}: ${parts.join(", ")} · ${tokensText(tokens)} tokens · ${cost} · ${seconds(report.durationMs)}`);

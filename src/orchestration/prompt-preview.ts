@@ -30,7 +30,7 @@ export interface PromptPreview {
 /** Render the first-attempt messages of the target's module. Throws `build.unknown_target` (exit 2). */
 export async function promptPreview(options: PromptOptions): Promise<PromptPreview> {
   const { config, plan } = await loadPlan(options);
-  const module = targetModule(plan, options.target);
+  const module = targetModule(plan, options.target, options.cwd ?? process.cwd());
   const input = await generationInputFor(plan, module.id);
   const messages = renderMessages(input, await promptTexts(config));
   return { module: module.id, kind: module.kind, specFile: module.file, generatedFile: module.generatedFile, model: config.llm.model, messages };

@@ -78,7 +78,7 @@ async function stampOne(root: string, module: PlannedModule, records: WrittenRec
 /** Stamp `targets` (or every stampable module). Throws `stamp.refused` (exit 2) when an explicit target cannot be stamped. */
 export async function stamp(options: StampOptions = {}): Promise<StampReport> {
   const { plan } = await loadPlan(options);
-  const targets = options.targets && options.targets.length > 0 ? options.targets.map((t) => targetModule(plan, t)) : undefined;
+  const targets = options.targets && options.targets.length > 0 ? options.targets.map((t) => targetModule(plan, t, options.cwd ?? process.cwd())) : undefined;
   const chosen = selected(plan.modules, targets);
   const fresh = chosen.filter((m) => m.status === "fresh").map((m) => m.id);
   const refused = chosen.flatMap((m): StampRefusal[] => {

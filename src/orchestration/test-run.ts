@@ -16,6 +16,8 @@ export interface TestOptions extends BuildOptions {
   readonly build?: boolean;
   /** Where `bun test` output goes: inherit our stdout (default) or our stderr (for `--json`). */
   readonly testOutput?: "stdout" | "stderr";
+  /** Told when the build and the test generation end, before `bun test` runs (their summaries belong before its output). */
+  readonly onPhase?: (report: BuildReport) => void;
 }
 
 export interface TestRunReport {
@@ -68,10 +70,12 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
     let build: BuildReport | undefined;
     if (options.build !== false) {
       build = await generatePlanned(planned, "build", { ...options, jobs: options.jobs ?? config.build.jobs }, warnings);
+      options.onPhase?.(build);
       const why = stopped(build, "build");
       if (why) return { exitCode: build.interrupted ? 130 : 3, message: why, build, generation: undefined, testFiles: [], bunExitCode: undefined };
     }
     const generation = await generatePlanned(planned, "test", { ...options, jobs: options.jobs ?? config.test.jobs }, []);
+    options.onPhase?.(generation);
     const why = stopped(generation, "test generation");
     if (why) return { exitCode: generation.interrupted ? 130 : 3, message: why, build, generation, testFiles: [], bunExitCode: undefined };
     const testFiles = plan.modules

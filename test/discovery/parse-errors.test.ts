@@ -20,6 +20,17 @@ function only(body: string, kind: "build" | "test" = "build"): DiscoveryProblemD
 }
 
 describe("discovery errors carry file:line:col and a hint", () => {
+  test("a spec file that does not parse is one syntax error at its place, in Bun's words, and no spec is planned from it", () => {
+    const info = parseModule({ file: "src/m.ts", module: "src/m", kind: "build", text: `${HEAD}\n/** Broken. */\nexport const broken = jaunt.magic(function broken(x: string): string {\n  return jaunt.todo(;\n});\n`, contentHash: "" });
+    expect(info.problems).toHaveLength(1);
+    expect(info.problems[0]).toMatchObject({ file: "src/m.ts", line: 5, column: 21, message: "syntax error: Unexpected ;" });
+    expect(info.specs).toEqual([]);
+    // A .tsx spec is read with JSX; a file without specs is not Jaunt's to judge.
+    expect(parseModule({ file: "src/v.tsx", module: "src/v", kind: "build", text: `${HEAD}export const view = jaunt.magic(function view(): unknown {\n  return <div />;\n});\n`, contentHash: "" }).problems).toEqual([]);
+    expect(parseModule({ file: "src/plain.ts", module: "src/plain", kind: "build", text: "export const x = (;\n", contentHash: "" }).problems).toEqual([]);
+  });
+
+
   test("not top-level: nested in a function", () => {
     const p = only(`export function outer() {\n  const inner = jaunt.magic(function inner() {});\n}\n`);
     expect(p).toMatchObject({ file: "src/m.ts", line: 3, column: 17 });
@@ -72,6 +83,17 @@ describe("discovery errors carry file:line:col and a hint", () => {
 
   test("function passed by reference, not inline", () => {
     expect(only(`function impl() {}\nexport const a = jaunt.magic(impl);\n`).message).toContain("inline");
+  });
+
+  test("a typo of magic or test on the runtime namespace is an error with the right name, not an ignored spec", () => {
+    const fn = only(`export const double = jaunt.magc(function double(x: number): number {\n  return jaunt.todo();\n});\n`);
+    expect(fn).toMatchObject({ line: 2, column: 29 });
+    expect(fn.message).toBe("`jaunt.magc` is not part of @jaunt/runtime; did you mean `jaunt.magic`?");
+    const cls = only(`@jaunt.magci() export class Cache {}\n`);
+    expect(cls.message).toContain("did you mean `jaunt.magic`?");
+    expect(only(`export const t = jaunt.tset(function t() {});\n`, "test").message).toContain("did you mean `jaunt.test`?");
+    // Other runtime members and other calls are not typos.
+    expect(problems(`export const id = jaunt.specRef("src/a:b");\nexport const y = Math.max(1, 2);\n`)).toEqual([]);
   });
 
   test("duplicate names", () => {

@@ -22,10 +22,16 @@ export interface WatchProcess {
   stderr(): Promise<string>;
 }
 
-export function startWatch(root: string, args: readonly string[] = []): WatchProcess {
-  const child = Bun.spawn([process.execPath, MAIN, "watch", "--json", "--debounce", "50", ...args], {
+/** `options.binary` runs that executable (the compiled jaunt) instead of the source; `options.env` adds to the environment. */
+export function startWatch(
+  root: string,
+  args: readonly string[] = [],
+  options: { readonly binary?: string; readonly env?: Readonly<Record<string, string>> } = {},
+): WatchProcess {
+  const command = options.binary ? [options.binary] : [process.execPath, MAIN];
+  const child = Bun.spawn([...command, "watch", "--json", "--debounce", "50", ...args], {
     cwd: root,
-    env: { ...process.env, ...API_KEY_ENV, NO_COLOR: "1", COLUMNS: "100" },
+    env: { ...process.env, ...API_KEY_ENV, NO_COLOR: "1", COLUMNS: "100", ...options.env },
     stdin: "ignore",
     stdout: "pipe",
     stderr: "pipe",

@@ -8,10 +8,12 @@ import { JauntConfigError } from "@jaunt/runtime";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { generateModule } from "../../src/generation/generate-module.ts";
+import { resolveEndpoint } from "../../src/generation/llm/endpoint.ts";
 import { rejectedParameter } from "../../src/generation/llm/error-words.ts";
+import { classifyThrown } from "../../src/generation/llm/provider-errors.ts";
 import type { GenerationEvent, GenerationResult } from "../../src/generation/types.ts";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
-import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, TEST_KEY, testSettings, type SpecProject } from "../support/generation-project.ts";
+import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, TEST_KEY, testLlmConfig, testSettings, type SpecProject } from "../support/generation-project.ts";
 
 let project: SpecProject;
 let llm: FakeLlm;
@@ -111,4 +113,15 @@ test("a rejected parameter is found from the error's param, or from the words of
   // a bad value is not an unsupported parameter: nothing to switch
   expect(rejectedParameter({}, "max_tokens is too large: 100000", sent)).toBeUndefined();
   expect(rejectedParameter({ param: "messages" }, "Unsupported value in messages", sent)).toBeUndefined();
+});
+
+test("with no base_url set, a failure names OpenAI's URL as the default and the hint names [llm] base_url, never a setting called 'default'", async () => {
+  const sdk = await import("openai");
+  const endpoint = resolveEndpoint(testLlmConfig({ baseUrl: undefined }), { JAUNT_TEST_KEY: TEST_KEY });
+  const ctx = { endpoint, model: "gpt-5.2", apiKeyEnv: "JAUNT_TEST_KEY", timeoutSeconds: 10 };
+  const dns = new sdk.APIConnectionError({ cause: Object.assign(new Error("getaddrinfo ENOTFOUND api.openai.com"), { code: "ENOTFOUND" }) });
+  const failure = classifyThrown(sdk, dns, ctx);
+  expect(failure.message).toContain("https://api.openai.com/v1 (the default; [llm] base_url is not set)");
+  expect(failure.hint).toContain("check the host name in [llm] base_url");
+  expect(`${failure.message} ${failure.hint}`).not.toMatch(/\bin default\b|from default/);
 });

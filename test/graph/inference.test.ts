@@ -74,6 +74,20 @@ describe("dependency inference", () => {
     expect(message).toContain("src/b.ts:4:1: `deps` of `c` names `nope`");
   });
 
+  test("a typo in deps suggests the imported spec it resembles (not only this module's specs), and never the name itself", async () => {
+    project = tempProject({
+      "src/slug.ts": RUNTIME_IMPORT + fnSpec("slugify"),
+      "src/plain.ts": `export function helper() {}\n`,
+      "src/unique.ts": `${RUNTIME_IMPORT}import { slugify } from "./slug";\nimport { helper } from "./plain";\nexport const u = jaunt.magic({ deps: [slugfy] }, function u() {});\nexport const h = jaunt.magic({ deps: [helper] }, function h() {});\n`,
+    });
+    const error = await plan(project).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JauntDiscoveryError);
+    const text = JSON.stringify(error instanceof JauntDiscoveryError ? { message: error.message, hint: error.hint, details: Object.entries(error) } : error);
+    expect(text).toContain("names `slugfy`, which is not a source spec");
+    expect(text).toContain("did you mean `slugify`?");
+    expect(text).not.toContain("did you mean `helper`?");
+  });
+
   test("build order puts dependencies first and the longest downstream chain first", async () => {
     project = tempProject({
       "src/a.ts": RUNTIME_IMPORT + fnSpec("a"),

@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import type { ModuleReport } from "../../src/orchestration/build-report.ts";
-import { createProgressRenderer, retryText, statusLine, verboseEventText } from "../../src/orchestration/progress-view.ts";
+import { createProgressRenderer, formatBuildSummary, retryText, statusLine, verboseEventText } from "../../src/orchestration/progress-view.ts";
 import type { RetryEvent } from "../../src/orchestration/retry-tracker.ts";
 
 const snapshot = { total: 4, done: 1, failed: 0, inFlight: ["src/a", "src/b"], tokens: { promptTokens: 12_000, completionTokens: 345 } };
@@ -61,4 +61,14 @@ test("--verbose lines: a retry with the provider's words, a request change with 
   const shape = { tokensField: "max_completion_tokens", streamFalse: true } as const;
   expect(verboseEventText({ type: "request_reshaped", module: "src/x", note: "the server rejected max_tokens", shape })).toBe("src/x: the server rejected max_tokens");
   expect(verboseEventText({ type: "attempt", module: "src/x", attempt: 1 })).toBeUndefined();
+});
+
+test("an interrupted build's summary tells the module cut off in flight from those never started", () => {
+  const module = (id: string, status: ModuleReport["status"]): ModuleReport => ({ id, kind: "build", file: `${id}.ts`, generatedFile: `${id}.gen.ts`, status, reasons: [] });
+  const summary = formatBuildSummary({
+    ok: false, kind: "build", root: "/p", built: 0, fresh: 2, failed: 0, skipped: 0, notStarted: 2, interrupted: true, costCapReached: false,
+    tokens: { promptTokens: 0, completionTokens: 0 }, costUsd: 0, durationMs: 1000,
+    modules: [module("src/slug", "interrupted"), module("src/unique", "not_started")], orphans: [], warnings: [],
+  });
+  expect(summary).toContain("build interrupted: 0 built, 2 fresh, 0 failed, 0 skipped, 1 interrupted, 1 not started");
 });

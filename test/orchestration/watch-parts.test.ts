@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { ChangeQueue } from "../../src/orchestration/watch/change-queue.ts";
 import { isRelevant } from "../../src/orchestration/watch/watch-files.ts";
-import { plainLine, terminalView } from "../../src/cli/watch-view.ts";
+import { inFlightCounter, plainLine, stopNote, terminalView } from "../../src/cli/watch-view.ts";
 import { parseConfig } from "../../src/config/load.ts";
 
 const config = parseConfig(`version = 1\n[paths]\nsource_roots = ["src"]\ntest_roots = ["tests"]\ngenerated_dir = "gen"\n`, "/p/jaunt.toml");
@@ -65,6 +65,9 @@ describe("plain watch lines", () => {
     expect(plainLine({ type: "tests", files: ["tests/__generated__/a.test.ts"], exitCode: 1 })).toBe("tests failed (bun test exited 1)");
     expect(plainLine({ type: "error", error: { code: "build.locked", message: "another Jaunt run holds the build lock", hint: "wait" } })).toBe("error: another Jaunt run holds the build lock\n  hint: wait");
     expect(plainLine({ type: "start", module: "src/a" })).toBeUndefined();
+    // A broken jaunt.toml saved while watching: the line names the file and line, as `jaunt build` does.
+    const toml = { file: "/p/jaunt.toml", line: 38, column: 5 };
+    expect(plainLine({ type: "error", error: { code: "config.invalid_toml", message: "invalid TOML syntax", location: toml } })).toBe("error: /p/jaunt.toml:38:5: invalid TOML syntax");
   });
 });
 
@@ -82,5 +85,20 @@ describe("terminal view", () => {
     // Moves up over the previous block (4 lines) and clears it before drawing.
     expect(last.startsWith("\u001b[4F\u001b[J")).toBe(true);
     expect(last).toContain("queue (1): src/b\n  built src/a -> src/__generated__/a.ts (1.2s)\n");
+  });
+});
+
+describe("the first Ctrl-C", () => {
+  test("names abandoned generations only when some are in flight (none while waiting for changes)", () => {
+    const inFlight = inFlightCounter();
+    inFlight.see({ type: "idle", fresh: 3 });
+    expect(stopNote(inFlight.count)).toBe("stopping (Ctrl-C again to abort now)");
+    inFlight.see({ type: "queue", modules: ["src/a", "src/b"] });
+    inFlight.see({ type: "start", module: "src/a" });
+    inFlight.see({ type: "start", module: "src/b" });
+    inFlight.see({ type: "module", report: { id: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [] } });
+    expect(stopNote(inFlight.count)).toBe("stopping: abandoning 1 generation(s) in flight (Ctrl-C again to abort now)");
+    inFlight.see({ type: "error", error: { code: "config.missing_api_key", message: "no API key" } });
+    expect(inFlight.count).toBe(0);
   });
 });

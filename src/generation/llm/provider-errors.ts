@@ -22,9 +22,15 @@ export interface FailureContext {
 
 const MESSAGE_LIMIT = 500;
 
-/** `https://host/v1 (from [llm] base_url)`, redacted. */
+/** `https://host/v1 (from [llm] base_url)`, redacted; the built-in URL says that no setting chose it. */
 export function whereOf(ctx: FailureContext): string {
-  return `${ctx.endpoint.displayUrl} (from ${ctx.endpoint.baseUrlSource})`;
+  const source = ctx.endpoint.baseUrlSource;
+  return `${ctx.endpoint.displayUrl} (${source === "default" ? "the default; [llm] base_url is not set" : `from ${source}`})`;
+}
+
+/** The setting a user edits to change the server: the one that chose it, or `[llm] base_url` for the built-in default. */
+function settingOf(ctx: FailureContext): string {
+  return ctx.endpoint.baseUrlSource === "default" ? "[llm] base_url" : ctx.endpoint.baseUrlSource;
 }
 
 function clean(words: string, ctx: FailureContext): string {
@@ -183,8 +189,8 @@ export function classifyThrown(sdk: OpenAIModule, error: unknown, ctx: FailureCo
         reason: "connection refused",
         message: `nothing is listening at ${where}: connection refused`,
         hint: local
-          ? `start the local server (ollama serve, LM Studio's server, vllm serve, llama-server …), or fix the port in ${ctx.endpoint.baseUrlSource}`
-          : `check the host and port in ${ctx.endpoint.baseUrlSource}`,
+          ? `start the local server (ollama serve, LM Studio's server, vllm serve, llama-server …), or fix the port in ${settingOf(ctx)}`
+          : `check the host and port in ${settingOf(ctx)}`,
       };
     }
     if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "DNSException") {
@@ -193,7 +199,7 @@ export function classifyThrown(sdk: OpenAIModule, error: unknown, ctx: FailureCo
         code: "generation.server_unreachable",
         reason: "host not found",
         message: `cannot resolve the host of ${where} (${code})`,
-        hint: `check the host name in ${ctx.endpoint.baseUrlSource}, and your network or proxy`,
+        hint: `check the host name in ${settingOf(ctx)}, and your network or proxy`,
       };
     }
     const detail = error.cause instanceof Error ? error.cause.message : error.message;

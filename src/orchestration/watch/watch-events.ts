@@ -2,12 +2,15 @@
  * What `jaunt watch` reports, as plain data: one event per line with
  * `--json`, a live view on a terminal, plain lines otherwise.
  */
+import type { SourceLocation } from "@jaunt/runtime";
 import type { ModuleReport } from "../build-report.ts";
 
 export interface WatchError {
   readonly code: string;
   readonly message: string;
   readonly hint?: string;
+  /** Where the problem is (a jaunt.toml line, a spec), as the CLI's own error lines show it. */
+  readonly location?: SourceLocation;
 }
 
 export interface CycleSummary {

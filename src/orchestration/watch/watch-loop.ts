@@ -39,7 +39,9 @@ export interface WatchOptions extends Pick<BuildOptions, "cwd" | "root" | "infer
 const LOCK_RETRY_MS = 2000;
 
 function errorOf(error: unknown): WatchError {
-  if (error instanceof JauntError) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  if (error instanceof JauntError) {
+    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.location ? { location: error.location } : {}) };
+  }
   return { code: "internal", message: error instanceof Error ? error.message : String(error) };
 }
 
