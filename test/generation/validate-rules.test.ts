@@ -1,19 +1,24 @@
 import { expect, test } from "bun:test";
-import { extractCode } from "../../src/generation/validate/extract-code.ts";
+import { chooseCode } from "../../src/generation/validate/choose-code.ts";
+import { loadTypeScript } from "../../src/generation/validate/typescript-parser.ts";
 import { validateCandidate } from "../../src/generation/validate/validate-candidate.ts";
 import { createSpecProject, SLUG_SPEC, slugInput, TSCONFIG } from "../support/generation-project.ts";
 import { INPUTS, SPEC_FILES } from "./corpus/specs.ts";
 
-test("fences and chatter are stripped without a spec at hand: the last ts block, a BOM and reasoning dropped; no fence means the whole text", () => {
-  expect(extractCode("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.")).toBe("export const a = 1;\n");
-  expect(extractCode("```typescript\nexport const first = 'a much longer first draft';\n```\n```ts\nexport const last = 1;\n```")).toBe("export const last = 1;\n");
-  expect(extractCode("```\nexport const plain = 1;\n```")).toBe("export const plain = 1;\n");
-  expect(extractCode("```json\n{}\n```\n```ts\nexport const t = 1;\n```")).toBe("export const t = 1;\n");
-  expect(extractCode("export const bare = 1;")).toBe("export const bare = 1;\n");
-  expect(extractCode("```ts\nexport const cut = ")).toBe("export const cut =\n");
-  expect(extractCode("\uFEFF<think>\n```ts\nexport const draft = 1;\n```\n</think>\n```ts\nexport const final = 2;\n```")).toBe("export const final = 2;\n");
-  expect(extractCode("a draft:\n```ts\nexport const x = 0;\n```\ndone</think>\nexport const y = 1;")).toBe("export const y = 1;\n");
-  expect(extractCode('```ts\nexport const CLOSE = "</think>";\n```')).toBe('export const CLOSE = "</think>";\n');
+const ts = await loadTypeScript();
+/** The code the real gate validates for `answer`, when the spec asks for an export named `name`. */
+const chosen = (answer: string, name: string) => chooseCode(ts, answer, slugInput({ specs: [{ ref: `src/slug:${name}`, name, kind: "function", text: "" }] }));
+
+test("fences and chatter are stripped: the ts block, a BOM and reasoning dropped, the final version over a draft; no fence means the whole text", () => {
+  expect(chosen("Sure!\n```ts\nexport const a = 1;\n```\nHope it helps.", "a")).toEqual({ code: "export const a = 1;\n", complete: true });
+  expect(chosen("```typescript\nexport const last = 'a much longer first draft';\n```\n```ts\nexport const last = 1;\n```", "last").code).toBe("export const last = 1;\n");
+  expect(chosen("```\nexport const plain = 1;\n```", "plain").code).toBe("export const plain = 1;\n");
+  expect(chosen("```json\n{}\n```\n```ts\nexport const t = 1;\n```", "t").code).toBe("export const t = 1;\n");
+  expect(chosen("export const bare = 1;", "bare").code).toBe("export const bare = 1;\n");
+  expect(chosen("```ts\nexport const cut = ", "cut")).toEqual({ code: "export const cut =\n", complete: false });
+  expect(chosen("\uFEFF<think>\n```ts\nexport const final = 1;\n```\n</think>\n```ts\nexport const final = 2;\n```", "final").code).toBe("export const final = 2;\n");
+  expect(chosen("a draft:\n```ts\nexport const y = 0;\n```\ndone</think>\nexport const y = 1;", "y").code).toBe("export const y = 1;\n");
+  expect(chosen('```ts\nexport const CLOSE = "</think>";\n```', "CLOSE").code).toBe('export const CLOSE = "</think>";\n');
 });
 
 const only = (code: string) => validateCandidate(code, slugInput({ specs: [{ ref: "src/slug:slugify", name: "slugify", kind: "function", text: "" }] }), { root: "/nonexistent", skipTypeCheck: true });

@@ -29,7 +29,6 @@ export interface ReadAnswer {
 
 const CODE_LANGS = new Set(["", "ts", "typescript", "tsx", "mts", "cts", "js", "javascript", "jsx", "mjs", "cjs"]);
 const TAG = /<(\/?)(?:think|thinking|reasoning)>/gi;
-const TS_LANGS = new Set(["ts", "typescript", "tsx", "mts", "cts"]);
 const OPEN = /^([ \t]*)(`{3,}|~{3,})[ \t]*([A-Za-z0-9_+#.-]*)(.*)$/;
 
 /**
@@ -114,19 +113,6 @@ export function readAnswer(answer: string): ReadAnswer {
     lastProse = "";
   }
   return { text, blocks, fenceCount };
-}
-
-/**
- * The code of an answer without choosing by content: the last TypeScript
- * block, else the last code block, else the whole text. (Used where no spec
- * is at hand; validation chooses by content.)
- */
-export function extractCode(answer: string): string {
-  const { text, blocks, fenceCount } = readAnswer(answer);
-  const typed = blocks.filter((b) => TS_LANGS.has(b.lang));
-  const chosen = typed.at(-1) ?? blocks.at(-1);
-  if (chosen) return chosen.body;
-  return fenceCount > 0 ? "" : finish(text);
 }
 
 function stripIndent(line: string, indent: number): string {
