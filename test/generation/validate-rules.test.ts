@@ -16,8 +16,8 @@ test("fences and chatter are stripped: the ts block, a BOM and reasoning dropped
   expect(chosen("```json\n{}\n```\n```ts\nexport const t = 1;\n```", "t").code).toBe("export const t = 1;\n");
   expect(chosen("export const bare = 1;", "bare").code).toBe("export const bare = 1;\n");
   expect(chosen("```ts\nexport const cut = ", "cut")).toEqual({ code: "export const cut =\n", complete: false });
-  expect(chosen("\uFEFF<think>\n```ts\nexport const final = 1;\n```\n</think>\n```ts\nexport const final = 2;\n```", "final").code).toBe("export const final = 2;\n");
-  expect(chosen("a draft:\n```ts\nexport const y = 0;\n```\ndone</think>\nexport const y = 1;", "y").code).toBe("export const y = 1;\n");
+  expect(chosen("\uFEFF<think>\n```ts\nexport const draft = 1;\n```\n</think>\n```ts\nexport const final = 2;\n```", "final").code).toBe("export const final = 2;\n");
+  expect(chosen("a draft:\n```ts\nexport const x = 0;\n```\ndone</think>\nexport const y = 1;", "y").code).toBe("export const y = 1;\n");
   expect(chosen('```ts\nexport const CLOSE = "</think>";\n```', "CLOSE").code).toBe('export const CLOSE = "</think>";\n');
 });
 
