@@ -17,6 +17,8 @@ export interface SessionHooks {
   readonly onEvent: (event: GenerationEvent) => void;
   /** Print a line on stderr without tearing the live status line. */
   readonly note: (text: string) => void;
+  /** Warnings already printed on stderr as they happened (a summary on the same screen need not repeat them). */
+  readonly shownWarnings: ReadonlySet<string>;
 }
 
 /**
@@ -38,17 +40,22 @@ export async function withGenerationSession<T>(json: boolean, work: (hooks: Sess
   const interrupts = handleInterrupts({
     onFirst: () => renderer.line("interrupted: starting nothing new, abandoning generations in flight (Ctrl-C again to abort now)"),
   });
+  const shownWarnings = new Set<string>();
   try {
     return await work({
       signal: interrupts.signal,
       onProgress: (snapshot) => renderer.progress(snapshot),
       onModule: (module) => renderer.module(module),
-      onWarning: (message) => logger().warn(message),
+      onWarning: (message) => {
+        shownWarnings.add(message);
+        logger().warn(message);
+      },
       onEvent: (event) => {
         const text = verbose ? view.verboseEventText(event) : undefined;
         if (text !== undefined) renderer.line(text);
       },
       note: (text) => renderer.line(text),
+      shownWarnings,
     });
   } finally {
     renderer.done();

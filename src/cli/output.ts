@@ -30,6 +30,11 @@ export function stderrIsInteractive(): boolean {
   return isTerminal(2);
 }
 
+/** True when stdout is a terminal (so it shares a screen with stderr when that is one too). */
+export function stdoutIsInteractive(): boolean {
+  return isTerminal(1);
+}
+
 /** The width of the terminal stdout writes to; undefined when it is not one (a pipe, a file). */
 export function stdoutColumns(): number | undefined {
   return isTerminal(1) ? process.stdout.columns : undefined;

@@ -2,7 +2,7 @@
 import { defineCommand } from "citty";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
-import { logger, writeJson, writeResult } from "../cli/output.ts";
+import { logger, stderrIsInteractive, stdoutIsInteractive, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
@@ -43,14 +43,18 @@ export default defineCommand({
       import("../orchestration/build-report.ts"),
       import("../cli/generation-session.ts"),
     ]);
+    let shown: ReadonlySet<string> = new Set();
     const report = await withGenerationSession(
       Boolean(args.json),
-      (hooks) =>
-        build({ ...options, ...(jobs === undefined ? {} : { jobs }), ...hooks }),
+      (hooks) => {
+        shown = hooks.shownWarnings;
+        return build({ ...options, ...(jobs === undefined ? {} : { jobs }), ...hooks });
+      },
       isVerbose(args.verbose),
     );
     if (args.json) writeJson(report);
-    else writeResult(view.formatBuildSummary(report));
+    // Piped or redirected, stdout is a record of its own and keeps every warning; on one screen with stderr, each shows once.
+    else writeResult(view.formatBuildSummary(report, stdoutIsInteractive() && stderrIsInteractive() ? shown : undefined));
     const exitCode = exitCodeOf(report);
     return exitCode === 0 ? undefined : { exitCode };
   },

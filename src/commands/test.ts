@@ -35,7 +35,8 @@ export default defineCommand({
           ...hooks,
           // Each phase's summary before bun test's report, not after it (stderr: bun test owns stdout).
           onPhase: (phase) => {
-            if (!args.json && (phase.built > 0 || !phase.ok)) hooks.note(view.formatBuildSummary(phase));
+            // The summary shares stderr with the live warnings: it does not repeat them.
+            if (!args.json && (phase.built > 0 || !phase.ok)) hooks.note(view.formatBuildSummary(phase, hooks.shownWarnings));
           },
         }),
       isVerbose(args.verbose),

@@ -110,10 +110,14 @@ export function createProgressRenderer(sink: TextSink, options: { interactive: b
   };
 }
 
-/** The final summary, with details of each failure. */
-export function formatBuildSummary(report: BuildReport): string {
+/**
+ * The final summary, with details of each failure. Warnings in `shown` were
+ * already printed on the screen the summary goes to, and are not repeated.
+ */
+export function formatBuildSummary(report: BuildReport, shown: ReadonlySet<string> = new Set()): string {
   const lines: string[] = [];
-  if (report.modules.length === 0 && report.orphans.length === 0 && report.warnings.length === 0) {
+  const warnings = report.warnings.filter((warning) => !shown.has(warning));
+  if (report.modules.length === 0 && report.orphans.length === 0 && warnings.length === 0) {
     return `${report.kind === "build" ? "build" : "test generation"} up to date: ${report.fresh} module(s) fresh, nothing to generate`;
   }
   for (const module of report.modules.filter((m) => m.status === "failed")) {
@@ -123,7 +127,7 @@ export function formatBuildSummary(report: BuildReport): string {
   const skipped = report.modules.filter((m) => m.status === "skipped");
   if (skipped.length > 0) lines.push(`skipped because a dependency failed: ${skipped.map((m) => m.id).join(", ")}`);
   for (const orphan of report.orphans) lines.push(`orphaned generated file (\`jaunt clean --orphans\` removes it): ${orphan}`);
-  for (const warning of report.warnings) lines.push(`warning: ${warning}`);
+  for (const warning of warnings) lines.push(`warning: ${warning}`);
   const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
   const cost = report.costUsd === undefined ? "cost unknown" : `$${report.costUsd.toFixed(4)}`;
   const parts = [`${report.built} built`, `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];

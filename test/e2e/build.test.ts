@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fence } from "../support/fake-llm.ts";
-import { IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { API_KEY_ENV, IMPLEMENTATIONS, jauntToml, SPECS, type E2eProject } from "./project.ts";
+import { MAIN } from "../support/cli.ts";
 import { llmProjects } from "./llm-projects.ts";
 
 const { llm, project: newProject } = llmProjects();
@@ -140,6 +141,28 @@ describe("jaunt build (end to end)", () => {
     // --target src/unique never touches the unrelated module.
     expect(llm.requests.slice(from).some((request) => request.module === "src/other")).toBe(false);
   }, 60_000);
+
+  test("a warning shows once on a terminal (live on stderr), and in both the stderr log and the stdout summary when piped", async () => {
+    const p = project();
+    p.write("jaunt.toml", jauntToml(llm.url).replace('source_roots = ["src"]', 'source_roots = ["src", "nope"]'));
+    const warning = 'source_roots entry "nope" is not a folder';
+    const piped = await p.jaunt(["build"]);
+    expect(piped.exitCode, piped.stderr).toBe(0);
+    expect(piped.stderr).toContain(warning);
+    expect(piped.stdout).toContain(warning);
+    // On a pseudo-terminal stdout and stderr share one screen: `script` records what the user sees.
+    const command = [process.execPath, MAIN, "build"].map((word) => `'${word}'`).join(" ");
+    const tty = Bun.spawnSync(["script", "-qec", command, "/dev/null"], {
+      cwd: p.root,
+      env: { ...process.env, ...API_KEY_ENV, CI: undefined, DEBUG: undefined, TERM: "xterm", NO_COLOR: "1", COLUMNS: "100" },
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const screen = tty.stdout.toString();
+    expect(screen).toContain("build up to date: 4 module(s) fresh");
+    expect(screen.split(warning).length - 1).toBe(1);
+  });
 
   test("config and discovery errors exit 2", async () => {
     const p = project();

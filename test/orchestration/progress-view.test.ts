@@ -72,3 +72,17 @@ test("an interrupted build's summary tells the module cut off in flight from tho
   });
   expect(summary).toContain("build interrupted: 0 built, 2 fresh, 0 failed, 0 skipped, 1 interrupted, 1 not started");
 });
+
+test("the summary leaves out warnings already shown on its screen, and keeps those that were not (a cost cap is only in the report)", () => {
+  const report = {
+    ok: true, kind: "build", root: "/p", built: 1, fresh: 0, failed: 0, skipped: 0, notStarted: 0, interrupted: false, costCapReached: true,
+    tokens: { promptTokens: 10, completionTokens: 5 }, costUsd: 0, durationMs: 1000,
+    modules: [built], orphans: [], warnings: ["jaunt.toml:3:1: root missing", "stopped scheduling: cost cap"],
+  } as const;
+  expect(formatBuildSummary(report)).toContain("warning: jaunt.toml:3:1: root missing\nwarning: stopped scheduling: cost cap\n");
+  const once = formatBuildSummary(report, new Set(["jaunt.toml:3:1: root missing"]));
+  expect(once).not.toContain("root missing");
+  expect(once).toContain("warning: stopped scheduling: cost cap\n");
+  const upToDate = { ...report, built: 0, fresh: 1, modules: [], warnings: ["jaunt.toml:3:1: root missing"] };
+  expect(formatBuildSummary(upToDate, new Set(upToDate.warnings))).toBe("build up to date: 1 module(s) fresh, nothing to generate");
+});
