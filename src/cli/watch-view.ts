@@ -20,7 +20,7 @@ export function inFlightCounter(): { see(event: WatchEvent): void; readonly coun
   return {
     see(event) {
       if (event.type === "start") running.add(event.module);
-      else if (event.type === "module") running.delete(event.report.id);
+      else if (event.type === "module") running.delete(event.report.module);
       else if (event.type === "restart" || event.type === "cycle" || event.type === "idle" || event.type === "error") running.clear();
     },
     get count() {
@@ -58,10 +58,10 @@ export function plainLine(event: WatchEvent): string | undefined {
     case "cycle": {
       const s = event.summary;
       const what = s.kind === "build" ? "build" : "test generation";
-      return `${what} ${s.ok ? "ok" : "failed"}: ${s.built} built, ${s.failed} failed, ${s.skipped} skipped · ${s.tokens} tokens · ${(s.durationMs / 1000).toFixed(1)}s`;
+      return `${what} ${s.ok ? "ok" : "failed"}: ${s.built} built, ${s.failed} failed, ${s.skipped} skipped · ${s.tokens.promptTokens + s.tokens.completionTokens} tokens · ${(s.durationMs / 1000).toFixed(1)}s`;
     }
     case "tests":
-      return event.exitCode === 0 ? `tests passed (${event.files.length} file(s))` : `tests failed (bun test exited ${event.exitCode})`;
+      return event.bunExitCode === 0 ? `tests passed (${event.testFiles.length} file(s))` : `tests failed (bun test exited ${event.bunExitCode})`;
     case "idle":
       return `up to date (${event.fresh} fresh); waiting for changes`;
     case "warning":
@@ -114,10 +114,10 @@ export function terminalView(sink: TextSink, columns: number): WatchView {
           results.set(event.module, event.module);
           break;
         case "module":
-          running.delete(event.report.id);
-          queue = queue.filter((id) => id !== event.report.id);
-          results.delete(event.report.id);
-          results.set(event.report.id, moduleLine(event.report));
+          running.delete(event.report.module);
+          queue = queue.filter((id) => id !== event.report.module);
+          results.delete(event.report.module);
+          results.set(event.report.module, moduleLine(event.report));
           break;
         case "cycle":
           queue = queue.filter((id) => !results.has(id) || running.has(id));

@@ -26,12 +26,14 @@ export default defineCommand({
       ...planOptions(args),
     });
     for (const warning of report.warnings) logger().warn(warning);
+    const exitCode = args.check ? checkExitCode(report, Boolean(args.strict)) : 0;
     if (args.json) {
-      writeJson(report);
+      // `ok` as in every command's document: the exit code is 0 (always, without --check).
+      writeJson({ ok: exitCode === 0, ...report });
     } else {
       const { formatStatus } = await import("../graph/format-status.ts");
       writeResult(formatStatus(report, { verbose: Boolean(args.verbose) }));
     }
-    return args.check ? { exitCode: checkExitCode(report, Boolean(args.strict)) } : undefined;
+    return args.check ? { exitCode } : undefined;
   },
 });

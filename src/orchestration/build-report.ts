@@ -12,7 +12,7 @@ export interface ModuleError {
 }
 
 export interface ModuleReport {
-  readonly id: string;
+  readonly module: string;
   readonly kind: "build" | "test";
   readonly file: string;
   readonly generatedFile: string;
@@ -59,8 +59,9 @@ export interface BuildReport {
 
 /** One planned module in `--dry-run`. */
 export interface DryRunModule {
-  readonly id: string;
+  readonly module: string;
   readonly kind: "build" | "test";
+  readonly file: string;
   readonly generatedFile: string;
   readonly reasons: readonly string[];
   readonly dependsOn: readonly string[];
@@ -69,6 +70,8 @@ export interface DryRunModule {
 }
 
 export interface DryRunReport {
+  /** A dry run that gets this far succeeded (exit 0). */
+  readonly ok: true;
   readonly dryRun: true;
   readonly kind: "build" | "test";
   readonly root: string;

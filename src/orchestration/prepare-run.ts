@@ -51,14 +51,16 @@ export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], 
 /** The `--dry-run` document: what would be generated, in which order, and why. */
 export function dryRunReport(plan: Plan, kind: "build" | "test", modules: readonly PlannedModule[], fresh: number, estimates: ReadonlyMap<string, number>, warnings: readonly string[]): DryRunReport {
   const listed = modules.map((module) => ({
-    id: module.id,
+    module: module.id,
     kind: module.kind,
+    file: module.file,
     generatedFile: module.generatedFile,
     reasons: module.reasons.length > 0 ? module.reasons : ["forced"],
     dependsOn: module.dependsOn,
     estimatedPromptTokens: estimates.get(module.id) ?? 0,
   }));
   return {
+    ok: true,
     dryRun: true,
     kind,
     root: plan.root,

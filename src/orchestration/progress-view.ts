@@ -55,7 +55,7 @@ export function statusLine(snapshot: ProgressSnapshot, columns: number): string 
 /** A module's error message without the `<module>: ` prefix generation gives it (the line names the module already). */
 function failureText(report: ModuleReport): string {
   const message = report.error?.message ?? "unknown error";
-  return message.startsWith(`${report.id}: `) ? message.slice(report.id.length + 2) : message;
+  return message.startsWith(`${report.module}: `) ? message.slice(report.module.length + 2) : message;
 }
 
 /** `--verbose` lines for provider events (retries with the provider's words, request changes); undefined for others. */
@@ -70,15 +70,15 @@ export function moduleLine(report: ModuleReport): string {
   const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
   switch (report.status) {
     case "built":
-      return `built ${report.id} -> ${report.generatedFile}${took}`;
+      return `built ${report.module} -> ${report.generatedFile}${took}`;
     case "failed":
-      return `FAILED ${report.id}: ${failureText(report).split("\n")[0]}`;
+      return `FAILED ${report.module}: ${failureText(report).split("\n")[0]}`;
     case "skipped":
-      return `skipped ${report.id} (depends on ${report.blockedBy ?? "a failed module"})`;
+      return `skipped ${report.module} (depends on ${report.blockedBy ?? "a failed module"})`;
     case "interrupted":
-      return `interrupted ${report.id}`;
+      return `interrupted ${report.module}`;
     default:
-      return `not started ${report.id}`;
+      return `not started ${report.module}`;
   }
 }
 
@@ -121,11 +121,11 @@ export function formatBuildSummary(report: BuildReport, shown: ReadonlySet<strin
     return `${report.kind === "build" ? "build" : "test generation"} up to date: ${report.fresh} module(s) fresh, nothing to generate`;
   }
   for (const module of report.modules.filter((m) => m.status === "failed")) {
-    lines.push(`FAILED ${module.id} (${module.error?.code ?? "error"}): ${failureText(module)}`);
+    lines.push(`FAILED ${module.module} (${module.error?.code ?? "error"}): ${failureText(module)}`);
     if (module.error?.hint) lines.push(`  hint: ${module.error.hint}`);
   }
   const skipped = report.modules.filter((m) => m.status === "skipped");
-  if (skipped.length > 0) lines.push(`skipped because a dependency failed: ${skipped.map((m) => m.id).join(", ")}`);
+  if (skipped.length > 0) lines.push(`skipped because a dependency failed: ${skipped.map((m) => m.module).join(", ")}`);
   for (const orphan of report.orphans) lines.push(`orphaned generated file (\`jaunt clean --orphans\` removes it): ${orphan}`);
   for (const warning of warnings) lines.push(`warning: ${warning}`);
   const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
@@ -146,7 +146,7 @@ export function formatDryRun(report: DryRunReport): string {
   if (report.modules.length === 0) return `nothing to generate: ${report.fresh} module(s) up to date`;
   const lines = report.modules.map(
     (module, index) =>
-      `${String(index + 1).padStart(3)}. ${module.id} -> ${module.generatedFile} (~${tokensText(module.estimatedPromptTokens)} prompt tokens)\n       ${module.reasons.join("; ")}${module.dependsOn.length > 0 ? `\n       after: ${module.dependsOn.join(", ")}` : ""}`,
+      `${String(index + 1).padStart(3)}. ${module.module} -> ${module.generatedFile} (~${tokensText(module.estimatedPromptTokens)} prompt tokens)\n       ${module.reasons.join("; ")}${module.dependsOn.length > 0 ? `\n       after: ${module.dependsOn.join(", ")}` : ""}`,
   );
   lines.push(`would generate ${report.modules.length} module(s), ${report.fresh} fresh · ~${tokensText(report.estimatedPromptTokens)} prompt tokens (first attempts; no LLM calls made)`);
   for (const orphan of report.orphans) lines.push(`orphaned generated file: ${orphan}`);

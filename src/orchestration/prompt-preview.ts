@@ -18,9 +18,14 @@ export interface PromptOptions extends Pick<BuildOptions, "cwd" | "root" | "infe
 
 /** The `jaunt prompt --json` document. */
 export interface PromptPreview {
+  /** Rendering that gets this far succeeded (an unknown target is an error, exit 2). */
+  readonly ok: true;
+  /** Absolute project root; every other path is relative to it. */
+  readonly root: string;
   readonly module: string;
   readonly kind: "build" | "test";
-  readonly specFile: string;
+  /** The spec module's file, as `file` in build and status reports. */
+  readonly file: string;
   readonly generatedFile: string;
   /** The model the messages would go to (`[llm] model`). */
   readonly model: string;
@@ -33,7 +38,7 @@ export async function promptPreview(options: PromptOptions): Promise<PromptPrevi
   const module = targetModule(plan, options.target, options.cwd ?? process.cwd());
   const input = await generationInputFor(plan, module.id);
   const messages = renderMessages(input, await promptTexts(config));
-  return { module: module.id, kind: module.kind, specFile: module.file, generatedFile: module.generatedFile, model: config.llm.model, messages };
+  return { ok: true, root: plan.root, module: module.id, kind: module.kind, file: module.file, generatedFile: module.generatedFile, model: config.llm.model, messages };
 }
 
 /** Plain text: each message under a `=== role ===` line, content verbatim. */

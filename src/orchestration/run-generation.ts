@@ -67,7 +67,7 @@ function errorOf(error: unknown): ModuleError {
 function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): ModuleReport {
   const result = outcome.value?.result;
   const base = {
-    id: module.id,
+    module: module.id,
     kind: module.kind,
     file: module.file,
     generatedFile: module.generatedFile,

@@ -39,11 +39,17 @@ export interface StampRefusal {
 
 /** The `jaunt stamp --json` document. */
 export interface StampReport {
+  /** Stamping that gets this far succeeded (a refusal is an error, exit 2). */
+  readonly ok: true;
+  /** Absolute project root; every other path is relative to it. */
+  readonly root: string;
   readonly stamped: readonly StampedModule[];
   /** Targets (or, without targets, nothing) that were already fresh. */
   readonly fresh: readonly string[];
   /** Stale modules that cannot be stamped (only reported when no targets were given). */
   readonly notStampable: readonly StampRefusal[];
+  /** Warnings printed while stamping (a stale lock taken over). */
+  readonly warnings: readonly string[];
 }
 
 function refusal(module: PlannedModule): string | undefined {
@@ -93,14 +99,15 @@ export async function stamp(options: StampOptions = {}): Promise<StampReport> {
   }
   const refusedIds = new Set(refused.map((r) => r.module));
   const todo = chosen.filter((m) => m.status !== "fresh" && !refusedIds.has(m.id));
-  if (todo.length === 0) return { stamped: [], fresh, notStampable: refused };
+  const report = { ok: true, root: plan.root, fresh, notStampable: refused } as const;
+  if (todo.length === 0) return { ...report, stamped: [], warnings: [] };
   const lock = acquireBuildLock(plan.root, "jaunt stamp");
   if (lock.warning) options.onWarning?.(lock.warning);
   try {
     const records = WrittenRecords.load(plan.root);
     const stamped: StampedModule[] = [];
     for (const module of todo) stamped.push(await stampOne(plan.root, module, records));
-    return { stamped, fresh, notStampable: refused };
+    return { ...report, stamped, warnings: lock.warning ? [lock.warning] : [] };
   } finally {
     lock.release();
   }

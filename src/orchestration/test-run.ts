@@ -21,6 +21,11 @@ export interface TestOptions extends BuildOptions {
 }
 
 export interface TestRunReport {
+  /** True when the exit code is 0: built, generated and the tests passed (or there were none to run). */
+  readonly ok: boolean;
+  readonly kind: "test";
+  /** Absolute project root; every other path is relative to it. */
+  readonly root: string;
   /** 0 ok · 2/3 from build and generation · 4 tests failed · 130 interrupted. */
   readonly exitCode: number;
   /** Why the run ended where it did, in one line. */
@@ -31,6 +36,15 @@ export interface TestRunReport {
   readonly testFiles: readonly string[];
   /** `bun test`'s exit code; undefined when it did not run. */
   readonly bunExitCode: number | undefined;
+  /** Every warning of the run (the lock, the plan, each phase's), as `jaunt build --json` lists them. */
+  readonly warnings: readonly string[];
+}
+
+type Ending = Pick<TestRunReport, "exitCode" | "message" | "build" | "generation" | "testFiles" | "bunExitCode">;
+
+function finished(root: string, runWarnings: readonly string[], ending: Ending): TestRunReport {
+  const warnings = [...new Set([...runWarnings, ...(ending.build?.warnings ?? []), ...(ending.generation?.warnings ?? [])])];
+  return { ok: ending.exitCode === 0, kind: "test", root, ...ending, warnings };
 }
 
 function stopped(report: BuildReport, phase: string): string | undefined {
@@ -72,24 +86,24 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
       build = await generatePlanned(planned, "build", { ...options, jobs: options.jobs ?? config.build.jobs }, warnings);
       options.onPhase?.(build);
       const why = stopped(build, "build");
-      if (why) return { exitCode: build.interrupted ? 130 : 3, message: why, build, generation: undefined, testFiles: [], bunExitCode: undefined };
+      if (why) return finished(plan.root, warnings, { exitCode: build.interrupted ? 130 : 3, message: why, build, generation: undefined, testFiles: [], bunExitCode: undefined });
     }
     const generation = await generatePlanned(planned, "test", { ...options, jobs: options.jobs ?? config.test.jobs }, []);
     options.onPhase?.(generation);
     const why = stopped(generation, "test generation");
-    if (why) return { exitCode: generation.interrupted ? 130 : 3, message: why, build, generation, testFiles: [], bunExitCode: undefined };
+    if (why) return finished(plan.root, warnings, { exitCode: generation.interrupted ? 130 : 3, message: why, build, generation, testFiles: [], bunExitCode: undefined });
     const testFiles = plan.modules
       .filter((module) => module.kind === "test" && existsSync(path.join(plan.root, module.generatedFile)))
       .map((module) => module.generatedFile);
     if (testFiles.length === 0) {
       const roots = config.paths.testRoots.join(", ");
-      return { exitCode: 0, message: `no test specs found under ${roots || "the test roots"}; nothing to run`, build, generation, testFiles, bunExitCode: undefined };
+      return finished(plan.root, warnings, { exitCode: 0, message: `no test specs found under ${roots || "the test roots"}; nothing to run`, build, generation, testFiles, bunExitCode: undefined });
     }
     const bunExitCode = await runBunTest(plan.root, testFiles, config.test.bunArgs, options.testOutput ?? "stdout", options.signal);
     const interrupted = options.signal?.aborted === true;
     const exitCode = interrupted ? 130 : bunExitCode === 0 ? 0 : 4;
     const message = interrupted ? "tests interrupted" : exitCode === 0 ? `tests passed (${testFiles.length} file(s))` : `tests failed (bun test exited ${bunExitCode})`;
-    return { exitCode, message, build, generation, testFiles, bunExitCode };
+    return finished(plan.root, warnings, { exitCode, message, build, generation, testFiles, bunExitCode });
   } finally {
     lock.release();
   }

@@ -92,7 +92,7 @@ describe("jaunt watch (end to end)", () => {
     expect(asked(from).filter((m) => m === "src/other")).toHaveLength(2);
     expect(asked(from).filter((m) => m === "src/text")).toHaveLength(1);
     expect(llm.requests.filter((r) => r.module === "src/other").at(-1)?.messages.map((m) => m.content).join("\n")).toContain("finite ones");
-    const reports = watch.events.filter((e) => e.type === "module").map((e) => [fieldOf(e, "report", "id"), fieldOf(e, "report", "status")]);
+    const reports = watch.events.filter((e) => e.type === "module").map((e) => [fieldOf(e, "report", "module"), fieldOf(e, "report", "status")]);
     expect(reports).toEqual([["src/text", "built"], ["src/other", "built"]]);
     // The cancelled cycle reports no summary: its work is redone by the next one.
     expect(watch.events.filter(isCycle)).toHaveLength(1);
@@ -121,7 +121,7 @@ describe("jaunt watch (end to end)", () => {
     const p = project({ "src/text.ts": SPECS["src/text.ts"], "src/slug.ts": SPECS["src/slug.ts"], "src/other.ts": SPECS["src/other.ts"], "tests/slug.ts": TEST_SPEC });
     const watch = startWatch(p.root, ["--test"]);
     const firstTests = await watch.waitFor((e) => e.type === "tests");
-    expect(firstTests).toMatchObject({ files: ["tests/__generated__/slug.test.ts"], exitCode: 0 });
+    expect(firstTests).toMatchObject({ testFiles: ["tests/__generated__/slug.test.ts"], bunExitCode: 0 });
 
     // An edit of a module no test depends on rebuilds it and runs no test.
     let mark = watch.events.length;
@@ -134,7 +134,7 @@ describe("jaunt watch (end to end)", () => {
     mark = watch.events.length;
     const before = llm.requests.length;
     p.write("src/slug.ts", SPECS["src/slug.ts"].replace("Lowercase,", "Lowercase ASCII,"));
-    expect(await watch.waitFor((e) => e.type === "tests", { from: mark })).toMatchObject({ exitCode: 0 });
+    expect(await watch.waitFor((e) => e.type === "tests", { from: mark })).toMatchObject({ bunExitCode: 0 });
     expect(asked(before).sort()).toEqual(["src/slug", "tests/slug"]);
     expect(await watch.interrupt()).toBe(0);
   }, 90_000);

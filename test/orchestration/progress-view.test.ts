@@ -4,7 +4,7 @@ import { createProgressRenderer, formatBuildSummary, retryText, statusLine, verb
 import type { RetryEvent } from "../../src/orchestration/retry-tracker.ts";
 
 const snapshot = { total: 4, done: 1, failed: 0, inFlight: ["src/a", "src/b"], tokens: { promptTokens: 12_000, completionTokens: 345 } };
-const built: ModuleReport = { id: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [], durationMs: 1200 };
+const built: ModuleReport = { module: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [], durationMs: 1200 };
 
 function capture(interactive: boolean): { text: () => string; renderer: ReturnType<typeof createProgressRenderer> } {
   let out = "";
@@ -64,7 +64,7 @@ test("--verbose lines: a retry with the provider's words, a request change with 
 });
 
 test("an interrupted build's summary tells the module cut off in flight from those never started", () => {
-  const module = (id: string, status: ModuleReport["status"]): ModuleReport => ({ id, kind: "build", file: `${id}.ts`, generatedFile: `${id}.gen.ts`, status, reasons: [] });
+  const module = (id: string, status: ModuleReport["status"]): ModuleReport => ({ module: id, kind: "build", file: `${id}.ts`, generatedFile: `${id}.gen.ts`, status, reasons: [] });
   const summary = formatBuildSummary({
     ok: false, kind: "build", root: "/p", built: 0, fresh: 2, failed: 0, skipped: 0, notStarted: 2, interrupted: true, costCapReached: false,
     tokens: { promptTokens: 0, completionTokens: 0 }, costUsd: 0, durationMs: 1000,

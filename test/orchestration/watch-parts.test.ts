@@ -62,7 +62,7 @@ describe("plain watch lines", () => {
     expect(plainLine({ type: "change", files: ["src/a.ts", "jaunt.toml"] })).toBe("changed: src/a.ts, jaunt.toml");
     expect(plainLine({ type: "queue", modules: ["src/a", "src/b"] })).toBe("generating 2: src/a, src/b");
     expect(plainLine({ type: "restart", modules: ["src/a"] })).toBe("restarting: src/a changed while generating");
-    expect(plainLine({ type: "tests", files: ["tests/__generated__/a.test.ts"], exitCode: 1 })).toBe("tests failed (bun test exited 1)");
+    expect(plainLine({ type: "tests", testFiles: ["tests/__generated__/a.test.ts"], bunExitCode: 1 })).toBe("tests failed (bun test exited 1)");
     expect(plainLine({ type: "error", error: { code: "build.locked", message: "another Jaunt run holds the build lock", hint: "wait" } })).toBe("error: another Jaunt run holds the build lock\n  hint: wait");
     expect(plainLine({ type: "start", module: "src/a" })).toBeUndefined();
     // A broken jaunt.toml saved while watching: the line names the file and line, as `jaunt build` does.
@@ -79,7 +79,7 @@ describe("terminal view", () => {
     view.show({ type: "queue", modules: ["src/a", "src/b"] });
     view.show({ type: "start", module: "src/a" });
     expect(frames.at(-1)).toContain("queue (2): src/a, src/b\n  generating src/a…\n");
-    const report = { id: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [], durationMs: 1200 } as const;
+    const report = { module: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [], durationMs: 1200 } as const;
     view.show({ type: "module", report });
     const last = frames.at(-1) ?? "";
     // Moves up over the previous block (4 lines) and clears it before drawing.
@@ -96,7 +96,7 @@ describe("the first Ctrl-C", () => {
     inFlight.see({ type: "queue", modules: ["src/a", "src/b"] });
     inFlight.see({ type: "start", module: "src/a" });
     inFlight.see({ type: "start", module: "src/b" });
-    inFlight.see({ type: "module", report: { id: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [] } });
+    inFlight.see({ type: "module", report: { module: "src/a", kind: "build", file: "src/a.ts", generatedFile: "src/__generated__/a.ts", status: "built", reasons: [] } });
     expect(stopNote(inFlight.count)).toBe("stopping: abandoning 1 generation(s) in flight (Ctrl-C again to abort now)");
     inFlight.see({ type: "error", error: { code: "config.missing_api_key", message: "no API key" } });
     expect(inFlight.count).toBe(0);

@@ -3,6 +3,7 @@
  * `--json`, a live view on a terminal, plain lines otherwise.
  */
 import type { SourceLocation } from "@jaunt/runtime";
+import type { TokenUsage } from "../../generation/types.ts";
 import type { ModuleReport } from "../build-report.ts";
 
 export interface WatchError {
@@ -20,8 +21,10 @@ export interface CycleSummary {
   readonly failed: number;
   readonly skipped: number;
   readonly fresh: number;
-  readonly tokens: number;
-  readonly costUsd: number | null;
+  /** As in `jaunt build --json`: prompt and completion tokens of the cycle. */
+  readonly tokens: TokenUsage;
+  /** Omitted when unknown (a model without a price), as in `jaunt build --json`. */
+  readonly costUsd?: number;
   readonly durationMs: number;
 }
 
@@ -39,7 +42,7 @@ export type WatchEvent =
   | { readonly type: "restart"; readonly modules: readonly string[] }
   | { readonly type: "cycle"; readonly summary: CycleSummary }
   /** `--test`: bun test ran on the affected generated test files. */
-  | { readonly type: "tests"; readonly files: readonly string[]; readonly exitCode: number }
+  | { readonly type: "tests"; readonly testFiles: readonly string[]; readonly bunExitCode: number }
   /** Everything is up to date; waiting for changes. */
   | { readonly type: "idle"; readonly fresh: number }
   | { readonly type: "warning"; readonly message: string }

@@ -53,8 +53,8 @@ function summaryOf(report: BuildReport): CycleSummary {
     failed: report.failed,
     skipped: report.skipped,
     fresh: report.fresh,
-    tokens: report.tokens.promptTokens + report.tokens.completionTokens,
-    costUsd: report.costUsd ?? null,
+    tokens: report.tokens,
+    ...(report.costUsd === undefined ? {} : { costUsd: report.costUsd }),
     durationMs: report.durationMs,
   };
 }
@@ -151,9 +151,9 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       stopSignal: restart.signal,
       moduleSignal: (id) => cancelOf(id).signal,
       onModule: (report: BuildReport["modules"][number]) => {
-        finishedModules.add(report.id);
+        finishedModules.add(report.module);
         // A cancelled module (its skipped dependents, what was never started) is not a result: the next cycle redoes it.
-        if (cancelOf(report.id).signal.aborted || (restart.signal.aborted && report.status === "not_started")) return;
+        if (cancelOf(report.module).signal.aborted || (restart.signal.aborted && report.status === "not_started")) return;
         emit({ type: "module", report });
       },
       onWarning: (message: string) => emit({ type: "warning", message }),
@@ -176,8 +176,8 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       if (!generated.ok) return;
       const files = affectedTests(plan, [...built.modules, ...generated.modules]);
       if (files.length === 0) return;
-      const exitCode = await runBunTest(plan.root, files, planned.config.test.bunArgs, options.testOutput ?? "stdout", run.signal);
-      if (!run.signal.aborted) emit({ type: "tests", files, exitCode });
+      const bunExitCode = await runBunTest(plan.root, files, planned.config.test.bunArgs, options.testOutput ?? "stdout", run.signal);
+      if (!run.signal.aborted) emit({ type: "tests", testFiles: files, bunExitCode });
     } catch (error) {
       // A problem every module would share (no API key, a broken prompt template): say it, wait for the fix.
       emit({ type: "error", error: errorOf(error) });

@@ -27,7 +27,7 @@ export async function changedModules(options: Pick<BuildOptions, "cwd" | "root" 
  * and test modules that depend (transitively) on a source module built in it.
  */
 export function affectedTests(plan: Plan, reports: readonly ModuleReport[]): string[] {
-  const built = new Set(reports.filter((r) => r.status === "built").map((r) => r.id));
+  const built = new Set(reports.filter((r) => r.status === "built").map((r) => r.module));
   const byId = new Map(plan.modules.map((m) => [m.id, m]));
   const reaches = (id: string, seen = new Set<string>()): boolean => {
     if (built.has(id)) return true;
