@@ -60,7 +60,7 @@ test("jaunt watch --test from the binary with no bun on PATH rebuilds an edited 
     const mark = watch.events.length;
     const before = llm.requests.length;
     project.write("src/other.ts", SPECS["src/other.ts"].replace("Add two numbers.", "Add two numbers, exactly."));
-    expect(await watch.waitFor((e) => e.type === "tests", { from: mark })).toMatchObject({ exitCode: 0 });
+    expect(await watch.waitFor((e) => e.type === "tests", { from: mark })).toMatchObject({ bunExitCode: 0 });
     expect(llm.requests.slice(before).map((r) => r.module).sort()).toEqual(["src/other", "tests/other"]);
   } finally {
     expect(await watch.interrupt()).toBe(0);
