@@ -6,6 +6,7 @@
  * another module's or the runtime's); the callers decide that.
  */
 import type * as TS from "typescript";
+import { rebinds } from "./aliases.ts";
 import { passesCall, PURE_CONSTRUCTORS, PURE_FUNCTIONS, PURE_NAMESPACES, type PurityScope, rootName } from "./purity-scope.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
@@ -55,6 +56,8 @@ export function changesForeignState(scope: PurityScope, target: TS.Expression): 
   // A literal or a fresh value (`[].push(…)`, `make().list.push(…)`) belongs to no one else.
   if (name === undefined) return !isFresh(ts, target);
   if (passesCall(ts, target)) return false;
+  // `const r = registry; r.push(x)` changes the registry; `r = []` only rebinds r.
+  if (scope.aliases.has(name)) return !rebinds(ts, target);
   return !scope.writable.has(name);
 }
 
@@ -63,6 +66,7 @@ export function changesImportedState(scope: PurityScope, target: TS.Expression):
   const { ts } = scope;
   const name = rootName(ts, target);
   if (name === undefined || passesCall(ts, target)) return false;
+  if (scope.aliases.has(name)) return !rebinds(ts, target);
   return scope.imports.has(name) || PURE_NAMESPACES.has(name) || PURE_CONSTRUCTORS.has(name) || PURE_FUNCTIONS.has(name);
 }
 

@@ -6,9 +6,10 @@
  */
 import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
+import { aliasKinds } from "./aliases.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
-export const PURE_NAMESPACES = new Set(["Array", "Object", "Math", "Number", "String", "JSON", "Intl", "RegExp", "Symbol", "BigInt", "Boolean", "Date", "Promise", "Reflect", "Atomics"]);
+export const PURE_NAMESPACES = new Set(["Array", "Object", "Math", "Number", "String", "JSON", "Intl", "RegExp", "Symbol", "BigInt", "Boolean", "Date", "Promise", "Reflect", "Atomics", "Map", "Set", "Iterator", "Error", "ArrayBuffer", "Uint8Array", "Buffer"]);
 export const PURE_FUNCTIONS = new Set([
   "Array", "Object", "Symbol", "BigInt", "Boolean", "Number", "String", "Date", "RegExp", "parseInt", "parseFloat", "isNaN", "isFinite",
   "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI", "structuredClone", "atob", "btoa",
@@ -18,6 +19,7 @@ export const PURE_CONSTRUCTORS = new Set([
   "ReferenceError", "EvalError", "URIError", "AggregateError", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "ArrayBuffer",
   "SharedArrayBuffer", "DataView", "Uint8Array", "Uint8ClampedArray", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array",
   "Int32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Promise", "Proxy", "Headers", "FinalizationRegistry",
+  "AbortController", "EventTarget", "Event", "CustomEvent", "Blob", "File", "FormData", "Request", "Response", "DisposableStack", "AsyncDisposableStack", "SuppressedError",
 ]);
 /** Globals whose mere use inside code that runs at import time is an effect. */
 export const EFFECT_GLOBALS = new Set([
@@ -34,6 +36,8 @@ export interface PurityScope {
   readonly locals: ReadonlyMap<string, TS.Node>;
   /** Names the code may change at import: bindings declared in this module (plus `this` in a static block). */
   readonly writable: ReadonlySet<string>;
+  /** Module bindings that alias another module's or the runtime's object (`const r = registry`): changing them is changing it. */
+  readonly aliases: ReadonlySet<string>;
   /** Every name the module imports: their state belongs to another module. */
   readonly imports: ReadonlySet<string>;
   /** Local names imported from modules the candidate may call at import (project files, packages the spec module imports). */
@@ -64,7 +68,19 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     }
   }
   const { all, callable: callableImports, builtin } = importedNames(ts, file, callable);
-  return { ts, file, locals, writable, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
+  // An alias has its root's kind: `const { object } = z` is callable, `const read = fs.readFileSync` is I/O, `const r = registry` is foreign state.
+  const kinds = aliasKinds(ts, file.statements, ({ root, first }) => {
+    const foreign = all.has(root) || (!writable.has(root) && !locals.has(root));
+    const readsEnv = EFFECT_GLOBALS.has(root) && (first === "env" || first === "platform" || first === "argv");
+    const use = callableImports.has(root) ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
+    return foreign || use ? { foreign, use } : undefined;
+  });
+  const aliases = new Set<string>();
+  for (const [name, { foreign, use }] of kinds) {
+    if (foreign) aliases.add(name);
+    use?.add(name);
+  }
+  return { ts, file, locals, writable, aliases, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
 }
 
 /** The names a binding pattern declares (`a`, `{ a, b: [c] }`). */

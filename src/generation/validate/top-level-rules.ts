@@ -55,6 +55,7 @@ export function topLevelDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, opti
     const effect = statementEffect(scope, statement, registers ? { accepts: registers } : {});
     if (!effect) continue;
     if (effect === statement) sideEffect(statement, `statement "${text(statement)}" runs at import`);
+    else if (ts.isVariableDeclaration(effect)) sideEffect(effect, `"${text(effect)}" is a top-level \`using\`: its disposal runs when the module finishes evaluating, and a value from outside the module has a disposal the gate cannot see`);
     else sideEffect(effect, `"${text(effect)}" runs at import${ts.isThrowStatement(effect) ? " (importing would throw)" : ""}`);
   }
   return diagnostics;
@@ -107,7 +108,9 @@ function findTopLevelAwait(ts: TypeScriptApi, root: TS.Node): TS.Node | undefine
   let found: TS.Node | undefined;
   const visit = (node: TS.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) {
+    // `await using x = …` awaits x's disposal when the module's evaluation ends.
+    const awaitUsing = ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing;
+    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier) || awaitUsing) {
       found = node;
       return;
     }
