@@ -235,10 +235,13 @@ b.sort();
 using none = null;
 const g = globalThis;
 g.slug = NAME + String(current.length);
+const { assign } = Object;
+assign(plugins, own);
 `;
   const diags = (await only(code)).diagnostics;
   expect(diags.map((d) => [d.code, d.line])).toEqual([
     ["jaunt/top-level-side-effect", 11],
     ["jaunt/top-level-side-effect", 14],
+    ["jaunt/top-level-side-effect", 16],
   ]);
 });

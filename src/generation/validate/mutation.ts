@@ -13,7 +13,7 @@ import type { TypeScriptApi } from "./typescript-parser.ts";
 /** Methods that change their receiver (arrays, maps, sets). `set` only with two or more arguments (`map.set(k, v)`, not a schema builder's `z.set(item)`). */
 const MUTATING_METHODS = new Set(["push", "unshift", "splice", "pop", "shift", "sort", "reverse", "fill", "copyWithin", "add", "clear", "delete", "set"]);
 /** Built-ins that change their first argument. */
-const MUTATING_BUILTINS = new Set([
+export const MUTATING_BUILTINS = new Set([
   "Object.assign", "Object.defineProperty", "Object.defineProperties", "Object.setPrototypeOf", "Object.freeze", "Object.seal", "Object.preventExtensions",
   "Reflect.set", "Reflect.defineProperty", "Reflect.deleteProperty", "Reflect.setPrototypeOf", "Reflect.preventExtensions",
 ]);

@@ -7,6 +7,7 @@
 import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
 import { aliasKinds } from "./aliases.ts";
+import { MUTATING_BUILTINS } from "./mutation.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
 export const PURE_NAMESPACES = new Set(["Array", "Object", "Math", "Number", "String", "JSON", "Intl", "RegExp", "Symbol", "BigInt", "Boolean", "Date", "Promise", "Reflect", "Atomics", "Map", "Set", "Iterator", "Error", "ArrayBuffer", "Uint8Array", "Buffer"]);
@@ -40,7 +41,7 @@ export interface PurityScope {
   readonly aliases: ReadonlySet<string>;
   /** Every name the module imports: their state belongs to another module. */
   readonly imports: ReadonlySet<string>;
-  /** Local names imported from modules the candidate may call at import (project files, packages the spec module imports). */
+  /** Local names imported from modules the candidate may call at import (project files, packages the spec module imports), and aliases of them or of pure built-ins' functions. */
   readonly callableImports: ReadonlySet<string>;
   /** Local names imported from built-in modules (`node:fs`, `bun:sqlite` …): using them at import time is I/O. */
   readonly builtinImports: ReadonlySet<string>;
@@ -68,11 +69,13 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     }
   }
   const { all, callable: callableImports, builtin } = importedNames(ts, file, callable);
-  // An alias has its root's kind: `const { object } = z` is callable, `const read = fs.readFileSync` is I/O, `const r = registry` is foreign state.
+  // An alias has its root's kind: `const { object } = z` and `const { max } = Math` are callable, `const read = fs.readFileSync` is I/O, `const r = registry` is foreign state.
   const kinds = aliasKinds(ts, file.statements, ({ root, first }) => {
     const foreign = all.has(root) || (!writable.has(root) && !locals.has(root));
     const readsEnv = EFFECT_GLOBALS.has(root) && (first === "env" || first === "platform" || first === "argv");
-    const use = callableImports.has(root) ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
+    // `const { max, min } = Math`: a pure built-in's function under its own name.
+    const pureBuiltin = PURE_NAMESPACES.has(root) && !MUTATING_BUILTINS.has(`${root}.${first}`); // `const { assign } = Object` stays unknown
+    const use = callableImports.has(root) || pureBuiltin ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
     return foreign || use ? { foreign, use } : undefined;
   });
   const aliases = new Set<string>();
