@@ -37,8 +37,8 @@ export interface PurityScope {
   readonly locals: ReadonlyMap<string, TS.Node>;
   /** Names the code may change at import: bindings declared in this module (plus `this` in a static block). */
   readonly writable: ReadonlySet<string>;
-  /** Module bindings that alias another module's or the runtime's object (`const r = registry`): changing them is changing it. */
-  readonly aliases: ReadonlySet<string>;
+  /** Module bindings that alias another module's or the runtime's object (`const r = registry`: r → registry): changing them is changing it. */
+  readonly aliases: ReadonlyMap<string, string>;
   /** Every name the module imports: their state belongs to another module. */
   readonly imports: ReadonlySet<string>;
   /** Local names imported from modules the candidate may call at import (project files, packages the spec module imports), and aliases of them or of pure built-ins' functions. */
@@ -76,11 +76,11 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     // `const { max, min } = Math`: a pure built-in's function under its own name.
     const pureBuiltin = PURE_NAMESPACES.has(root) && !MUTATING_BUILTINS.has(`${root}.${first}`); // `const { assign } = Object` stays unknown
     const use = callableImports.has(root) || pureBuiltin ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
-    return foreign || use ? { foreign, use } : undefined;
+    return foreign || use ? { foreign, use, origin: first === undefined ? root : `${root}.${first}` } : undefined;
   });
-  const aliases = new Set<string>();
-  for (const [name, { foreign, use }] of kinds) {
-    if (foreign) aliases.add(name);
+  const aliases = new Map<string, string>();
+  for (const [name, { foreign, use, origin }] of kinds) {
+    if (foreign) aliases.set(name, origin);
     use?.add(name);
   }
   return { ts, file, locals, writable, aliases, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
