@@ -43,8 +43,8 @@ function isFallback(ts: TypeScriptApi, kind: TS.SyntaxKind): boolean {
  * `x = …` assignment) whose value is an alias of `root` gets `root`'s kind,
  * as `kindOf` answers it (undefined: not tracked). Returns name → kind.
  */
-export function aliasKinds<K>(ts: TypeScriptApi, statements: readonly TS.Node[], kindOf: (alias: Alias) => K | undefined): Map<string, K> {
-  const kinds = new Map<string, K>();
+export function aliasKinds<K>(ts: TypeScriptApi, statements: readonly TS.Node[], kindOf: (alias: Alias) => K | undefined, seed: ReadonlyMap<string, K> = new Map()): Map<string, K> {
+  const kinds = new Map<string, K>(seed);
   const kindFor = (alias: Alias | undefined) => (alias === undefined ? undefined : (kinds.get(alias.root) ?? kindOf(alias)));
   const visit = (n: TS.Node): void => {
     if (ts.isVariableDeclaration(n) && n.initializer) {
@@ -81,4 +81,19 @@ export function rebinds(ts: TypeScriptApi, target: TS.Expression): boolean {
   const parent = target.parent;
   if (ts.isCallExpression(parent)) return false; // `Object.assign(r, …)`
   return !(ts.isPropertyAccessExpression(parent) && parent.expression === target); // `r.push(…)`
+}
+
+/** Array and Map methods that hand the callback the receiver's elements (`reduce`: as its second parameter). */
+const ITERATING = new Set(["forEach", "map", "flatMap", "filter", "find", "findLast", "findIndex", "findLastIndex", "some", "every", "reduce", "reduceRight"]);
+
+/** `plugins.forEach((p) => …)`: the callback's element parameters, when the receiver is an alias of `isForeign`'s; else []. */
+export function callbackAliases(ts: TypeScriptApi, fn: TS.Node, isForeign: (root: string) => boolean): string[] {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return [];
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.some((arg) => arg === fn) || !ts.isPropertyAccessExpression(call.expression)) return [];
+  const method = call.expression.name.text;
+  const alias = aliasedRoot(ts, call.expression.expression);
+  if (!ITERATING.has(method) || !alias || !isForeign(alias.root)) return [];
+  const params = method.startsWith("reduce") ? fn.parameters.slice(1, 2) : fn.parameters; // the accumulator is the callback's own
+  return params.flatMap((p) => bindingNames(ts, p.name));
 }
