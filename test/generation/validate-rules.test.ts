@@ -224,3 +224,29 @@ test("enums and namespaces are the project's call: accepted by default, TS1294 u
     }
   }
 });
+
+test("aliases share their root's state and kind: a rebinding or a copy is the module's own, a chain of aliases is followed", async () => {
+  const code = `import { plugins, defineName } from "../registry";
+export function slugify(t: string): string { return t; }
+let current: readonly string[] = plugins;
+current = [];
+const own = [...plugins];
+own.push("x");
+const name = defineName;
+const NAME = name("x");
+const a = plugins;
+const b = a;
+b.sort();
+using none = null;
+const g = globalThis;
+g.slug = NAME + String(current.length);
+const { assign } = Object;
+assign(plugins, own);
+`;
+  const diags = (await only(code)).diagnostics;
+  expect(diags.map((d) => [d.code, d.line])).toEqual([
+    ["jaunt/top-level-side-effect", 11],
+    ["jaunt/top-level-side-effect", 14],
+    ["jaunt/top-level-side-effect", 16],
+  ]);
+});

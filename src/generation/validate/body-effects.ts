@@ -8,9 +8,10 @@
  * transitively, each body walked once.
  */
 import type * as TS from "typescript";
+import { aliasKinds, callbackAliases, rebinds } from "./aliases.ts";
 import { changesImportedState, mutatedBy } from "./mutation.ts";
 import { effectOf } from "./purity.ts";
-import { bindingNames, EFFECT_GLOBALS, type PurityScope, rootName } from "./purity-scope.ts";
+import { bindingNames, EFFECT_GLOBALS, passesCall, type PurityScope, rootName } from "./purity-scope.ts";
 import { statementEffect } from "./statement-effects.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
@@ -22,6 +23,17 @@ export function bodyEffect(scope: PurityScope, node: TS.Node): TS.Node | undefin
   scope.pending.add(node);
   const { ts } = scope;
   const own = ownNames(ts, node);
+  // `const r = registry` inside the body: r's changes are the registry's.
+  const statements: TS.Node[] = [];
+  ts.forEachChild(node, (child) => void (ts.isBlock(child) ? statements.push(...child.statements) : statements.push(child)));
+  const isForeign = (root: string) => scope.imports.has(root) || scope.aliases.has(root);
+  const elements = new Map(callbackAliases(ts, node, isForeign).map((name) => [name, true]));
+  const inner = aliasKinds(ts, statements, ({ root }) => (isForeign(root) ? true : undefined), elements);
+  const foreign = (target: TS.Expression) => {
+    const root = rootName(ts, target) ?? "";
+    if (inner.has(root)) return !rebinds(ts, target) && !passesCall(ts, target);
+    return changesImportedState(scope, target) && !own.has(root);
+  };
   let found: TS.Node | undefined;
   const visit = (n: TS.Node): void => {
     if (found) return;
@@ -32,7 +44,7 @@ export function bodyEffect(scope: PurityScope, node: TS.Node): TS.Node | undefin
       if (!readsEnv || ts.isCallExpression(parent.parent)) found = n;
       return;
     }
-    if (mutatedBy(ts, n).some((target) => changesImportedState(scope, target) && !own.has(rootName(ts, target) ?? ""))) {
+    if (mutatedBy(ts, n).some(foreign)) {
       found = n;
       return;
     }

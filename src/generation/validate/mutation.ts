@@ -6,13 +6,14 @@
  * another module's or the runtime's); the callers decide that.
  */
 import type * as TS from "typescript";
+import { rebinds } from "./aliases.ts";
 import { passesCall, PURE_CONSTRUCTORS, PURE_FUNCTIONS, PURE_NAMESPACES, type PurityScope, rootName } from "./purity-scope.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
 /** Methods that change their receiver (arrays, maps, sets). `set` only with two or more arguments (`map.set(k, v)`, not a schema builder's `z.set(item)`). */
 const MUTATING_METHODS = new Set(["push", "unshift", "splice", "pop", "shift", "sort", "reverse", "fill", "copyWithin", "add", "clear", "delete", "set"]);
 /** Built-ins that change their first argument. */
-const MUTATING_BUILTINS = new Set([
+export const MUTATING_BUILTINS = new Set([
   "Object.assign", "Object.defineProperty", "Object.defineProperties", "Object.setPrototypeOf", "Object.freeze", "Object.seal", "Object.preventExtensions",
   "Reflect.set", "Reflect.defineProperty", "Reflect.deleteProperty", "Reflect.setPrototypeOf", "Reflect.preventExtensions",
 ]);
@@ -55,6 +56,8 @@ export function changesForeignState(scope: PurityScope, target: TS.Expression): 
   // A literal or a fresh value (`[].push(…)`, `make().list.push(…)`) belongs to no one else.
   if (name === undefined) return !isFresh(ts, target);
   if (passesCall(ts, target)) return false;
+  // `const r = registry; r.push(x)` changes the registry; `r = []` only rebinds r.
+  if (scope.aliases.has(name)) return !rebinds(ts, target);
   return !scope.writable.has(name);
 }
 
@@ -63,6 +66,7 @@ export function changesImportedState(scope: PurityScope, target: TS.Expression):
   const { ts } = scope;
   const name = rootName(ts, target);
   if (name === undefined || passesCall(ts, target)) return false;
+  if (scope.aliases.has(name)) return !rebinds(ts, target);
   return scope.imports.has(name) || PURE_NAMESPACES.has(name) || PURE_CONSTRUCTORS.has(name) || PURE_FUNCTIONS.has(name);
 }
 

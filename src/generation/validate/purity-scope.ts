@@ -6,9 +6,11 @@
  */
 import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
+import { aliasKinds } from "./aliases.ts";
+import { MUTATING_BUILTINS } from "./mutation.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
-export const PURE_NAMESPACES = new Set(["Array", "Object", "Math", "Number", "String", "JSON", "Intl", "RegExp", "Symbol", "BigInt", "Boolean", "Date", "Promise", "Reflect", "Atomics"]);
+export const PURE_NAMESPACES = new Set(["Array", "Object", "Math", "Number", "String", "JSON", "Intl", "RegExp", "Symbol", "BigInt", "Boolean", "Date", "Promise", "Reflect", "Atomics", "Map", "Set", "Iterator", "Error", "ArrayBuffer", "Uint8Array", "Buffer"]);
 export const PURE_FUNCTIONS = new Set([
   "Array", "Object", "Symbol", "BigInt", "Boolean", "Number", "String", "Date", "RegExp", "parseInt", "parseFloat", "isNaN", "isFinite",
   "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI", "structuredClone", "atob", "btoa",
@@ -18,6 +20,7 @@ export const PURE_CONSTRUCTORS = new Set([
   "ReferenceError", "EvalError", "URIError", "AggregateError", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "ArrayBuffer",
   "SharedArrayBuffer", "DataView", "Uint8Array", "Uint8ClampedArray", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array",
   "Int32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Promise", "Proxy", "Headers", "FinalizationRegistry",
+  "AbortController", "EventTarget", "Event", "CustomEvent", "Blob", "File", "FormData", "Request", "Response", "DisposableStack", "AsyncDisposableStack", "SuppressedError",
 ]);
 /** Globals whose mere use inside code that runs at import time is an effect. */
 export const EFFECT_GLOBALS = new Set([
@@ -34,9 +37,11 @@ export interface PurityScope {
   readonly locals: ReadonlyMap<string, TS.Node>;
   /** Names the code may change at import: bindings declared in this module (plus `this` in a static block). */
   readonly writable: ReadonlySet<string>;
+  /** Module bindings that alias another module's or the runtime's object (`const r = registry`: r → registry): changing them is changing it. */
+  readonly aliases: ReadonlyMap<string, string>;
   /** Every name the module imports: their state belongs to another module. */
   readonly imports: ReadonlySet<string>;
-  /** Local names imported from modules the candidate may call at import (project files, packages the spec module imports). */
+  /** Local names imported from modules the candidate may call at import (project files, packages the spec module imports), and aliases of them or of pure built-ins' functions. */
   readonly callableImports: ReadonlySet<string>;
   /** Local names imported from built-in modules (`node:fs`, `bun:sqlite` …): using them at import time is I/O. */
   readonly builtinImports: ReadonlySet<string>;
@@ -64,7 +69,21 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     }
   }
   const { all, callable: callableImports, builtin } = importedNames(ts, file, callable);
-  return { ts, file, locals, writable, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
+  // An alias has its root's kind: `const { object } = z` and `const { max } = Math` are callable, `const read = fs.readFileSync` is I/O, `const r = registry` is foreign state.
+  const kinds = aliasKinds(ts, file.statements, ({ root, first }) => {
+    const foreign = all.has(root) || (!writable.has(root) && !locals.has(root));
+    const readsEnv = EFFECT_GLOBALS.has(root) && (first === "env" || first === "platform" || first === "argv");
+    // `const { max, min } = Math`: a pure built-in's function under its own name.
+    const pureBuiltin = PURE_NAMESPACES.has(root) && !MUTATING_BUILTINS.has(`${root}.${first}`); // `const { assign } = Object` stays unknown
+    const use = callableImports.has(root) || pureBuiltin ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
+    return foreign || use ? { foreign, use, origin: first === undefined ? root : `${root}.${first}` } : undefined;
+  });
+  const aliases = new Map<string, string>();
+  for (const [name, { foreign, use, origin }] of kinds) {
+    if (foreign) aliases.set(name, origin);
+    use?.add(name);
+  }
+  return { ts, file, locals, writable, aliases, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
 }
 
 /** The names a binding pattern declares (`a`, `{ a, b: [c] }`). */

@@ -103,6 +103,10 @@ function callEffect(scope: PurityScope, e: TS.CallExpression | TS.NewExpression 
     if (found) return found;
   }
   const isNew = ts.isNewExpression(e);
+  // A proxy's traps run whenever it is used, at import too: their bodies must do no I/O.
+  const handler = isNew && ts.isIdentifier(callee) && callee.text === "Proxy" ? args[1] : undefined;
+  const trapEffect = handler && ts.isObjectLiteralExpression(handler) ? bodyEffect(scope, handler) : undefined;
+  if (trapEffect) return trapEffect;
   if (ts.isParenthesizedExpression(callee) && (ts.isArrowFunction(callee.expression) || ts.isFunctionExpression(callee.expression))) return bodyEffect(scope, callee.expression);
   if (ts.isIdentifier(callee)) {
     const name = callee.text;

@@ -8,7 +8,7 @@
  * or throw (importing would fail).
  */
 import type * as TS from "typescript";
-import { classEffect } from "./body-effects.ts";
+import { bodyEffect, classEffect } from "./body-effects.ts";
 import { changesForeignState } from "./mutation.ts";
 import { effectOf } from "./purity.ts";
 import { bindingNames, type PurityScope } from "./purity-scope.ts";
@@ -87,11 +87,30 @@ function isEntryPointCheck(ts: TypeScriptApi, e: TS.Expression): boolean {
 }
 
 function declarationsEffect(scope: PurityScope, list: TS.VariableDeclarationList): TS.Node | undefined {
+  const using = (list.flags & scope.ts.NodeFlags.Using) !== 0;
   for (const d of list.declarations) {
-    const found = d.initializer ? effectOf(scope, d.initializer) : undefined;
+    const found = (d.initializer ? effectOf(scope, d.initializer) : undefined) ?? (using ? disposalEffect(scope, d) : undefined);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * `using x = …` disposes x when its block — at top level, the module's
+ * evaluation — ends: the dispose method runs at import. Fine only when the
+ * value is local and its disposal is pure (`null`, an object literal, a
+ * local class or function whose bodies do no I/O); a value from an import
+ * or a global has a disposal we cannot see, so it counts as the effect.
+ */
+function disposalEffect(scope: PurityScope, d: TS.VariableDeclaration): TS.Node | undefined {
+  const { ts } = scope;
+  let init = d.initializer;
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isNonNullExpression(init))) init = init.expression;
+  if (!init || init.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(init) && init.text === "undefined")) return undefined;
+  if (ts.isObjectLiteralExpression(init)) return bodyEffect(scope, init);
+  const callee = ts.isCallExpression(init) || ts.isNewExpression(init) ? init.expression : undefined;
+  const local = callee && ts.isIdentifier(callee) ? scope.locals.get(callee.text) : undefined;
+  return local ? bodyEffect(scope, local) : d;
 }
 
 function isAmbient(ts: TypeScriptApi, node: TS.ModuleDeclaration | TS.EnumDeclaration): boolean {

@@ -14,7 +14,8 @@ import type * as TS from "typescript";
 import type { Diagnostic } from "../types.ts";
 import { bodyEffect, classEffect } from "./body-effects.ts";
 import { effectOf } from "./purity.ts";
-import { type PurityScope, purityScope } from "./purity-scope.ts";
+import { mutatedBy } from "./mutation.ts";
+import { type PurityScope, purityScope, rootName } from "./purity-scope.ts";
 import { statementEffect } from "./statement-effects.ts";
 import { positionOf, type TypeScriptApi } from "./typescript-parser.ts";
 
@@ -33,7 +34,7 @@ export function topLevelDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, opti
   const scope = purityScope(ts, file, options.callable);
   const text = (node: TS.Node) => node.getText(file).split("\n")[0]?.slice(0, 60) ?? "";
   const sideEffect = (node: TS.Node, what: string) =>
-    diagnostics.push({ ...positionOf(ts, file, node), code: "jaunt/top-level-side-effect", message: `${what}${reached(ts, file, scope, node)}; importing a generated module must have no observable effect (no I/O, console, process, timers, network, effectful constructors or changes to imported or global state at top level or in static initialisers): move it into a function` });
+    diagnostics.push({ ...positionOf(ts, file, node), code: "jaunt/top-level-side-effect", message: `${what}${reached(ts, file, scope, node)}${aliasNote(ts, scope, node)}; importing a generated module must have no observable effect (no I/O, console, process, timers, network, effectful constructors or changes to imported or global state at top level or in static initialisers): move it into a function` });
 
   for (const statement of file.statements) {
     const awaitNode = findTopLevelAwait(ts, statement);
@@ -55,6 +56,7 @@ export function topLevelDiagnostics(ts: TypeScriptApi, file: TS.SourceFile, opti
     const effect = statementEffect(scope, statement, registers ? { accepts: registers } : {});
     if (!effect) continue;
     if (effect === statement) sideEffect(statement, `statement "${text(statement)}" runs at import`);
+    else if (ts.isVariableDeclaration(effect)) sideEffect(effect, `"${text(effect)}" is a top-level \`using\`: its disposal runs when the module finishes evaluating, and a value from outside the module has a disposal the gate cannot see`);
     else sideEffect(effect, `"${text(effect)}" runs at import${ts.isThrowStatement(effect) ? " (importing would throw)" : ""}`);
   }
   return diagnostics;
@@ -67,6 +69,18 @@ function reached(ts: TypeScriptApi, file: TS.SourceFile, scope: PurityScope, nod
     steps.push(`"${at.getText(file).split("\n")[0]?.slice(0, 60) ?? ""}" (line ${positionOf(ts, file, at).line})`);
   }
   return steps.length > 0 ? `, and reaches ${steps.join(" → ")}` : "";
+}
+
+/** " (`r` refers to `registry`, not a copy)": when the change goes through an alias, the state it really changes. */
+function aliasNote(ts: TypeScriptApi, scope: PurityScope, node: TS.Node): string {
+  let at: TS.Node | undefined = node;
+  while (at && scope.via.has(at)) at = scope.via.get(at);
+  for (const target of at ? mutatedBy(ts, at) : []) {
+    const name = rootName(ts, target);
+    const origin = name === undefined ? undefined : scope.aliases.get(name);
+    if (name !== undefined && origin !== undefined) return ` (\`${name}\` refers to \`${origin}\`, not a copy)`;
+  }
+  return "";
 }
 
 /** `a.b.c(…)(…)` → "a.b.c". */
@@ -107,7 +121,9 @@ function findTopLevelAwait(ts: TypeScriptApi, root: TS.Node): TS.Node | undefine
   let found: TS.Node | undefined;
   const visit = (node: TS.Node): void => {
     if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) {
+    // `await using x = …` awaits x's disposal when the module's evaluation ends.
+    const awaitUsing = ts.isVariableDeclarationList(node) && (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing;
+    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier) || awaitUsing) {
       found = node;
       return;
     }

@@ -6,6 +6,7 @@
  */
 import { ATTEMPT_GOOD, CRC_GOOD, FMT_GOOD, LRU_ONLY, SLUG_GOOD, SLUGIFY_ONLY, STACK_GOOD, TESTS_GOOD, USER_GOOD } from "./code.ts";
 import { MODULE_INIT_CASES } from "./module-init-cases.ts";
+import { MODULE_STATE_CASES } from "./module-state-cases.ts";
 import type { SpecName } from "./specs.ts";
 
 export type Verdict =
@@ -104,4 +105,5 @@ export const CASES: readonly CorpusCase[] = [
   { name: "one block that lacks an export", spec: "slug", answer: `Here is slugify:\n${ts(SLUGIFY_ONLY)}`, verdict: rejected("jaunt/missing-export", /LruCache/) },
 
   ...MODULE_INIT_CASES,
+  ...MODULE_STATE_CASES,
 ];

@@ -114,6 +114,10 @@ const REGISTRY = `/** Handwritten: the app's plugin registry. */
 export const plugins: string[] = [];
 export const handlers = new Map<string, (text: string) => string>();
 export const settings: { separator: string } = { separator: "-" };
+export const config = { plugins: [] as string[], handlers: new Map<string, (text: string) => string>() };
+export function openLog(name: string): Disposable {
+  return { [Symbol.dispose]: () => void name };
+}
 export function defineName(name: string): string {
   return name.trim();
 }
