@@ -5,7 +5,7 @@
  * its root's state and its kind: changing `r` changes the import, calling
  * `log` is calling console. A copy (`[...registry]`, `{ ...settings }`,
  * `registry.slice()`, `new Map(handlers)`) or any call result is a fresh
- * value and aliases nothing.
+ * value and aliases nothing; `new Proxy(settings, …)` is settings.
  */
 import type * as TS from "typescript";
 import { bindingNames } from "./purity-scope.ts";
@@ -28,6 +28,8 @@ export function aliasedRoot(ts: TypeScriptApi, e: TS.Expression): Alias | undefi
     } else if (ts.isElementAccessExpression(node)) {
       first = ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
       node = node.expression;
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "Proxy" && node.arguments?.[0]) {
+      node = node.arguments[0]; // `new Proxy(settings, …)`: writes go to settings (by default, or through the traps)
     } else if (ts.isBinaryExpression(node) && isFallback(ts, node.operatorToken.kind)) return aliasedRoot(ts, node.left) ?? aliasedRoot(ts, node.right);
     else if (ts.isConditionalExpression(node)) return aliasedRoot(ts, node.whenTrue) ?? aliasedRoot(ts, node.whenFalse);
     else return ts.isIdentifier(node) ? { root: node.text, first } : undefined;
@@ -73,6 +75,20 @@ export function aliasKinds<K>(ts: TypeScriptApi, statements: readonly TS.Node[],
 function propertyOf(ts: TypeScriptApi, el: TS.BindingElement): string | undefined {
   const key = el.propertyName ?? el.name;
   return ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+}
+
+/** `new Proxy(settings, { set(target, …) { … } })`: each trap's first parameter, when the proxied object is an alias of `isForeign`'s; else []. */
+export function proxyTrapAliases(ts: TypeScriptApi, handler: TS.Node, isForeign: (root: string) => boolean): string[] {
+  const call = handler.parent;
+  if (!ts.isObjectLiteralExpression(handler) || !call || !ts.isNewExpression(call) || call.arguments?.[1] !== handler || !ts.isIdentifier(call.expression) || call.expression.text !== "Proxy") return [];
+  const target = call.arguments[0];
+  const alias = target ? aliasedRoot(ts, target) : undefined;
+  if (!alias || !isForeign(alias.root)) return [];
+  return handler.properties.flatMap((p) => {
+    const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)) ? p.initializer : undefined;
+    const param = fn?.parameters[0];
+    return param ? bindingNames(ts, param.name) : [];
+  });
 }
 
 /** Is `target` (a changed expression) the binding itself being given a new value (`r = []`, `r++`), not a change to its object? */

@@ -8,7 +8,7 @@
  * transitively, each body walked once.
  */
 import type * as TS from "typescript";
-import { aliasKinds, callbackAliases, rebinds } from "./aliases.ts";
+import { aliasKinds, callbackAliases, proxyTrapAliases, rebinds } from "./aliases.ts";
 import { changesImportedState, mutatedBy } from "./mutation.ts";
 import { effectOf } from "./purity.ts";
 import { bindingNames, EFFECT_GLOBALS, passesCall, type PurityScope, rootName } from "./purity-scope.ts";
@@ -27,7 +27,7 @@ export function bodyEffect(scope: PurityScope, node: TS.Node): TS.Node | undefin
   const statements: TS.Node[] = [];
   ts.forEachChild(node, (child) => void (ts.isBlock(child) ? statements.push(...child.statements) : statements.push(child)));
   const isForeign = (root: string) => scope.imports.has(root) || scope.aliases.has(root);
-  const elements = new Map(callbackAliases(ts, node, isForeign).map((name) => [name, true]));
+  const elements = new Map([...callbackAliases(ts, node, isForeign), ...proxyTrapAliases(ts, node, isForeign)].map((name) => [name, true]));
   const inner = aliasKinds(ts, statements, ({ root }) => (isForeign(root) ? true : undefined), elements);
   const foreign = (target: TS.Expression) => {
     const root = rootName(ts, target) ?? "";

@@ -7,6 +7,7 @@
  */
 import type * as TS from "typescript";
 import { rebinds } from "./aliases.ts";
+import { staticFieldChange } from "./static-aliases.ts";
 import { passesCall, PURE_CONSTRUCTORS, PURE_FUNCTIONS, PURE_NAMESPACES, type PurityScope, rootName } from "./purity-scope.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
@@ -52,6 +53,8 @@ export function mutatedBy(ts: TypeScriptApi, n: TS.Node): TS.Expression[] {
 /** Is changing `target` at import an effect on state that is not the module's own (an import, a global, a built-in)? */
 export function changesForeignState(scope: PurityScope, target: TS.Expression): boolean {
   const { ts } = scope;
+  const viaField = staticFieldChange(ts, scope.staticFields, scope.locals, target);
+  if (viaField) return !viaField.rebinds;
   const name = rootName(ts, target);
   // A literal or a fresh value (`[].push(…)`, `make().list.push(…)`) belongs to no one else.
   if (name === undefined) return !isFresh(ts, target);
@@ -64,6 +67,8 @@ export function changesForeignState(scope: PurityScope, target: TS.Expression): 
 /** Inside a function run at import (its own locals unknown): does changing `target` change another module's or the runtime's state? */
 export function changesImportedState(scope: PurityScope, target: TS.Expression): boolean {
   const { ts } = scope;
+  const viaField = staticFieldChange(ts, scope.staticFields, scope.locals, target);
+  if (viaField) return !viaField.rebinds;
   const name = rootName(ts, target);
   if (name === undefined || passesCall(ts, target)) return false;
   if (scope.aliases.has(name)) return !rebinds(ts, target);

@@ -8,6 +8,7 @@ import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
 import { aliasKinds } from "./aliases.ts";
 import { MUTATING_BUILTINS } from "./mutation.ts";
+import { type StaticAliases, staticAliases } from "./static-aliases.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
 export const PURE_NAMESPACES = new Set(["Array", "Object", "Math", "Number", "String", "JSON", "Intl", "RegExp", "Symbol", "BigInt", "Boolean", "Date", "Promise", "Reflect", "Atomics", "Map", "Set", "Iterator", "Error", "ArrayBuffer", "Uint8Array", "Buffer"]);
@@ -39,6 +40,8 @@ export interface PurityScope {
   readonly writable: ReadonlySet<string>;
   /** Module bindings that alias another module's or the runtime's object (`const r = registry`: r → registry): changing them is changing it. */
   readonly aliases: ReadonlyMap<string, string>;
+  /** Static fields of local classes holding another module's or the runtime's object (`static list = plugins`). */
+  readonly staticFields: StaticAliases;
   /** Every name the module imports: their state belongs to another module. */
   readonly imports: ReadonlySet<string>;
   /** Local names imported from modules the candidate may call at import (project files, packages the spec module imports), and aliases of them or of pure built-ins' functions. */
@@ -75,7 +78,9 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     const readsEnv = EFFECT_GLOBALS.has(root) && (first === "env" || first === "platform" || first === "argv");
     // `const { max, min } = Math`: a pure built-in's function under its own name.
     const pureBuiltin = PURE_NAMESPACES.has(root) && !MUTATING_BUILTINS.has(`${root}.${first}`); // `const { assign } = Object` stays unknown
-    const use = callableImports.has(root) || pureBuiltin ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
+    // `const format = fmt.format` of a local constant: calling it is calling `fmt.format(…)`, a method of a local constant.
+    const localMethod = first !== undefined && writable.has(root) && !locals.has(root) && !all.has(root);
+    const use = callableImports.has(root) || pureBuiltin || localMethod ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
     return foreign || use ? { foreign, use, origin: first === undefined ? root : `${root}.${first}` } : undefined;
   });
   const aliases = new Map<string, string>();
@@ -83,7 +88,9 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     if (foreign) aliases.set(name, origin);
     use?.add(name);
   }
-  return { ts, file, locals, writable, aliases, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
+  // `static list = plugins` (or an alias of it): `Slugs.list.push(…)` changes plugins.
+  const staticFields = staticAliases(ts, locals.values(), (root, first) => (aliases.has(root) ? aliases.get(root) : all.has(root) || (!writable.has(root) && !locals.has(root)) ? (first === undefined ? root : `${root}.${first}`) : undefined));
+  return { ts, file, locals, writable, aliases, staticFields, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
 }
 
 /** The names a binding pattern declares (`a`, `{ a, b: [c] }`). */

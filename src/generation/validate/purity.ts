@@ -94,9 +94,10 @@ function callEffect(scope: PurityScope, e: TS.CallExpression | TS.NewExpression 
   const args: readonly TS.Expression[] = ts.isTaggedTemplateExpression(e) ? (ts.isTemplateExpression(e.template) ? e.template.templateSpans.map((s) => s.expression) : []) : (e.arguments ?? []);
   // `registry.push(x)`, `handlers.set(k, v)`, `Object.assign(imported, …)`: a change to another module's state.
   if (ts.isCallExpression(e) && mutatedBy(ts, e).some((target) => changesForeignState(scope, target))) return e;
+  const wraps = wrapsWithoutCalling(scope, callee);
   for (const arg of args) {
-    // Handing a global object to a call lets it change it (`Object.assign(globalThis, …)`).
-    if (ts.isIdentifier(arg) && EFFECT_GLOBALS.has(arg.text)) return arg;
+    // Handing a global object to a call lets it change it (`Object.assign(globalThis, …)`); `promisify(setTimeout)` only wraps it.
+    if (ts.isIdentifier(arg) && EFFECT_GLOBALS.has(arg.text) && !wraps) return arg;
     // A function handed to a call may run now: its body must do no I/O (`LIST.map(normalise)` too).
     const local = ts.isIdentifier(arg) ? scope.locals.get(arg.text) : undefined;
     const found = ts.isArrowFunction(arg) || ts.isFunctionExpression(arg) ? bodyEffect(scope, arg) : local && !ts.isClassLike(local) ? localEffect(scope, arg, bodyEffect(scope, local)) : effectOf(scope, arg);
@@ -129,4 +130,14 @@ function callEffect(scope: PurityScope, e: TS.CallExpression | TS.NewExpression 
   }
   // A method on a literal or a pure expression: `[…].map(…)`, `"-".repeat(10)`, `new Set(…).has(x)`.
   return isNew ? e : effectOf(scope, callee);
+}
+
+/** `util.promisify`/`callbackify` return a new function and never call the one they are given (`promisify(setTimeout)`): only calling the result runs it. */
+const WRAPPERS = new Set(["promisify", "callbackify"]);
+
+function wrapsWithoutCalling(scope: PurityScope, callee: TS.Expression): boolean {
+  const { ts } = scope;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const root = rootOf(ts, callee);
+  return name !== undefined && WRAPPERS.has(name) && ts.isIdentifier(root) && scope.callableImports.has(root.text);
 }
