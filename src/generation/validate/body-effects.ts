@@ -70,6 +70,9 @@ function calledLocalEffect(scope: PurityScope, call: TS.CallExpression | TS.NewE
   const { ts } = scope;
   let root: TS.Expression = call.expression;
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
+  const method = ts.isIdentifier(root) && ts.isPropertyAccessExpression(call.expression) && call.expression.expression === root ? scope.methods.get(root.text)?.get(call.expression.name.text) : undefined;
+  const methodEffect = method ? bodyEffect(scope, method) : undefined; // `api.run()` of `const api = { run() { … } }`
+  if (methodEffect) return methodEffect;
   const callee = ts.isIdentifier(root) ? scope.locals.get(root.text) : undefined;
   if (callee) {
     const direct = root === call.expression;

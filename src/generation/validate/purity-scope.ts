@@ -6,7 +6,7 @@
  */
 import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
-import { aliasKinds } from "./aliases.ts";
+import { aliasedRoot, aliasKinds } from "./aliases.ts";
 import { MUTATING_BUILTINS } from "./mutation.ts";
 import { type StaticAliases, staticAliases } from "./static-aliases.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
@@ -40,6 +40,8 @@ export interface PurityScope {
   readonly writable: ReadonlySet<string>;
   /** Module bindings that alias another module's or the runtime's object (`const r = registry`: r → registry): changing them is changing it. */
   readonly aliases: ReadonlyMap<string, string>;
+  /** Functions held by module constants initialised with an object literal (`const api = { run() { … } }`: api → run → its function). */
+  readonly methods: ReadonlyMap<string, ReadonlyMap<string, TS.Node>>;
   /** Static fields of local classes holding another module's or the runtime's object (`static list = plugins`). */
   readonly staticFields: StaticAliases;
   /** Every name the module imports: their state belongs to another module. */
@@ -71,6 +73,7 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
       }
     }
   }
+  const methods = objectMethods(ts, file, locals);
   const { all, callable: callableImports, builtin } = importedNames(ts, file, callable);
   // An alias has its root's kind: `const { object } = z` and `const { max } = Math` are callable, `const read = fs.readFileSync` is I/O, `const r = registry` is foreign state.
   const kinds = aliasKinds(ts, file.statements, ({ root, first }) => {
@@ -79,7 +82,7 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     // `const { max, min } = Math`: a pure built-in's function under its own name.
     const pureBuiltin = PURE_NAMESPACES.has(root) && !MUTATING_BUILTINS.has(`${root}.${first}`); // `const { assign } = Object` stays unknown
     // `const format = fmt.format` of a local constant: calling it is calling `fmt.format(…)`, a method of a local constant.
-    const localMethod = first !== undefined && writable.has(root) && !locals.has(root) && !all.has(root);
+    const localMethod = first !== undefined && writable.has(root) && !locals.has(root) && !all.has(root) && !methods.get(root)?.has(first);
     const use = callableImports.has(root) || pureBuiltin || localMethod ? callableImports : builtin.has(root) || (EFFECT_GLOBALS.has(root) && !readsEnv) ? builtin : undefined;
     return foreign || use ? { foreign, use, origin: first === undefined ? root : `${root}.${first}` } : undefined;
   });
@@ -88,9 +91,47 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     if (foreign) aliases.set(name, origin);
     use?.add(name);
   }
+  // `const run = api.run` of a function the module wrote: calling run runs that function.
+  for (const s of file.statements) {
+    if (!ts.isVariableStatement(s)) continue;
+    for (const d of s.declarationList.declarations) {
+      const alias = d.initializer ? aliasedRoot(ts, d.initializer) : undefined;
+      const own = alias && methods.get(alias.root);
+      if (!own) continue;
+      const fn = alias.first === undefined ? undefined : own.get(alias.first);
+      if (ts.isIdentifier(d.name) && fn) locals.set(d.name.text, fn);
+      if (ts.isObjectBindingPattern(d.name) && alias.first === undefined) {
+        for (const el of d.name.elements) {
+          const key = el.propertyName ?? el.name;
+          const fn = ts.isIdentifier(key) ? own.get(key.text) : undefined;
+          if (fn && ts.isIdentifier(el.name)) locals.set(el.name.text, fn);
+        }
+      }
+    }
+  }
   // `static list = plugins` (or an alias of it): `Slugs.list.push(…)` changes plugins.
   const staticFields = staticAliases(ts, locals.values(), (root, first) => (aliases.has(root) ? aliases.get(root) : all.has(root) || (!writable.has(root) && !locals.has(root)) ? (first === undefined ? root : `${root}.${first}`) : undefined));
-  return { ts, file, locals, writable, aliases, staticFields, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
+  return { ts, file, locals, methods, writable, aliases, staticFields, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
+}
+
+/** `const api = { run() {…}, add: (a, b) => a + b, helper }`: each top-level constant's function-valued properties. */
+function objectMethods(ts: TypeScriptApi, file: TS.SourceFile, locals: ReadonlyMap<string, TS.Node>): Map<string, Map<string, TS.Node>> {
+  const result = new Map<string, Map<string, TS.Node>>();
+  for (const s of file.statements) {
+    if (!ts.isVariableStatement(s)) continue;
+    for (const d of s.declarationList.declarations) {
+      let init = d.initializer;
+      while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+      if (!ts.isIdentifier(d.name) || !init || !ts.isObjectLiteralExpression(init)) continue;
+      const fns = new Map<string, TS.Node>();
+      for (const p of init.properties) {
+        const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? locals.get(p.name.text) : undefined;
+        if (fn && p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) fns.set(p.name.text, fn);
+      }
+      result.set(d.name.text, fns);
+    }
+  }
+  return result;
 }
 
 /** The names a binding pattern declares (`a`, `{ a, b: [c] }`). */

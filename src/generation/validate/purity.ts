@@ -126,6 +126,9 @@ function callEffect(scope: PurityScope, e: TS.CallExpression | TS.NewExpression 
     if (isNew) return e;
     const local = scope.locals.get(name);
     if (local && (ts.isClassDeclaration(local) || ts.isFunctionDeclaration(local))) return localEffect(scope, e, bodyEffect(scope, local));
+    // `api.run()` of `const api = { run() { … } }`: the module's own function runs.
+    const method = ts.isPropertyAccessExpression(callee) && callee.expression === root ? scope.methods.get(name)?.get(callee.name.text) : undefined;
+    if (method) return localEffect(scope, e, bodyEffect(scope, method));
     return local || scope.writable.has(name) ? effectOf(scope, callee) : e;
   }
   // A method on a literal or a pure expression: `[…].map(…)`, `"-".repeat(10)`, `new Set(…).has(x)`.

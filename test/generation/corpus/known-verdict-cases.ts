@@ -1,8 +1,9 @@
 /**
  * Corpus answers the gate used to judge wrongly: a method of a local
  * constant called under a new name and a timer wrapped (not called) at top
- * level were rejected; a static field holding an import changed through
- * the class, and a Proxy of an import exercised at import, were accepted.
+ * level were rejected; a local object's own method doing I/O called at
+ * import, a static field holding an import changed through the class, and
+ * a Proxy of an import exercised at import, were accepted.
  */
 import type { CorpusCase, Verdict } from "./cases.ts";
 import { FMT_BODY, SLUG_GOOD } from "./code.ts";
@@ -17,6 +18,9 @@ export const KNOWN_VERDICT_CASES: readonly CorpusCase[] = [
   // ── Wrongly rejected before ───────────────────────────────────────────────
   { name: "a local formatter's method called under a new name at import", spec: "fmt", answer: ts(`${FMT_TYPES}const fmt = new Intl.NumberFormat("en", { useGrouping: false });\nconst format = fmt.format;\nconst ZERO = format(0);\n\n${FMT_BODY.replace("return text", "return ZERO === text ? ZERO : text")}`), verdict: includes("const ZERO = format(0);") },
   { name: "a local formatter's method destructured and called at import", spec: "fmt", answer: ts(`${FMT_TYPES}const fmt = new Intl.NumberFormat("en", { useGrouping: false });\nconst { format } = fmt;\nconst ONE = format(1);\n\n${FMT_BODY.replace("return text", "return ONE === text ? ONE : text")}`), verdict: includes("const { format } = fmt;") },
+  { name: "a pure method of a local object called under a new name at import", spec: "slug", answer: ts(`const text = {\n  dash(n: number): string {\n    return "-".repeat(n);\n  },\n};\nconst { dash } = text;\nconst SEPARATOR = dash(1);\n\n${slugWith("SEPARATOR")}`), verdict: includes("const SEPARATOR = dash(1);") },
+  { name: "a local object's logging method called at import", spec: "slug", answer: ts(`const log = {\n  ready: (name: string) => console.info(name, "ready"),\n};\nlog.ready("slug");\n\n${SLUG_GOOD}`), verdict: rejected(/"log\.ready\("slug"\)" runs at import, and reaches "console"/) },
+  { name: "a local object's logging method called under a new name at import", spec: "slug", answer: ts(`const log = {\n  ready: (name: string) => console.info(name, "ready"),\n};\nconst ready = log.ready;\nready("slug");\n\n${SLUG_GOOD}`), verdict: rejected(/"ready\("slug"\)" runs at import, and reaches "console"/) },
   { name: "a sleep helper built with promisify(setTimeout) at top level", spec: "slug", answer: ts(`import { promisify } from "node:util";\n\nexport const sleep = promisify(setTimeout);\n\n${SLUG_GOOD}`), verdict: includes("export const sleep = promisify(setTimeout);") },
   { name: "a sleep helper built with util.promisify(setTimeout) at top level", spec: "slug", answer: ts(`import util from "node:util";\n\nconst sleep = util.promisify(setTimeout);\nexport const pause = (ms: number) => sleep(ms);\n\n${SLUG_GOOD}`), verdict: includes("const sleep = util.promisify(setTimeout);") },
   { name: "a sleep arrow using setTimeout defined, not called, at top level", spec: "slug", answer: ts(`export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));\nconst helpers = { sleep };\n\n${slugWith('helpers.sleep === sleep ? "-" : "_"')}`), verdict: includes("const helpers = { sleep };") },
