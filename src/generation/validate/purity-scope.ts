@@ -6,8 +6,9 @@
  */
 import { isBuiltin } from "node:module";
 import type * as TS from "typescript";
-import { aliasedRoot, aliasKinds } from "./aliases.ts";
+import { aliasKinds } from "./aliases.ts";
 import { MUTATING_BUILTINS } from "./mutation.ts";
+import { methodAliases, objectMethods } from "./object-methods.ts";
 import { type StaticAliases, staticAliases } from "./static-aliases.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
 
@@ -91,47 +92,10 @@ export function purityScope(ts: TypeScriptApi, file: TS.SourceFile, callable: (s
     if (foreign) aliases.set(name, origin);
     use?.add(name);
   }
-  // `const run = api.run` of a function the module wrote: calling run runs that function.
-  for (const s of file.statements) {
-    if (!ts.isVariableStatement(s)) continue;
-    for (const d of s.declarationList.declarations) {
-      const alias = d.initializer ? aliasedRoot(ts, d.initializer) : undefined;
-      const own = alias && methods.get(alias.root);
-      if (!own) continue;
-      const fn = alias.first === undefined ? undefined : own.get(alias.first);
-      if (ts.isIdentifier(d.name) && fn) locals.set(d.name.text, fn);
-      if (ts.isObjectBindingPattern(d.name) && alias.first === undefined) {
-        for (const el of d.name.elements) {
-          const key = el.propertyName ?? el.name;
-          const fn = ts.isIdentifier(key) ? own.get(key.text) : undefined;
-          if (fn && ts.isIdentifier(el.name)) locals.set(el.name.text, fn);
-        }
-      }
-    }
-  }
+  methodAliases(ts, file, methods, locals);
   // `static list = plugins` (or an alias of it): `Slugs.list.push(…)` changes plugins.
   const staticFields = staticAliases(ts, locals.values(), (root, first) => (aliases.has(root) ? aliases.get(root) : all.has(root) || (!writable.has(root) && !locals.has(root)) ? (first === undefined ? root : `${root}.${first}`) : undefined));
   return { ts, file, locals, methods, writable, aliases, staticFields, imports: all, callableImports, builtinImports: builtin, memo: new Map(), pending: new Set(), via: new Map() };
-}
-
-/** `const api = { run() {…}, add: (a, b) => a + b, helper }`: each top-level constant's function-valued properties. */
-function objectMethods(ts: TypeScriptApi, file: TS.SourceFile, locals: ReadonlyMap<string, TS.Node>): Map<string, Map<string, TS.Node>> {
-  const result = new Map<string, Map<string, TS.Node>>();
-  for (const s of file.statements) {
-    if (!ts.isVariableStatement(s)) continue;
-    for (const d of s.declarationList.declarations) {
-      let init = d.initializer;
-      while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-      if (!ts.isIdentifier(d.name) || !init || !ts.isObjectLiteralExpression(init)) continue;
-      const fns = new Map<string, TS.Node>();
-      for (const p of init.properties) {
-        const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? locals.get(p.name.text) : undefined;
-        if (fn && p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) fns.set(p.name.text, fn);
-      }
-      result.set(d.name.text, fns);
-    }
-  }
-  return result;
 }
 
 /** The names a binding pattern declares (`a`, `{ a, b: [c] }`). */
