@@ -4,25 +4,8 @@
  * its spec file by `file`, and `warnings` where a run can warn.
  */
 import { expect, test } from "bun:test";
-import { IMPLEMENTATIONS, SPECS, type E2eProject } from "./project.ts";
+import { IMPLEMENTATIONS, SLUG_TEST_ANSWER as TEST_CODE, SLUG_TEST_SPEC as TEST_SPEC, SPECS, type E2eProject } from "./project.ts";
 import { llmProjects } from "./llm-projects.ts";
-
-const TEST_SPEC = `import * as jaunt from "@jaunt/runtime";
-import { slugify } from "../src/slug";
-
-/** slugify("Hello World") is "hello-world". */
-export const slugifyBasics = jaunt.test(function slugifyBasics() {
-  slugify;
-});
-`;
-
-const TEST_CODE = `import { expect, test } from "bun:test";
-import { slugify } from "../../src/slug";
-
-test("slugifyBasics", () => {
-  expect(slugify("Hello World")).toBe("hello-world");
-});
-`;
 
 const { project } = llmProjects({ defaults: { ...IMPLEMENTATIONS, "tests/slug": TEST_CODE } });
 

@@ -131,3 +131,21 @@ export function uniqueSlug(title: string, taken: ReadonlySet<string>): string {
   return a + b;
 }`,
 };
+
+/** A test spec for `slugify` (tests/slug.ts) and an answer that implements it (tests/__generated__/slug.test.ts). */
+export const SLUG_TEST_SPEC = `import * as jaunt from "@jaunt/runtime";
+import { slugify } from "../src/slug";
+
+/** slugify("Hello World") is "hello-world". */
+export const slugifyBasics = jaunt.test(function slugifyBasics() {
+  slugify;
+});
+`;
+
+export const SLUG_TEST_ANSWER = `import { expect, test } from "bun:test";
+import { slugify } from "../../src/slug";
+
+test("slugifyBasics", () => {
+  expect(slugify("Hello World")).toBe("hello-world");
+});
+`;

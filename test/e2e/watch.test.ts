@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fence } from "../support/fake-llm.ts";
-import { IMPLEMENTATIONS, jauntToml, SPECS } from "./project.ts";
+import { IMPLEMENTATIONS, jauntToml, SLUG_TEST_ANSWER as TEST_CODE, SLUG_TEST_SPEC as TEST_SPEC, SPECS } from "./project.ts";
 import { llmProjects } from "./llm-projects.ts";
 import { fieldOf, startWatch, type WatchEventLine } from "./watch-process.ts";
 
@@ -19,23 +19,6 @@ function leftovers(root: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).filter((name) => !/^[a-z]+\.ts$/.test(name));
 }
-
-const TEST_SPEC = `import * as jaunt from "@jaunt/runtime";
-import { slugify } from "../src/slug";
-
-/** slugify("Hello World") is "hello-world". */
-export const slugifyBasics = jaunt.test(function slugifyBasics() {
-  slugify;
-});
-`;
-
-const TEST_CODE = `import { expect, test } from "bun:test";
-import { slugify } from "../../src/slug";
-
-test("slugifyBasics", () => {
-  expect(slugify("Hello World")).toBe("hello-world");
-});
-`;
 
 describe("jaunt watch (end to end)", () => {
   test("builds on start; a JSDoc edit rebuilds that module and its dependents; a formatting-only edit asks nothing; Ctrl-C stops cleanly", async () => {

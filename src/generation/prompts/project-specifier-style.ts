@@ -6,7 +6,7 @@
  * - Node16/NodeNext and an ESM file: an extension is required — `.js`, or
  *   `.ts` when `allowImportingTsExtensions`/`rewriteRelativeImportExtensions`
  *   is on and the spec module writes `.ts` (or writes nothing relative).
- * - Node16/NodeNext and a CommonJS file, bundler, node10: any spelling
+ * - Node16/NodeNext and a CommonJS file, bundler, node10: every spelling
  *   resolves; the spec module's habit wins, else extensionless (`.js` for Node).
  */
 import { existsSync } from "node:fs";
@@ -68,7 +68,7 @@ function packageFormat(start: string): { esm: boolean; why: string } {
   }
 }
 
-/** The spelling most relative imports of the spec module use, when it has any. */
+/** The spelling most relative imports of the spec module use; undefined when it has none. */
 function habitOf(specSource: string): SpecifierExtension | undefined {
   const counts = new Map<SpecifierExtension, number>();
   for (const specifier of importSpecifiers(specSource)) {
