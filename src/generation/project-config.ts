@@ -7,27 +7,39 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type * as TS from "typescript";
+import { pathsUpward, StampedCache } from "./stamped-cache.ts";
 import type { TypeScriptApi } from "./validate/typescript-parser.ts";
 
 /** The nearest `name` from `dir` up to `root` (inclusive), like `bun check` finds its tsconfig.json. */
 export function nearestFile(root: string, dir: string, name: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const candidate = path.join(d, name);
-    if (existsSync(candidate)) return candidate;
-    if (d === root || path.dirname(d) === d) return undefined;
-  }
+  return pathsUpward(dir, name, root).find((candidate) => existsSync(candidate));
 }
 
-const optionsByConfig = new Map<string, TS.CompilerOptions>();
+export interface Tsconfig {
+  readonly options: TS.CompilerOptions;
+  /** Every file read for it: the tsconfig and its `extends` chain. */
+  readonly files: readonly string[];
+}
 
-/** The compiler options of tsconfig `configPath` with its `extends` chain applied; cached per file for the process. */
-export function tsconfigOptions(ts: TypeScriptApi, configPath: string): TS.CompilerOptions {
-  const hit = optionsByConfig.get(configPath);
+const tsconfigs = new StampedCache<Tsconfig>();
+
+/** Tsconfig `configPath` with its `extends` chain applied; cached while none of its files changes. */
+export function readTsconfig(ts: TypeScriptApi, configPath: string): Tsconfig {
+  const hit = tsconfigs.get(configPath);
   if (hit) return hit;
+  const files = [configPath];
+  const readFile = (file: string): string | undefined => {
+    files.push(file);
+    return ts.sys.readFile(file);
+  };
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
   // Only the options matter: an empty directory listing skips expanding `include`.
-  const host = { useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [], fileExists: ts.sys.fileExists, readFile: ts.sys.readFile };
+  const host = { useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames, readDirectory: () => [], fileExists: ts.sys.fileExists, readFile };
   const { options } = ts.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(configPath), undefined, configPath);
-  optionsByConfig.set(configPath, options);
-  return options;
+  return tsconfigs.set(configPath, { options, files }, files);
+}
+
+/** The compiler options of tsconfig `configPath` with its `extends` chain applied. */
+export function tsconfigOptions(ts: TypeScriptApi, configPath: string): TS.CompilerOptions {
+  return readTsconfig(ts, configPath).options;
 }

@@ -14,7 +14,8 @@ import path from "node:path";
 import { isRecord } from "../../support/is-record.ts";
 import { readJsonFile } from "../../support/json.ts";
 import { nearestFile, tsconfigOptions } from "../project-config.ts";
-import { loadTypeScript } from "../validate/typescript-parser.ts";
+import { pathsUpward, StampedCache } from "../stamped-cache.ts";
+import { loadTypeScript, type TypeScriptApi } from "../validate/typescript-parser.ts";
 import { DEFAULT_SPECIFIER_STYLE, importSpecifiers, specifierExtensionOf, type SpecifierExtension, type SpecifierStyle } from "./specifier.ts";
 
 interface ResolutionFacts {
@@ -23,10 +24,7 @@ interface ResolutionFacts {
   readonly allowTsExtension: boolean;
 }
 
-const factsByConfig = new Map<string, Promise<ResolutionFacts>>();
-
-async function readFacts(configPath: string): Promise<ResolutionFacts> {
-  const ts = await loadTypeScript();
+function resolutionFacts(ts: TypeScriptApi, configPath: string): ResolutionFacts {
   const options = tsconfigOptions(ts, configPath);
   const { ModuleKind: M, ModuleResolutionKind: R } = ts;
   const nodeModule = options.module !== undefined && options.module >= M.Node16 && options.module <= M.NodeNext;
@@ -40,19 +38,14 @@ async function readFacts(configPath: string): Promise<ResolutionFacts> {
   };
 }
 
-const formatByDir = new Map<string, { esm: boolean; why: string }>();
+const formatByDir = new StampedCache<{ esm: boolean; why: string }>();
 
 /** `"module"` or `"commonjs"` for a file, as Node (and TypeScript under Node16/NodeNext) decide it. */
 function moduleFormat(file: string): { esm: boolean; why: string } {
   if (file.endsWith(".mts")) return { esm: true, why: ".mts file" };
   if (file.endsWith(".cts")) return { esm: false, why: ".cts file" };
   const dir = path.dirname(file);
-  let format = formatByDir.get(dir);
-  if (!format) {
-    format = packageFormat(dir);
-    formatByDir.set(dir, format);
-  }
-  return format;
+  return formatByDir.get(dir) ?? formatByDir.set(dir, packageFormat(dir), pathsUpward(dir, "package.json"));
 }
 
 /** From the nearest package.json's `"type"`. */
@@ -90,12 +83,7 @@ export async function projectSpecifierStyle(root: string, generatedFile: string,
   const absolute = path.join(root, generatedFile);
   const configPath = nearestFile(root, path.dirname(absolute), "tsconfig.json");
   if (configPath === undefined) return DEFAULT_SPECIFIER_STYLE;
-  let facts = factsByConfig.get(configPath);
-  if (!facts) {
-    facts = readFacts(configPath);
-    factsByConfig.set(configPath, facts);
-  }
-  const { node, resolutionName, allowTsExtension } = await facts;
+  const { node, resolutionName, allowTsExtension } = resolutionFacts(await loadTypeScript(), configPath);
   const habit = habitOf(specSource);
   const usable = (ext: SpecifierExtension | undefined): ext is SpecifierExtension => ext !== undefined && (ext !== "ts" || allowTsExtension);
   const configName = path.relative(root, configPath).split(path.sep).join("/") || "tsconfig.json";

@@ -13,7 +13,8 @@ import path from "node:path";
 import { JauntConfigError } from "@jaunt/runtime";
 import { isRecord } from "../../support/is-record.ts";
 import { readJsonFile } from "../../support/json.ts";
-import { nearestFile, tsconfigOptions } from "../project-config.ts";
+import { nearestFile, readTsconfig } from "../project-config.ts";
+import { pathsUpward, StampedCache } from "../stamped-cache.ts";
 import type { Diagnostic } from "../types.ts";
 import { legacyOverrides } from "./legacy-options.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
@@ -31,12 +32,21 @@ export interface ProjectSemantics {
   readonly legacy?: Readonly<Record<string, unknown>>;
 }
 
-const cache = new Map<string, ProjectSemantics>();
+const cache = new StampedCache<ProjectSemantics>();
 
-/** Semantics for checking a file in `dir` (absolute) of the project at `root`; cached per folder for the process. */
+/**
+ * Semantics for checking a file in `dir` (absolute) of the project at `root`;
+ * cached per folder while none of the files it reads changes (or appears).
+ */
 export function projectSemantics(ts: TypeScriptApi, root: string, dir: string): ProjectSemantics {
   const hit = cache.get(dir);
   if (hit) return hit;
+  const inputs = [
+    ...pathsUpward(dir, "tsconfig.json", root),
+    ...pathsUpward(root, "package.json"),
+    ...pathsUpward(root, "node_modules/typescript/package.json"),
+    ...pathsUpward(dir, "node_modules/@types"),
+  ];
   const tsconfig = nearestFile(root, dir, "tsconfig.json");
   const major = typescriptMajor(root);
   const modern = major === undefined || major >= 6;
@@ -44,7 +54,8 @@ export function projectSemantics(ts: TypeScriptApi, root: string, dir: string): 
   let strict: boolean | undefined;
   let legacy: Record<string, unknown> | undefined;
   if (tsconfig) {
-    const options = tsconfigOptions(ts, tsconfig);
+    const { options, files } = readTsconfig(ts, tsconfig);
+    inputs.push(...files);
     types = options.types;
     strict = options.strict;
     if (major === undefined || major < 7) legacy = legacyOverrides(ts, options);
@@ -59,8 +70,7 @@ export function projectSemantics(ts: TypeScriptApi, root: string, dir: string): 
     if (!modern && types.length > 0) flags.push("--types", types.join(","));
   }
   const semantics = { flags, types, typesFrom, tsconfig, typescriptMajor: major, ...(legacy ? { legacy } : {}) };
-  cache.set(dir, semantics);
-  return semantics;
+  return cache.set(dir, semantics, inputs);
 }
 
 /** Globals that only Bun or Node type declarations provide (with `lib: ["ESNext"]`). */
