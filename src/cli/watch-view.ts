@@ -61,6 +61,7 @@ export function plainLine(event: WatchEvent): string | undefined {
       return `${what} ${s.ok ? "ok" : "failed"}: ${s.built} built, ${s.failed} failed, ${s.skipped} skipped · ${s.tokens.promptTokens + s.tokens.completionTokens} tokens · ${(s.durationMs / 1000).toFixed(1)}s`;
     }
     case "tests":
+      if (event.timedOut !== undefined) return event.timedOut;
       return event.bunExitCode === 0 ? `tests passed (${event.testFiles.length} file(s))` : `tests failed (bun test exited ${event.bunExitCode})`;
     case "idle":
       return `up to date (${event.fresh} fresh); waiting for changes`;

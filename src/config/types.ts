@@ -52,6 +52,8 @@ export interface TestConfig {
   readonly inferDeps: boolean;
   /** Extra arguments appended to `bun test`. */
   readonly bunArgs: readonly string[];
+  /** Time limit (seconds) on one `bun test` run; on expiry its whole process tree is stopped. */
+  readonly timeoutSeconds: number;
 }
 
 /** Project-relative paths of prompt template overrides; undefined = packaged default. */

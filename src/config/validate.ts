@@ -138,6 +138,7 @@ function readTest(r: TableReader): TestConfig {
     jobs: r.integer("jobs", D.test.jobs, { min: 1 }),
     inferDeps: r.boolean("infer_deps", D.test.infer_deps),
     bunArgs: r.stringArray("bun_args", D.test.bun_args),
+    timeoutSeconds: r.number("timeout_seconds", D.test.timeout_seconds, { above: 0 }),
   };
 }
 

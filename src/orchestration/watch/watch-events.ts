@@ -42,7 +42,7 @@ export type WatchEvent =
   | { readonly type: "restart"; readonly modules: readonly string[] }
   | { readonly type: "cycle"; readonly summary: CycleSummary }
   /** `--test`: bun test ran on the affected generated test files. */
-  | { readonly type: "tests"; readonly testFiles: readonly string[]; readonly bunExitCode: number }
+  | { readonly type: "tests"; readonly testFiles: readonly string[]; readonly bunExitCode: number; readonly timedOut?: string }
   /** Everything is up to date; waiting for changes. */
   | { readonly type: "idle"; readonly fresh: number }
   | { readonly type: "warning"; readonly message: string }

@@ -19,7 +19,7 @@ import { ChangeQueue } from "./change-queue.ts";
 import { affectedTests, changedModules } from "./watch-plan.ts";
 import type { CycleSummary, WatchError, WatchEvent } from "./watch-events.ts";
 import { watchFiles, type WatchedFiles } from "./watch-files.ts";
-import { runBunTest } from "../test-run.ts";
+import { describeTimeout, runBunTest } from "../test-run.ts";
 import { poolShape } from "../run-generation.ts";
 import { WorkerPool } from "../worker-pool.ts";
 
@@ -176,8 +176,9 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       if (!generated.ok) return;
       const files = affectedTests(plan, [...built.modules, ...generated.modules]);
       if (files.length === 0) return;
-      const bunExitCode = await runBunTest(plan.root, files, planned.config.test.bunArgs, options.testOutput ?? "stdout", run.signal);
-      if (!run.signal.aborted) emit({ type: "tests", testFiles: files, bunExitCode });
+      const limits = { timeoutSeconds: planned.config.test.timeoutSeconds, apiKeyEnv: planned.config.llm.apiKeyEnv };
+      const outcome = await runBunTest(plan.root, files, planned.config.test.bunArgs, options.testOutput ?? "stdout", run.signal, limits);
+      if (!run.signal.aborted) emit({ type: "tests", testFiles: files, bunExitCode: outcome.exitCode, ...(outcome.timedOut ? { timedOut: describeTimeout(outcome.timedOut) } : {}) });
     } catch (error) {
       // A problem every module would share (no API key, a broken prompt template): say it, wait for the fix.
       emit({ type: "error", error: errorOf(error) });
