@@ -50,24 +50,6 @@ attempts = 2
 ${extra}`;
 }
 
-/**
- * `@jaunt/runtime` as the workspace package, with its declarations read from
- * its source: the packed package's `dist/types` is not built in a checkout,
- * and the type check reports a spec module that cannot resolve its runtime.
- */
-function linkRuntime(target: string): void {
-  const manifest: { exports: Record<string, unknown> } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "runtime/package.json"), "utf8"));
-  const exports = Object.fromEntries(
-    Object.entries(manifest.exports).map(([entry, conditions]) => {
-      const source = typeof conditions === "object" && conditions !== null && "bun" in conditions ? conditions.bun : undefined;
-      return [entry, typeof source === "string" ? { types: source, default: source } : conditions];
-    }),
-  );
-  fs.mkdirSync(target, { recursive: true });
-  fs.writeFileSync(path.join(target, "package.json"), JSON.stringify({ ...manifest, exports }, null, 2));
-  fs.symlinkSync(path.join(REPO_ROOT, "runtime/src"), path.join(target, "src"));
-}
-
 export function createE2eProject(files: Readonly<Record<string, string>>): E2eProject {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-")));
   const write = (file: string, text: string): void => {
@@ -76,7 +58,7 @@ export function createE2eProject(files: Readonly<Record<string, string>>): E2ePr
   };
   fs.mkdirSync(path.join(root, "node_modules/@jaunt"), { recursive: true });
   fs.mkdirSync(path.join(root, "node_modules/@types"), { recursive: true });
-  linkRuntime(path.join(root, "node_modules/@jaunt/runtime"));
+  fs.symlinkSync(path.join(REPO_ROOT, "runtime"), path.join(root, "node_modules/@jaunt/runtime"));
   fs.symlinkSync(fs.realpathSync(path.join(REPO_ROOT, "node_modules/@types/bun")), path.join(root, "node_modules/@types/bun"));
   write("tsconfig.json", JSON.stringify(TSCONFIG, null, 2));
   write("package.json", JSON.stringify({ name: "e2e-project", type: "module", private: true }));

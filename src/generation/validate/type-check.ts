@@ -12,7 +12,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, GenerationInput, SpecInput } from "../types.ts";
 import { assertChecked, assertRuntimeTypes, projectSemantics } from "./project-semantics.ts";
-import { assertJsxConfigured, assertSpecTypeChecks, type LocatedDiagnostic } from "./spec-errors.ts";
+import { assertJsxConfigured } from "./jsx-option.ts";
+import { assertSpecTypeChecks, type LocatedDiagnostic } from "./spec-errors.ts";
 import { SPEC_CLASS_PREFIX, specShape } from "./spec-shape.ts";
 import { scriptKindOf, type TypeScriptApi } from "./typescript-parser.ts";
 
