@@ -58,6 +58,8 @@ export type FakeReply =
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
+  /** When it arrived (`performance.now()`, ms): spacing between requests shows the waits honoured. */
+  readonly at: number;
   readonly headers: Readonly<Record<string, string>>;
   /** Raw body text, exactly as received. */
   readonly rawBody: string;
@@ -219,6 +221,7 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
       const userText = messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
       const model = typeof parsed === "object" && parsed !== null && "model" in parsed && typeof parsed.model === "string" ? parsed.model : undefined;
       const request: RecordedRequest = {
+        at: performance.now(),
         method: req.method,
         path: url.pathname,
         headers: Object.fromEntries(req.headers.entries()),

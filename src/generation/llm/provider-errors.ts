@@ -156,7 +156,7 @@ function isTransientStatus(status: number): boolean {
 }
 
 /** A request too large for the model: one module's problem, not the run's. */
-const CONTEXT_EXCEEDED = /context (length|window|size)|maximum context|too many tokens|prompt is too long|input is too long|exceeds the (context|maximum)|reduce the length/i;
+const CONTEXT_EXCEEDED = /context (length|window|size)|maximum context|too many tokens|prompt is too long|input is too long|exceeds the (context|maximum (context|length|input|number of tokens|tokens?))|reduce the length|range of input length/i;
 /** Error codes and types that say the same: OpenAI's `context_length_exceeded`, llama.cpp's `exceed_context_size_error`. */
 const CONTEXT_CODE = /context_length_exceeded|exceed_context_size|context_window_exceeded/i;
 
@@ -202,6 +202,7 @@ export function classifyEmbedded(error: unknown, sent: readonly string[], ctx: F
   const label = "an error inside an HTTP 200 response";
   if (isQuotaError(error)) return classifyHttp({ status: 429, error, words, sent, wait, label }, ctx);
   if (ENDPOINT_MISSING.test(words)) return classifyHttp({ status: 404, error, words, sent, label }, ctx);
+  if (isContextExceeded(error, words)) return classifyHttp({ status: 400, error, words, sent, label }, ctx);
   return {
     retry: "never",
     code: "generation.provider_error",

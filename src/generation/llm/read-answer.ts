@@ -63,6 +63,15 @@ export function readAnswer(completion: Readonly<Record<string, unknown>>, ctx: F
       hint: "reword the spec or its prompt option, or pick another model or provider",
     });
   }
+  // DeepSeek: "the request is interrupted due to insufficient resource of the inference system" — another request may finish.
+  if (finishReason === "insufficient_system_resource") {
+    return fail({
+      retry: "backoff",
+      code: "generation.provider_unavailable",
+      reason: "server out of resources mid-answer",
+      message: `${whereOf(ctx)} stopped the answer part-way: the server ran out of resources (finish_reason "${finishReason}")`,
+    });
+  }
   if (text.trim() === "") {
     if (reasoningOf(message) !== "") {
       return fail({
