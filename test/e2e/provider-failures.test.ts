@@ -147,3 +147,15 @@ test("a proxy's pages: a 502 labelled gzip that is not keeps its status and titl
   expect(refused.stdout + refused.stderr).not.toContain("JAUNT_E2E_KEY");
   expect(refused.stdout + refused.stderr).not.toContain("<!DOCTYPE");
 }, 60_000);
+
+test("an answer that declares its helper instead of defining it is rejected and retried, never written", async () => {
+  const p = project(jauntToml(llm.url));
+  const declared = "```ts\ndeclare function sum(values: number[]): number;\n\nexport function add(a: number, b: number): number {\n  return sum([a, b]);\n}\n```";
+  llm.script("src/other", [declared]);
+  const from = llm.requests.length;
+  const result = await p.jaunt(["build", "--target", "src/other"]);
+  expect(result.exitCode, result.stderr).toBe(0);
+  expect(llm.requests.length - from).toBe(2);
+  expect(llm.requests.at(-1)?.messages.map((m) => m.content).join("\n")).toContain("`declare function sum` only tells the type checker that `sum` exists");
+  expect(p.read("src/__generated__/other.ts")).not.toContain("declare function");
+}, 60_000);

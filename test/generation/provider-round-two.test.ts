@@ -214,6 +214,12 @@ describe("a proxy's page instead of the API", () => {
     expect(`${error.message} ${error.hint}`).not.toContain("context window");
   });
 
+  test("JSON labelled text/html is the server's own error, not a proxy's page", async () => {
+    const { result } = await run(always({ raw: JSON.stringify({ error: { message: "Invalid API key in request" } }), status: 401, contentType: "text/html" }));
+    expect(failure(result).code).toBe("generation.auth_failed");
+    expect(failure(result).message).toContain("(HTTP 401): Invalid API key in request");
+  });
+
   test("a 413 in the provider's JSON words is judged by those words", async () => {
     const tooBig = await run(always({ json: { type: "error", error: { type: "request_too_large", message: "Request exceeds the maximum allowed number of bytes." } }, status: 413 }));
     expect(failure(tooBig.result).code).toBe("generation.request_too_large");

@@ -75,7 +75,8 @@ export function readHttpError(input: HttpErrorInput, sent: readonly string[], ct
   const body = exchange ?? { text: "", contentType: null };
   const headers = exchange?.headers ?? input.sdkHeaders;
   const parsed = errorOfBody(body.text, body.contentType);
-  const page = body.text ? pageSummary(body.text, body.contentType) : undefined;
+  // JSON mislabelled text/html is the server's own error, not a page.
+  const page = body.text && parsed.error === undefined ? pageSummary(body.text, body.contentType) : undefined;
   let usage: TokenUsage | undefined;
   try {
     usage = usageOf(JSON.parse(body.text));
