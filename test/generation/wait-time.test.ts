@@ -48,5 +48,5 @@ test("a wait said only in the message: 'Please try again in 20s', 'retry in 41.6
 });
 
 test("waits are said the way people read them", () => {
-  expect([350, 1500, 12_000, 90_000, 3_600_000, 5_400_000].map(formatWait)).toEqual(["350 ms", "1.5 s", "12 s", "1 min 30 s", "1 h", "1 h 30 min"]);
+  expect([350, 1500, 12_000, 59_600, 90_000, 3_599_700, 3_600_000, 5_400_000, 86_370_000].map(formatWait)).toEqual(["350 ms", "1.5 s", "12 s", "1 min", "1 min 30 s", "1 h", "1 h", "1 h 30 min", "24 h"]);
 });

@@ -124,13 +124,13 @@ export function serverWait(headers: Headers | undefined, body: unknown, words: s
 export function formatWait(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
-  if (s < 60) return `${s >= 10 ? Math.round(s) : Number(s.toFixed(1))} s`;
-  if (s < 3600) {
-    const min = Math.floor(s / 60);
-    const rest = Math.round(s - min * 60);
-    return rest === 0 ? `${min} min` : `${min} min ${rest} s`;
+  if (Math.round(s) < 60) return `${s >= 10 ? Math.round(s) : Number(s.toFixed(1))} s`;
+  const seconds = Math.round(s);
+  if (seconds < 3600) {
+    const rest = seconds % 60;
+    return rest === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${rest} s`;
   }
-  const h = Math.floor(s / 3600);
-  const min = Math.round((s - h * 3600) / 60);
-  return min === 0 ? `${h} h` : `${h} h ${min} min`;
+  const minutes = Math.round(s / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
 }
