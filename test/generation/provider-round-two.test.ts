@@ -227,3 +227,15 @@ describe("a proxy's page instead of the API", () => {
     expect(failure(context.result).code).toBe("generation.context_exceeded");
   });
 });
+
+test("a socket error of a dropped connection thrown outside the SDK's connection errors is retried, not 'provider failed'", async () => {
+  const sdk = await import("openai");
+  const { resolveEndpoint } = await import("../../src/generation/llm/endpoint.ts");
+  const { classifyThrown } = await import("../../src/generation/llm/transport-errors.ts");
+  const { testLlmConfig } = await import("../support/generation-project.ts");
+  const endpoint = resolveEndpoint(testLlmConfig({ baseUrl: "http://127.0.0.1:9/v1" }), { JAUNT_TEST_KEY: TEST_KEY });
+  const ctx = { endpoint, model: "m", apiKeyEnv: "JAUNT_TEST_KEY", timeoutSeconds: 10 };
+  const reset = Object.assign(new TypeError("ECONNRESET: The socket connection was closed unexpectedly."), { code: "ECONNRESET" });
+  expect(classifyThrown(sdk, reset, ctx)).toMatchObject({ retry: "backoff", reason: "connection dropped (ECONNRESET)" });
+  expect(classifyThrown(sdk, new TypeError("Invalid URL"), ctx)).toMatchObject({ retry: "never", code: "generation.provider_failed" });
+});

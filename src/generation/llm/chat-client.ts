@@ -12,7 +12,8 @@ import { backoffDelay, DEFAULT_BACKOFF, serverWaitLimit, sleep, type BackoffSett
 import type { Endpoint } from "./endpoint.ts";
 import { createExchangeRecorder } from "./exchange.ts";
 import { ProviderError, type ProviderFailure } from "./failure.ts";
-import { classifyBodyFailure, classifyThrown, type FailureContext, type OpenAIModule } from "./provider-errors.ts";
+import type { FailureContext, OpenAIModule } from "./provider-errors.ts";
+import { classifyBodyFailure, classifyThrown } from "./transport-errors.ts";
 import { readHttpError, readSuccess, type ReadResponse } from "./read-response.ts";
 import { initialShape, requestParams, reshape, settingOf, type RequestShape } from "./request-shape.ts";
 import { formatWait } from "./wait-time.ts";

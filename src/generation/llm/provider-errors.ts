@@ -1,11 +1,12 @@
 /**
  * Name a provider failure in the provider's own words and decide whether
  * another request can help: HTTP errors (with the server's body), error
- * objects inside a 200, and connection problems.
+ * objects inside a 200, and a proxy's page in place of the API. Failures
+ * without a response are in transport-errors.ts.
  */
 import type * as OpenAISdk from "openai";
 import { isRecord } from "../../support/is-record.ts";
-import { isLoopback, type Endpoint } from "./endpoint.ts";
+import type { Endpoint } from "./endpoint.ts";
 import { errorText, rejectedParameter } from "./error-words.ts";
 import type { ProviderFailure } from "./failure.ts";
 import { redactText } from "./redact.ts";
@@ -29,11 +30,12 @@ export function whereOf(ctx: FailureContext): string {
 }
 
 /** The setting a user edits to change the server: the one that chose it, or `[llm] base_url` for the built-in default. */
-function settingOf(ctx: FailureContext): string {
+export function settingOf(ctx: FailureContext): string {
   return ctx.endpoint.baseUrlSource === "default" ? "[llm] base_url" : ctx.endpoint.baseUrlSource;
 }
 
-function clean(words: string, ctx: FailureContext): string {
+/** Provider words for a message: redacted, on one line, at most 500 characters. */
+export function clean(words: string, ctx: FailureContext): string {
   const flat = redactText(words, ctx.endpoint.apiKey).replace(/\s+/g, " ").trim();
   return flat.length > MESSAGE_LIMIT ? `${flat.slice(0, MESSAGE_LIMIT)}…` : flat;
 }
@@ -209,77 +211,4 @@ export function classifyEmbedded(error: unknown, sent: readonly string[], ctx: F
     reason: "error in response",
     message: `${whereOf(ctx)} answered HTTP 200 with an error: ${clean(words, ctx)}`,
   };
-}
-
-function causeCode(error: Error): string | undefined {
-  const cause: unknown = error.cause;
-  return isRecord(cause) && typeof cause.code === "string" ? cause.code : undefined;
-}
-
-/** Socket errors of a dropped connection: another request may well get through. */
-const DROPPED = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ETIMEDOUT", "ENETRESET", "UND_ERR_SOCKET", "ConnectionClosed"]);
-
-/**
- * The body stopped arriving after the status line and headers (the server or
- * a proxy reset or closed the connection mid-answer): transient, like a
- * dropped connection.
- */
-export function classifyBodyFailure(status: number, code: string | undefined, detail: string, ctx: FailureContext): ProviderFailure {
-  return {
-    retry: "backoff",
-    code: "generation.provider_unavailable",
-    reason: `connection dropped mid-answer${code ? ` (${code})` : ""}`,
-    message: `${whereOf(ctx)} (HTTP ${status}) closed the connection before the whole answer arrived: ${clean(detail, ctx)}`,
-  };
-}
-
-/** Timeouts, refused connections, DNS failures and other errors thrown before a response arrived. */
-export function classifyThrown(sdk: OpenAIModule, error: unknown, ctx: FailureContext): ProviderFailure {
-  const where = whereOf(ctx);
-  if (error instanceof sdk.APIConnectionTimeoutError) {
-    return {
-      retry: "backoff",
-      code: "generation.provider_unavailable",
-      reason: `request timed out after ${ctx.timeoutSeconds}s`,
-      message: `${where} did not answer within ${ctx.timeoutSeconds}s`,
-      hint: "local models can be slow: raise [llm] timeout_seconds",
-    };
-  }
-  if (error instanceof sdk.APIConnectionError) {
-    const code = causeCode(error);
-    if (code === "ECONNREFUSED" || code === "ConnectionRefused") {
-      const local = isLoopback(ctx.endpoint.baseUrl);
-      return {
-        retry: "never",
-        code: "generation.server_unreachable",
-        reason: "connection refused",
-        message: `nothing is listening at ${where}: connection refused`,
-        hint: local
-          ? `start the local server (ollama serve, LM Studio's server, vllm serve, llama-server …), or fix the port in ${settingOf(ctx)}`
-          : `check the host and port in ${settingOf(ctx)}`,
-      };
-    }
-    if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "DNSException") {
-      return {
-        retry: code === "EAI_AGAIN" ? "backoff" : "never",
-        code: "generation.server_unreachable",
-        reason: "host not found",
-        message: `cannot resolve the host of ${where} (${code})`,
-        hint: `check the host name in ${settingOf(ctx)}, and your network or proxy`,
-      };
-    }
-    const detail = error.cause instanceof Error ? error.cause.message : error.message;
-    return {
-      retry: "backoff",
-      code: "generation.provider_unavailable",
-      reason: `connection failed${code ? ` (${code})` : ""}`,
-      message: `cannot connect to ${where}: ${clean(detail, ctx)}`,
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const code = isRecord(error) && typeof error.code === "string" ? error.code : undefined;
-  if (code !== undefined && DROPPED.has(code)) {
-    return { retry: "backoff", code: "generation.provider_unavailable", reason: `connection dropped (${code})`, message: `${where} dropped the connection: ${clean(message, ctx)}` };
-  }
-  return { retry: "never", code: "generation.provider_failed", reason: "request failed", message: `request to ${where} failed: ${clean(message, ctx)}` };
 }
