@@ -77,7 +77,13 @@ export function formatTrustReport(check: TrustCheck, action: "shown" | "trusted"
   if (action === "revoked") lines.push(removed ? `Forgot the trust of ${check.root}.` : `${check.root} was not trusted; nothing to forget.`);
   lines.push(`${check.root}: ${STATE_WORDS[check.state]}${check.state === "trusted" && check.record ? ` (since ${check.record.trustedAt})` : ""}`);
   for (const route of check.routes) {
-    const status = needsTrust(route) ? "" : route.settings.length === 0 ? " — your own settings" : " — this machine, no trust needed";
+    const status = needsTrust(route)
+      ? ""
+      : !route.sends
+        ? ` — not sent now: ${route.credential} is not set`
+        : route.settings.length === 0
+          ? " — your own settings"
+          : " — this machine, no trust needed";
     lines.push(`  ${routeLine(route)}${status}`);
     for (const setting of route.settings) lines.push(`    ${settingLine(check.root, setting)}`);
   }
@@ -112,6 +118,7 @@ export function trustJson(check: TrustCheck, action: "shown" | "trusted" | "revo
       url: route.destination.url,
       host: route.destination.host,
       ...(route.proxy ? { proxy: route.proxy.url } : {}),
+      sends: route.sends,
       needsTrust: needsTrust(route),
       settings: route.settings.map((setting) => ({
         name: setting.name,

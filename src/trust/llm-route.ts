@@ -8,7 +8,7 @@
  * read the key).
  */
 import { CONFIG_DEFAULTS } from "../config/defaults.ts";
-import { pickBaseUrl } from "../generation/llm/endpoint.ts";
+import { isLoopbackHost, pickBaseUrl } from "../generation/llm/endpoint.ts";
 import { redactUrl } from "../generation/llm/redact.ts";
 import { routeHost, type ProjectSetting, type RouteContext, type SecretRoute } from "./route-types.ts";
 
@@ -45,5 +45,8 @@ export function llmRoute(context: RouteContext): SecretRoute {
   }
   const tls = context.envSetting("NODE_TLS_REJECT_UNAUTHORIZED", "process");
   if (tls) settings.push(tls);
-  return { purpose: "LLM requests", credential: llm.apiKeyEnv, destination: routeHost(baseUrl, redactUrl(baseUrl)), proxy, settings };
+  const destination = routeHost(baseUrl, redactUrl(baseUrl));
+  // Without the key only a loopback server is asked (with a placeholder); elsewhere generation stops on the missing key.
+  const sends = Boolean(context.env.merged[llm.apiKeyEnv]?.trim()) || isLoopbackHost(destination.hostname);
+  return { purpose: "LLM requests", credential: llm.apiKeyEnv, destination, proxy, settings, sends };
 }

@@ -42,6 +42,11 @@ export interface SecretRoute {
   readonly proxy: RouteHost | undefined;
   /** The project settings in effect for this route; empty when all of it is the user's own choice. */
   readonly settings: readonly ProjectSetting[];
+  /**
+   * False when no such request can go out as things stand (its credential is
+   * unset and required: the command stops with its own error first).
+   */
+  readonly sends: boolean;
 }
 
 /** What a route source reads. */
@@ -68,10 +73,10 @@ export function routeHost(url: string, shown: string): RouteHost {
 }
 
 /**
- * Whether the route needs the user's trust: a project setting is in effect and
- * a host it contacts is not this machine as written (DESIGN §12).
+ * Whether the route needs the user's trust: it sends, a project setting is in
+ * effect, and a host it contacts is not this machine as written (DESIGN §12).
  */
 export function needsTrust(route: SecretRoute): boolean {
-  if (route.settings.length === 0) return false;
+  if (route.settings.length === 0 || !route.sends) return false;
   return [route.destination, route.proxy].some((host) => host !== undefined && !isLoopbackHost(host.hostname));
 }
