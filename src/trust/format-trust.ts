@@ -63,7 +63,7 @@ export function refusalError(check: TrustCheck): JauntConfigError {
 }
 
 const STATE_WORDS: Readonly<Record<TrustCheck["state"], string>> = {
-  not_needed: "nothing to trust: every credential goes where your own settings say, or to this machine",
+  not_needed: "nothing to trust now: no credential would go to another machine by this project's choice",
   trusted: "trusted",
   trusted_by_env: "trusted for this run by JAUNT_TRUST_PROJECT=1",
   untrusted: "not trusted: commands that would send these credentials refuse",
@@ -80,7 +80,7 @@ export function formatTrustReport(check: TrustCheck, action: "shown" | "trusted"
     const status = needsTrust(route)
       ? ""
       : !route.sends
-        ? ` — not sent now: ${route.credential} is not set`
+        ? ` — nothing is sent while ${route.credential} is unset`
         : route.settings.length === 0
           ? " — your own settings"
           : " — this machine, no trust needed";
