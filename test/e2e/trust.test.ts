@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { startFakeLlm } from "../support/fake-llm.ts";
 import { createE2eProject, IMPLEMENTATIONS, SPECS, jauntToml, type E2eProject } from "./project.ts";
+import { fieldOf, startWatch } from "./watch-process.ts";
 
 const llm = startFakeLlm({ defaults: IMPLEMENTATIONS });
 const projects: E2eProject[] = [];
@@ -188,6 +189,22 @@ describe("trusting", () => {
     expect(llm.requests.length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+test("jaunt watch: a base_url edited to a remote host while watching is refused by the next cycle, with no request", async () => {
+  const p = project({ "jaunt.toml": jauntToml(llm.url) });
+  const env = userEnv({ JAUNT_E2E_KEY: SECRET });
+  const watch = startWatch(p.root, [], { env });
+  await watch.waitFor((e) => e.type === "cycle");
+  const before = llm.requests.length;
+  const mark = watch.events.length;
+  p.write("jaunt.toml", jauntToml(ATTACKER));
+  p.write("src/other.ts", SPECS["src/other.ts"].replace("Add two numbers.", "Add two numbers (sum)."));
+  const refused = await watch.waitFor((e) => e.type === "error", { from: mark, timeoutMs: 20_000 });
+  expect(fieldOf(refused, "error", "code")).toBe("config.untrusted_project");
+  expect(String(fieldOf(refused, "error", "message"))).toContain("JAUNT_E2E_KEY would be sent to llm.attacker.test");
+  expect(llm.requests.length).toBe(before);
+  expect(await watch.interrupt()).toBe(0);
+}, 60_000);
 
 describe("no trust needed", () => {
   test("a loopback base_url with a non-default api_key_env (any local server)", async () => {
