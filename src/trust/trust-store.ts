@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { JauntConfigError } from "@jaunt/runtime";
 import { isRecord } from "../support/is-record.ts";
 
 /** A setting as recorded (shown form, project-relative file) so `jaunt trust --show` can say what was trusted. */
@@ -58,18 +59,41 @@ function isTrustRecord(value: unknown): value is TrustRecord {
   return isRecord(value) && typeof value.digest === "string" && typeof value.trustedAt === "string" && Array.isArray(value.settings) && value.settings.every(isRecordedSetting);
 }
 
-/** All records; an absent or unreadable store is empty (trust is then asked again, nothing is sent unasked). */
-function readStore(home: string): Map<string, TrustRecord> {
+interface Store {
+  readonly records: Map<string, TrustRecord>;
+  /** Why an existing store file could not be read; undefined when absent or fine. */
+  readonly unreadable: string | undefined;
+}
+
+/** All records. An absent store is empty; so is an unreadable one for checks (trust is asked again, nothing is sent unasked). */
+function readStore(home: string): Store {
   const records = new Map<string, TrustRecord>();
+  let text: string;
+  try {
+    text = readFileSync(storeFile(home), "utf8");
+  } catch (error) {
+    const absent = isRecord(error) && error.code === "ENOENT";
+    return { records, unreadable: absent ? undefined : error instanceof Error ? error.message : String(error) };
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(storeFile(home), "utf8"));
-  } catch {
-    return records;
+    data = JSON.parse(text);
+  } catch (error) {
+    return { records, unreadable: error instanceof Error ? error.message : String(error) };
   }
-  if (!isRecord(data) || data.format !== STORE_FORMAT || !isRecord(data.projects)) return records;
+  if (!isRecord(data) || data.format !== STORE_FORMAT || !isRecord(data.projects)) return { records, unreadable: `not a format-${STORE_FORMAT} trust store` };
   for (const [root, record] of Object.entries(data.projects)) if (isTrustRecord(record)) records.set(root, record);
-  return records;
+  return { records, unreadable: undefined };
+}
+
+/** The store for changing it: an unreadable one is not overwritten (it holds the user's other projects). */
+function storeToChange(home: string): Map<string, TrustRecord> {
+  const { records, unreadable } = readStore(home);
+  if (unreadable === undefined) return records;
+  throw new JauntConfigError(`cannot read the trusted-projects file ${storeFile(home)}: ${unreadable}`, "config.trust_store_unreadable", {
+    location: { file: storeFile(home) },
+    hint: "fix or remove it (removing it forgets every trusted project: each asks again); JAUNT_HOME chooses another folder",
+  });
 }
 
 function writeStore(home: string, records: ReadonlyMap<string, TrustRecord>): void {
@@ -88,19 +112,22 @@ function writeStore(home: string, records: ReadonlyMap<string, TrustRecord>): vo
 
 /** The record for the project at `root` (a real path), if any. */
 export function readTrustRecord(home: string, root: string): TrustRecord | undefined {
-  return readStore(home).get(root);
+  return readStore(home).records.get(root);
 }
 
-/** Record (or replace) the trust of the project at `root`. */
+/**
+ * Record (or replace) the trust of the project at `root`.
+ * @throws {JauntConfigError} `config.trust_store_unreadable` when the store exists but cannot be read.
+ */
 export function writeTrustRecord(home: string, root: string, record: TrustRecord): void {
-  const records = readStore(home);
+  const records = storeToChange(home);
   records.set(root, record);
   writeStore(home, records);
 }
 
-/** Forget the project at `root`; false when it was not recorded. */
+/** Forget the project at `root`; false when it was not recorded. Throws as `writeTrustRecord`. */
 export function removeTrustRecord(home: string, root: string): boolean {
-  const records = readStore(home);
+  const records = storeToChange(home);
   if (!records.delete(root)) return false;
   writeStore(home, records);
   return true;

@@ -115,6 +115,16 @@ describe("the check", () => {
     expect(fs.readFileSync(path.join(home, "trusted-projects.json"), "utf8")).not.toContain(root);
   });
 
+  test("an unreadable store counts as no trust and is never overwritten", () => {
+    const { root, config } = projectWith(REMOTE);
+    const home = tempDir("jaunt-home-");
+    fs.writeFileSync(path.join(home, "trusted-projects.json"), "{ not json");
+    const options = { env: { JAUNT_HOME: home, TEAM_KEY: "k" }, cwd: root, bunAutoload: false };
+    expect(checkProjectTrust(config, options).state).toBe("untrusted");
+    expect(() => trustProject(config, options)).toThrow("cannot read the trusted-projects file");
+    expect(fs.readFileSync(path.join(home, "trusted-projects.json"), "utf8")).toBe("{ not json");
+  });
+
   test("the record is keyed by the root's real path: a symlinked checkout is the same project", () => {
     const { root, config } = projectWith(REMOTE);
     const link = path.join(tempDir(), "link");
