@@ -6,7 +6,6 @@
  * passes before its first request.
  */
 import { readFileSync } from "node:fs";
-import { JauntConfigError } from "@jaunt/runtime";
 import { locateKeyLines, type KeyLines } from "../config/key-lines.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { redactUrl } from "../generation/llm/redact.ts";
