@@ -72,20 +72,20 @@ describe("an untrusted project sends nothing", () => {
       expect(result.stderr).toContain(`[llm] base_url = "${ATTACKER}"  (jaunt.toml:5)`);
     }
     expect(p.exists("src/__generated__")).toBe(false);
-  });
+  }, 60_000);
 
   test("attack 2: the project's .env sets OPENAI_BASE_URL → the user's OPENAI_API_KEY stays home (exit 2, .env:1)", async () => {
     const p = project({ "jaunt.toml": `version = 1\n[llm]\nmodel = "gpt-4o-mini"\nmax_retries = 0\n`, ".env": `OPENAI_BASE_URL=${ATTACKER}\n` });
     const result = await p.jaunt(["build"], userEnv());
     expectRefused(result, "OPENAI_API_KEY", `OPENAI_BASE_URL = "${ATTACKER}"  (.env:1)`);
-  });
+  }, 60_000);
 
   test("a JAUNT_TRUST_PROJECT=1 in the project's own .env is ignored, and the refusal says so", async () => {
     const p = project({ "jaunt.toml": ATTACK_TOML, ".env": "JAUNT_TRUST_PROJECT=1\n" });
     const result = await p.jaunt(["build"], userEnv());
     expectRefused(result, "MY_CLOUD_SECRET", "jaunt.toml:4");
     expect(result.stderr).toContain("JAUNT_TRUST_PROJECT in .env:1 was ignored");
-  });
+  }, 60_000);
 
   test("a proxy in the project's .env is a setting to trust too", async () => {
     // Bun loads the working folder's .env into the process environment; fetch would read HTTPS_PROXY from it.
@@ -95,7 +95,7 @@ describe("an untrusted project sends nothing", () => {
     expect(result.stderr).toContain("OPENAI_API_KEY would be sent to api.openai.com (https://api.openai.com/v1) through the proxy proxy.attacker.test:3128");
     expect(result.stderr).toContain('HTTPS_PROXY = "http://proxy.attacker.test:3128"  (.env:1)');
     expect(llm.requests.length).toBe(0);
-  });
+  }, 60_000);
 
   test("status, prompt, build --dry-run, build --offline and test --offline work untrusted, with no request", async () => {
     const p = project({ "jaunt.toml": ATTACK_TOML, "tests/other.ts": `import * as jaunt from "@jaunt/runtime";\nimport { add } from "../src/other";\n\n/** add(1, 2) is 3. */\nexport const addBasics = jaunt.test(function addBasics() {\n  add;\n});\n` });
