@@ -3,7 +3,7 @@
  * no user code runs) and extracts its specs, imports and problems.
  */
 import ts from "typescript";
-import { localTypeDeclarations, referencedTypesText } from "./local-types.ts";
+import { localTypeDeclarations, referencedTypeDeclarations, referencedTypesText } from "./local-types.ts";
 import { syntaxFault } from "./syntax-gate.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
 import { parseSpecOptions } from "./spec-options.ts";
@@ -86,7 +86,10 @@ function checkPlacement(ctx: Context, statement: ts.Statement, nameNode: ts.Node
 
 function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecKind, options: SpecOptions, api: string): void {
   const text = fullText(ctx.source, statement);
-  const code = collectReferences(statement, ctx.namespaces, name);
+  // The spec's declared type (an overload interface, `: T`, `satisfies T`) is part of what it says.
+  const own = collectReferences(statement, ctx.namespaces, name);
+  const declared = referencedTypeDeclarations(ctx.types, own).flatMap((decl) => collectReferences(decl, ctx.namespaces, name));
+  const code = declared.length === 0 ? own : [...new Set([...own, ...declared])].sort();
   const mentioned = commentMentions(text, ctx.imported, ctx.namespaces).filter((n) => n !== name);
   const references = mentioned.length === 0 ? code : [...new Set([...code, ...mentioned])].sort();
   const types = referencedTypesText(ctx.source, ctx.types, code);

@@ -66,6 +66,19 @@ const COMMENT = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
 const WORD = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?/g;
 
 /**
+ * Whether a mention in prose reads as a name, not an English word: a name
+ * with capitals, digits, `_` or `$` always does; an all-lowercase one
+ * (`delay`, `pick`) only in code form — in backticks, `{@link delay}`, or
+ * called: `delay(ms)`. "milliseconds to delay" is English.
+ */
+function codeLike(comment: string, index: number, word: string): boolean {
+  if (!/^[a-z]+$/.test(word)) return true;
+  const before = comment.slice(Math.max(0, index - 7), index);
+  const after = comment.slice(index + word.length, index + word.length + 1);
+  return before.endsWith("`") || after === "`" || after === "(" || /\{@link(?:code|plain)?\s+$/.test(before);
+}
+
+/**
  * Imported names that the comments and JSDoc in `text` mention (`Uses
  * randomInt`, `{@link ns.pick}`): a stub body names nothing, so prose is
  * often the only place a spec says what it builds on.
@@ -73,10 +86,12 @@ const WORD = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?/g;
 export function commentMentions(text: string, imported: ReadonlySet<string>, namespaces: ReadonlySet<string>): string[] {
   const found = new Set<string>();
   for (const comment of text.match(COMMENT) ?? []) {
-    for (const word of comment.match(WORD) ?? []) {
+    for (const match of comment.matchAll(WORD)) {
+      const word = match[0];
       const dot = word.indexOf(".");
       const head = dot === -1 ? word : word.slice(0, dot);
       if (!imported.has(head)) continue;
+      if (!codeLike(comment, match.index, word)) continue;
       found.add(head);
       if (dot !== -1 && namespaces.has(head)) found.add(word);
     }

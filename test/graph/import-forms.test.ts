@@ -93,7 +93,7 @@ describe("imports are dependencies", () => {
       "src/lib/b.ts": RUNTIME_IMPORT + fnSpec("b"),
       "src/lib/c.ts": RUNTIME_IMPORT + fnSpec("c"),
       "src/lib/index.ts": `export * from "./a";\nexport { b } from "./b";\nimport { c } from "./c";\nexport { c };\n`,
-      "src/app.ts": `${RUNTIME_IMPORT}import { a, b, c } from "./lib";\n` + fnSpec("first", "Uses a then b.") + fnSpec("second", "Uses c."),
+      "src/app.ts": `${RUNTIME_IMPORT}import { a, b, c } from "./lib";\n` + fnSpec("first", "Uses `a` then b().") + fnSpec("second", "Uses {@link c}."),
     });
     const deps = specDeps(await status({ root: project.root, cache: false }));
     expect(deps["src/app:first"]).toEqual(["src/lib/a:a", "src/lib/b:b"]);
