@@ -65,12 +65,22 @@ export function verboseEventText(event: GenerationEvent): string | undefined {
   return undefined;
 }
 
-/** One line per finished module, for logs. */
+/**
+ * What made a regenerated module stale, as `jaunt status` names it (the
+ * spec and its changed words, the dependency, the file): one indented line
+ * per reason. A first build (the file was missing) needs no explanation.
+ */
+function whyText(report: ModuleReport): string {
+  const why = report.reasons.filter((reason) => !reason.startsWith("generated file "));
+  return why.map((reason) => `\n  - ${reason}`).join("");
+}
+
+/** One line per finished module (and its reasons), for logs. */
 export function moduleLine(report: ModuleReport): string {
   const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
   switch (report.status) {
     case "built":
-      return `built ${report.module} -> ${report.generatedFile}${took}`;
+      return `built ${report.module} -> ${report.generatedFile}${took}${whyText(report)}`;
     case "failed":
       return `FAILED ${report.module}: ${failureText(report).split("\n")[0]}`;
     case "skipped":
