@@ -67,7 +67,8 @@ function selected(modules: readonly PlannedModule[], targets: readonly PlannedMo
   return modules.filter((m) => m.status === "stale" || m.status === "edited");
 }
 
-async function stampOne(plan: Plan, module: PlannedModule, records: WrittenRecords): Promise<StampedModule> {
+/** Rewrite the header digest of `module` to its current digest (body kept byte for byte) and record it; no model call. */
+export async function stampModule(plan: Plan, module: PlannedModule, records: WrittenRecords): Promise<StampedModule> {
   const root = plan.root;
   const file = path.join(root, module.generatedFile);
   const text = await readFile(file, "utf8");
@@ -109,7 +110,7 @@ export async function stamp(options: StampOptions = {}): Promise<StampReport> {
   try {
     const records = WrittenRecords.load(plan.root);
     const stamped: StampedModule[] = [];
-    for (const module of todo) stamped.push(await stampOne(plan, module, records));
+    for (const module of todo) stamped.push(await stampModule(plan, module, records));
     return { ...report, stamped, warnings: lock.warning ? [lock.warning] : [] };
   } finally {
     lock.release();
