@@ -17,6 +17,8 @@ export interface Token {
   readonly text: string;
   /** A line break separates it from the previous code token (comments in between count). */
   readonly newline: boolean;
+  /** A line break in the whitespace right before it (since the previous token of any kind; not inside comments). */
+  readonly breakBefore: boolean;
   /** Offsets of the token in the source text. */
   readonly start: number;
   readonly end: number;
@@ -79,10 +81,12 @@ export function tokenize(text: string): Token[] {
   const braces: boolean[] = [];
   let lastCode: Token | undefined;
   let newline = false;
+  let breakBefore = false;
   let i = 0;
   const push = (kind: TokenKind, value: string, start: number): void => {
-    const token: Token = { kind, text: value, newline, start, end: i };
+    const token: Token = { kind, text: value, newline, breakBefore, start, end: i };
     tokens.push(token);
+    breakBefore = false;
     if (kind !== "comment") {
       lastCode = token;
       newline = false;
@@ -102,6 +106,7 @@ export function tokenize(text: string): Token[] {
     const c = text[i] ?? "";
     if (c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029") {
       newline = true;
+      breakBefore = true;
       i += 1;
     } else if (/\s/.test(c) || c === "\uFEFF") {
       i += 1;

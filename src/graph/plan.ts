@@ -4,7 +4,7 @@
  * this plus printing, and `jaunt build` schedules from its `buildOrder`.
  */
 import type { JauntConfig } from "../config/types.ts";
-import { discover } from "../discovery/discover.ts";
+import { discover, type DiscoverOptions } from "../discovery/discover.ts";
 import { ProjectResolver } from "../discovery/project-resolver.ts";
 import { missingRootWarnings } from "../discovery/root-warnings.ts";
 import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
@@ -31,6 +31,8 @@ export interface PlanOptions {
   readonly inferDeps?: boolean;
   /** Use the parse cache under `.jaunt/cache/` (default true). */
   readonly cache?: boolean;
+  /** A walk of the roots and the stamps taken right after it (the status memo's snapshot), reused instead of walking again. */
+  readonly walked?: DiscoverOptions["walked"];
 }
 
 function toPosix(p: string): string {
@@ -60,7 +62,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const root = config.root;
   const generatedDir = config.paths.generatedDir;
   const useCache = options.cache ?? true;
-  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache }), requestDigests(config)]);
+  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache, ...(options.walked ? { walked: options.walked } : {}) }), requestDigests(config)]);
   const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined);
   const graph = buildSpecGraph(discovery, {
     inferBuildDeps: options.inferDeps ?? config.build.inferDeps,

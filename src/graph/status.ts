@@ -134,7 +134,8 @@ export async function status(options: StatusOptions = {}): Promise<StatusReport>
   const key = memo.memoKey(config, prints, options.inferDeps);
   const known = memo.readStatusMemo(config.root, key, snapshot);
   if (known) return known;
-  const plan = await planProject();
+  // The snapshot's walk and stamps are what planning would take again: reuse them.
+  const plan = await (await import("./plan.ts")).planProject({ ...planOptions, walked: { walk: snapshot.walk, stamps: snapshot.files } });
   const report = reportOf(plan, generator);
   await memo.writeStatusMemo(config.root, key, snapshot, plan.probes, report);
   return report;
