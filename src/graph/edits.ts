@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sameStamp, stampOf } from "../discovery/file-stamp.ts";
+import { type FileStamp, sameStamp, stampOf } from "../discovery/file-stamp.ts";
 import { parseHeader } from "../generated/header.ts";
 import { bodyDigest, bodyMeaningDigest, type WrittenEntry, type WrittenRecords } from "../generated/written-record.ts";
 import type { HeaderResult } from "./staleness.ts";
@@ -41,7 +41,7 @@ function bodyChanged(file: string, record: WrittenEntry): boolean {
 }
 
 /** Scan the generated files that carry a valid header. */
-export function scanEdits(root: string, headers: ReadonlyMap<string, HeaderResult>, records: WrittenRecords): EditScan {
+export function scanEdits(root: string, headers: ReadonlyMap<string, HeaderResult>, records: WrittenRecords, stampFor: (file: string) => FileStamp | undefined = (file) => stampOf(path.join(root, file))): EditScan {
   const edited = new Set<string>();
   const writtenBy = new Map<string, WrittenBy>();
   for (const [file, header] of headers) {
@@ -50,7 +50,7 @@ export function scanEdits(root: string, headers: ReadonlyMap<string, HeaderResul
     writtenBy.set(file, { toolVersion: header.header.toolVersion, model: record?.model });
     if (!record) continue;
     const full = path.join(root, file);
-    const stamp = stampOf(full);
+    const stamp = stampFor(file);
     if (stamp && sameStamp(stamp, record.stamp)) continue;
     if (bodyChanged(full, record)) edited.add(file);
   }

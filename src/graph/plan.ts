@@ -3,7 +3,9 @@
  * (see plan-types.ts). Model-free and network-free: `jaunt status` is just
  * this plus printing, and `jaunt build` schedules from its `buildOrder`.
  */
+import path from "node:path";
 import type { JauntConfig } from "../config/types.ts";
+import { type FileStamp, stampOf } from "../discovery/file-stamp.ts";
 import { discover, type DiscoverOptions } from "../discovery/discover.ts";
 import { ProjectResolver } from "../discovery/project-resolver.ts";
 import { missingRootWarnings } from "../discovery/root-warnings.ts";
@@ -63,7 +65,10 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const generatedDir = config.paths.generatedDir;
   const useCache = options.cache ?? true;
   const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache, ...(options.walked ? { walked: options.walked } : {}) }), requestDigests(config)]);
-  const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined);
+  // Stamps the caller took right after its walk (the status memo's snapshot) are not taken again.
+  const known = options.walked?.stamps;
+  const stampFor = (file: string): FileStamp | undefined => (known && file in known ? (known[file] ?? undefined) : stampOf(path.join(root, file)));
+  const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined, stampFor);
   const graph = buildSpecGraph(discovery, {
     inferBuildDeps: options.inferDeps ?? config.build.inferDeps,
     inferTestDeps: options.inferDeps ?? config.test.inferDeps,
@@ -108,7 +113,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     const generatedFile = toPosix(generatedPathFor(info.file, info.kind, generatedDir));
     inputs.push({ id, module: id, kind: info.kind, generatedFile, digest, specRefs: info.specs.map((s) => s.ref), dependsOn });
   }
-  const edits = scanEdits(root, scan.headers, WrittenRecords.load(root));
+  const edits = scanEdits(root, scan.headers, WrittenRecords.load(root), stampFor);
   // Module digests in the previous format, computed only for modules whose header differs (an upgrade).
   const legacy = new Map<string, Digest>();
   const legacyDigest = (id: string): Digest => {
