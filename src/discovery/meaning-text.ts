@@ -202,9 +202,14 @@ function closingIndex(tokens: readonly Token[], open: number): number {
   return -1;
 }
 
+function nextCodeIndex(tokens: readonly Token[], from: number): number {
+  for (let i = from; i < tokens.length; i++) if (isCode(tokens[i])) return i;
+  return -1;
+}
+
 function nextCode(tokens: readonly Token[], from: number): Token | undefined {
-  for (let i = from; i < tokens.length; i++) if (isCode(tokens[i])) return tokens[i];
-  return undefined;
+  const index = nextCodeIndex(tokens, from);
+  return index === -1 ? undefined : tokens[index];
 }
 
 /**
@@ -220,9 +225,10 @@ function redundantParentheses(tokens: readonly Token[]): Set<number> {
     if (!isCode(token)) continue;
     if (token.text === "(" && token.kind === "punctuator") {
       const close = closingIndex(tokens, i);
-      const inner = nextCode(tokens, i + 1);
+      const innerIndex = nextCodeIndex(tokens, i + 1);
+      const inner = innerIndex === -1 ? undefined : tokens[innerIndex];
       const after = close === -1 ? undefined : nextCode(tokens, close + 1);
-      const single = inner?.kind === "identifier" && nextCode(tokens, tokens.indexOf(inner) + 1) === tokens[close];
+      const single = inner?.kind === "identifier" && nextCodeIndex(tokens, innerIndex + 1) === close;
       if (close !== -1 && single && after?.text === "=>" && !(previous?.kind === "identifier" && !["async", "return", "=", "yield", "await"].includes(previous.text))) {
         skipped.add(i).add(close);
       } else if (close !== -1 && previous && WRAPPED_AFTER.has(previous.text) && inner?.text !== "{" && (endsExpression(tokens[close], after) || (previous.text === "?" && after?.text === ":"))) {

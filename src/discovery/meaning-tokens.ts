@@ -24,12 +24,36 @@ export interface Token {
   readonly end: number;
 }
 
-const PUNCTUATORS = [
-  "...", "===", "!==", "**=", "<<=", "&&=", "||=", "??=",
-  "=>", "==", "!=", "<=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<",
-];
+/** Multi-character punctuators by length (longest match first); `>` is always alone. */
+const PUNCTUATORS_3 = new Set(["...", "===", "!==", "**=", "<<=", "&&=", "||=", "??="]);
+const PUNCTUATORS_2 = new Set(["=>", "==", "!=", "<=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<"]);
 const IDENTIFIER_START = /[\p{ID_Start}$_\\]/u;
 const IDENTIFIER_PART = /[\p{ID_Continue}$\u200C\u200D\\]/u;
+
+/** ASCII fast paths; other characters go to the Unicode classes. */
+function isIdentifierStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 92) return true;
+  if (c < 128) return false;
+  return c >= 0xd800 || IDENTIFIER_START.test(text[i] ?? "");
+}
+
+function isIdentifierPart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 92) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  return (c >= 0xd800 && c <= 0xdfff) || IDENTIFIER_PART.test(text[i] ?? "");
+}
+
+function isDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(c: number, ch: string): boolean {
+  if (c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff) return true;
+  return c > 127 && /\s/.test(ch);
+}
 /** Keywords after which a `/` starts a regular expression (they do not end an operand). */
 const KEYWORDS_BEFORE_EXPRESSION = new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]);
 
@@ -108,7 +132,7 @@ export function tokenize(text: string): Token[] {
       newline = true;
       breakBefore = true;
       i += 1;
-    } else if (/\s/.test(c) || c === "\uFEFF") {
+    } else if (isSpace(text.charCodeAt(i), c)) {
       i += 1;
     } else if (c === "/" && text[i + 1] === "/") {
       while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i += 1;
@@ -132,13 +156,13 @@ export function tokenize(text: string): Token[] {
       braces.pop();
       i += 1;
       template(start);
-    } else if (/[0-9]/.test(c) || (c === "." && /[0-9]/.test(text[i + 1] ?? ""))) {
+    } else if (isDigit(text, i) || (c === "." && isDigit(text, i + 1))) {
       const match = /^(?:0[xX][0-9a-fA-F_]+n?|0[bB][01_]+n?|0[oO][0-7_]+n?|(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9_]+)?n?)/.exec(text.slice(i, i + 400));
       i += match?.[0].length || 1;
       push("number", numberValue(text.slice(start, i)), start);
-    } else if (IDENTIFIER_START.test(c) || (c === "#" && IDENTIFIER_START.test(text[i + 1] ?? "")) || c.charCodeAt(0) >= 0xd800) {
-      i += c === "#" ? 2 : c.length;
-      while (i < text.length && (IDENTIFIER_PART.test(text[i] ?? "") || (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdfff))) i += 1;
+    } else if (isIdentifierStart(text, i) || (c === "#" && isIdentifierStart(text, i + 1))) {
+      i += c === "#" ? 2 : 1;
+      while (i < text.length && isIdentifierPart(text, i)) i += 1;
       push("identifier", text.slice(start, i), start);
     } else if (c === "/" && !endsOperand(lastCode)) {
       let inClass = false;
@@ -154,7 +178,9 @@ export function tokenize(text: string): Token[] {
       push("regex", text.slice(start, Math.min(i, text.length)), start);
     } else {
       // `>` always alone, as TypeScript's scanner gives it: `>>` in `A<B<C>>` is two tokens.
-      const long = c === ">" ? undefined : PUNCTUATORS.find((p) => text.startsWith(p, i) && !(p === "?." && /[0-9]/.test(text[i + 2] ?? "")));
+      const three = text.slice(i, i + 3);
+      const two = text.slice(i, i + 2);
+      const long = c === ">" ? undefined : PUNCTUATORS_3.has(three) ? three : PUNCTUATORS_2.has(two) && !(two === "?." && isDigit(text, i + 2)) ? two : undefined;
       i += long?.length ?? 1;
       if (c === "{") braces.push(false);
       else if (c === "}") braces.pop();

@@ -16,6 +16,7 @@ import { normalizedTextDigest } from "../discovery/normalize-text.ts";
 import type { DiskProbe } from "../discovery/disk-probe.ts";
 import type { ModuleInfo } from "../discovery/types.ts";
 import { type Digest, handwrittenDigest } from "./digests.ts";
+import type { MeaningCache } from "./meaning-cache.ts";
 import { importSpecifiers } from "./import-scan.ts";
 
 /** How many handwritten files one module's digest may cover: a bound on a helper that pulls in a whole codebase. */
@@ -39,6 +40,8 @@ export interface HandwrittenOptions {
   readonly probe: DiskProbe;
   /** The project file `specifier` imported from `fromFile` stands for (relative, alias, workspace), or undefined. */
   readonly resolve: (fromFile: string, specifier: string) => string | undefined;
+  /** Meaning digests by content (default: computed every time, nothing stored). */
+  readonly meanings?: MeaningCache;
 }
 
 /** Content digests and imports of handwritten files, memoised for one plan. */
@@ -65,7 +68,7 @@ export class HandwrittenFiles {
         if (target !== undefined && target !== file && !imports.includes(target)) imports.push(target);
       }
       const content = text ?? "\0unreadable";
-      node = { digest: handwrittenDigest(content), legacy: normalizedTextDigest(content), imports };
+      node = { digest: this.options.meanings ? this.options.meanings.digestOf(content) : handwrittenDigest(content), legacy: normalizedTextDigest(content), imports };
       this.nodes.set(file, node);
     }
     return node;

@@ -21,6 +21,7 @@ import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
 import { HandwrittenFiles } from "./handwritten.ts";
 import { HeaderCache } from "./header-cache.ts";
+import { MeaningCache } from "./meaning-cache.ts";
 import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
 import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
 import { buildSpecGraph } from "./spec-graph.ts";
@@ -88,11 +89,13 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const digests = new Map<string, Digest>();
   const inputs: StalenessInput[] = [];
   const resolver = new ProjectResolver(root, discovery.walked, discovery.probe);
+  const meanings = new MeaningCache(useCache ? root : undefined);
   const handwritten = new HandwrittenFiles({
     specFiles: new Set(discovery.modules.map((m) => m.file)),
     generatedDir,
     probe: discovery.probe,
     resolve: (from, specifier) => resolver.resolve(from, specifier),
+    meanings,
   });
   const handwrittenOf = new Map<string, Map<string, Digest>>();
   for (const id of order) {
@@ -212,6 +215,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     handwrittenFiles: handwritten.files(),
     requestDigests: prints,
   };
+  await meanings.save();
   // Headers of the previous digest format stay as they are; the record says what they are equivalent to now.
   const byId = new Map(modules.map((m) => [m.id, m]));
   await Promise.all(upgraded.map(({ id, header }) => {
