@@ -64,7 +64,8 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     }
   }
   if (settings.offline) {
-    const why = attempts.length > 0 ? "its cached answer no longer validates" : "no cached answer";
+    const refused = attempts.at(-1);
+    const why = refused ? `its cached answer no longer validates:\n${formatDiagnostics(refused.diagnostics)}` : "no cached answer";
     return fail("generation.offline_miss", `${input.module}: offline and ${why}`, "run without --offline to ask the LLM");
   }
 

@@ -101,6 +101,7 @@ function judge(options: GatingTestOptions, tests: readonly GatingTest[], cases: 
     const failure = test.failure;
     if (!failure) continue;
     if (!heldAgainstCandidate(test, input.generatedFile)) {
+      total--; // not a check of the candidate
       warnings.push(`${where}: ${whose} "${test.name}" fails in its own code (${flat(`${failure.type}: ${failure.message}`, 200)}); not held against ${input.module}`);
       continue;
     }
