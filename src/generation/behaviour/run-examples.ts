@@ -148,6 +148,11 @@ function judge(options: ExampleRunOptions, checks: readonly ExampleCheck[], even
     if (lastSetup !== undefined) fail(undefined, lastSetup, limit, "jaunt/example-timeout");
     else if (lastAt !== undefined && !finished.has(lastAt)) fail(checks[lastAt], 1, limit, "jaunt/example-timeout");
     else fail(undefined, checks[0]?.line ?? 1, `${limit} — before the first example ran (loading the module)`, "jaunt/example-timeout");
+  } else if (lastSetup !== undefined || (lastAt !== undefined && !finished.has(lastAt))) {
+    // The run ended in the middle of an example: the code under test exited the process or crashed it.
+    const ended = `ended the run before it finished (exit code ${run.exitCode ?? "unknown"}${run.error ? `: ${run.error}` : ""}): the module exits or crashes the process`;
+    if (lastSetup !== undefined) fail(undefined, lastSetup, ended);
+    else if (lastAt !== undefined) fail(checks[lastAt], 1, ended);
   } else if (events.length === 0) {
     notRun.push(`${input.specFile}: the example run ended early (exit ${run.exitCode ?? "unknown"})${run.error ? `: ${run.error}` : ""}`);
   }

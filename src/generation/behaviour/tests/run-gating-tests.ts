@@ -77,8 +77,13 @@ export async function runGatingTests(options: GatingTestOptions): Promise<Gating
       timeoutMs: options.timeoutMs ?? TESTS_TIMEOUT_MS,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const cases = readJunit(await readFile(junit, "utf8").catch(() => ""));
-    return judge(options, tests, cases, run);
+    const report = await readFile(junit, "utf8").catch(() => undefined);
+    if (report === undefined && !run.timedOut) {
+      // bun test writes its report when it finishes: none means the process ended under it (the module exited or crashed it).
+      const detail = firstError(`${run.stdout}\n${run.stderr}`);
+      return { passed: 0, total: 0, warnings: [], failures: [{ code: "jaunt/test", message: `the tests (${tests.map((t) => t.file).join(", ")}) ended before bun test reported (exit code ${run.exitCode ?? "signal"})${detail ? `: ${detail}` : ""}: the module exits or crashes the process` }] };
+    }
+    return judge(options, tests, readJunit(report ?? ""), run);
   } finally {
     await folder.remove();
   }
