@@ -66,11 +66,11 @@ function inputFor(module: string, specSource: string): GenerationInput {
   return { kind: "build", module, specFile: `${module}.ts`, generatedFile: module.replace("src/", "src/__generated__/") + ".ts", specSource, specs: [], dependencies: [], handwrittenImports: [] };
 }
 
-async function run(module: string, specSource: string, names: string[], code: string, timeoutMs = 10_000) {
+async function run(module: string, specSource: string, names: string[], code: string, timeoutMs = 10_000, isolation: "worker" | "process" = "worker") {
   const input = inputFor(module, specSource);
   const blocks = specExamples(ts, { specFile: input.specFile, specSource, specs: names.map((name) => ({ ref: `${module}:${name}`, name })) });
   const scope = moduleScope(ts, ts.createSourceFile(input.specFile, specSource, ts.ScriptTarget.Latest, true));
-  return runExamples({ root: project.root, input, code, blocks, scope, timeoutMs, env: { PATH: process.env.PATH ?? "" } });
+  return runExamples({ root: project.root, input, code, blocks, scope, timeoutMs, env: { PATH: process.env.PATH ?? "" }, isolation });
 }
 
 describe("runExamples", () => {
@@ -111,6 +111,14 @@ describe("runExamples", () => {
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0]?.code).toBe("jaunt/example-timeout");
     expect(result.failures[0]?.message).toStartWith('src/text.ts:5: the spec\'s example `slugify("Hello, World!") === "hello-world"` did not finish within 1500 ms');
+  }, 30_000);
+
+  test("in a subprocess (the compiled jaunt's way): the same verdicts, a hang stopped by the limit", async () => {
+    expect(await run("src/text", TEXT_SPEC, ["slugify"], GOOD_TEXT, 10_000, "process")).toEqual({ passed: 3, total: 3, failures: [], notRun: [] });
+    const hang = `export function slugify(title: string): string { while (title) {} return ""; }`;
+    const result = await run("src/text", TEXT_SPEC, ["slugify"], hang, 2000, "process");
+    expect(result.failures.map((f) => f.code)).toEqual(["jaunt/example-timeout"]);
+    expect(result.failures[0]?.message).toStartWith('src/text.ts:5: the spec\'s example `slugify("Hello, World!") === "hello-world"` did not finish within 2000 ms');
   }, 30_000);
 
   test("a candidate that exits the process mid-example fails that example (it never passes by ending the run)", async () => {
