@@ -303,3 +303,15 @@ test("generated tests still fresh gate a re-rolled module as a regression suite"
   const entry = JSON.parse(reroll.stdout).modules.find((m: { module: string }) => m.module === "src/echo3");
   expect(entry.checks.tests).toEqual({ passed: 1, total: 1 });
 }, 90_000);
+
+test("examples that contradict each other are reported with both lines and checked neither way", async () => {
+  const spec = `import * as jaunt from "@jaunt/runtime";\n\n/**\n * Double a number.\n * @example twice(2) // => 4\n * @example twice(2) // => 5\n */\nexport const twice = jaunt.magic(function twice(n: number): number {\n  return jaunt.todo();\n});\n`;
+  const p = project({ "src/twice.ts": spec });
+  llm.script("src/twice", [fence("export function twice(n: number): number {\n  return n * 2;\n}")]);
+  const result = await p.jaunt(["build", "--json"]);
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+  expect(llm.requestsFor("src/twice")).toHaveLength(1);
+  const report = JSON.parse(result.stdout);
+  expect(report.warnings).toContain("examples contradict each other: `twice(2)` is 4 at src/twice.ts:5 and 5 at src/twice.ts:6");
+  expect(report.modules[0].checks.examples).toEqual({ passed: 0, total: 0, unchecked: 2 });
+}, 60_000);
