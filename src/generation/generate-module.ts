@@ -95,9 +95,9 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     // followed by cut-off prose is the module.
     // A complete block that ran and behaved wrongly (examples, tests) was not cut off: its diagnostics stand.
     const ran = outcome.complete && outcome.diagnostics.some((d) => d.code.startsWith("jaunt/example") || d.code.startsWith("jaunt/test"));
-    const truncated = completion.finishReason === "length" && !ran && (!outcome.complete || outcome.diagnostics.length > 0);
+    const truncated = completion.truncated && !ran && (!outcome.complete || outcome.diagnostics.length > 0);
     const diagnostics = truncated
-      ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "length"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
+      ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "${completion.finishReason ?? "length"}"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
       : outcome.diagnostics;
     if (diagnostics.length === 0) {
       if (!settings.noCache) {
