@@ -52,6 +52,10 @@ export interface BuildConfig {
    * ask `[llm] gate_model` whether the meaning changed; `UNCHANGED` stamps it.
    */
   readonly semanticGate: boolean;
+  /** Time limit (ms) for running a candidate's spec examples, per module and candidate. */
+  readonly exampleTimeoutMs: number;
+  /** Gate candidates on the user's tests that import their spec module (and on fresh generated tests). */
+  readonly verifyTests: boolean;
 }
 
 export interface TestConfig {

@@ -1,5 +1,5 @@
 /** What `build()` and `test()` return: plain data for `--json` and for the summary line. */
-import type { Diagnostic, TokenUsage } from "../generation/types.ts";
+import type { Diagnostic, ModuleChecks, TokenUsage } from "../generation/types.ts";
 
 /** `stamped`: the meaning check (`[build] semantic_gate`) judged its comment edit meaning-neutral; not regenerated. */
 export type ModuleOutcomeStatus = "built" | "stamped" | "failed" | "skipped" | "not_started" | "interrupted";
@@ -33,6 +33,8 @@ export interface ModuleReport {
   readonly blockedBy?: string;
   /** For `stamped`: the meaning check's verdict and its few words of why. */
   readonly meaning?: { readonly verdict: "unchanged"; readonly note: string };
+  /** For `built` build modules: what checked the written code (examples, tests); absent when the behaviour stage did not run. */
+  readonly checks?: ModuleChecks;
 }
 
 export interface BuildReport {

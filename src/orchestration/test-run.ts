@@ -10,9 +10,9 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import type { BuildReport } from "./build-report.ts";
 import { generatePlanned, loadPlan, planWarnings, type BuildOptions } from "./build.ts";
+import { childEnv } from "../generation/behaviour/run/child-env.ts";
 import { runBunTestProcess, type BunTestOutcome } from "./bun-test-process.ts";
 import { acquireBuildLock } from "./lock.ts";
-import { testEnvironment } from "./test-env.ts";
 
 export interface TestOptions extends BuildOptions {
   /** `--no-build`: skip building source modules first. */
@@ -69,7 +69,7 @@ export interface BunTestLimits {
 
 /**
  * Run `bun test` on `files` (project-relative) in `root` under `limits`,
- * without Jaunt's secrets in its environment (test-env.ts); resolves with its
+ * without Jaunt's secrets in its environment (childEnv, as candidates); resolves with its
  * exit code, and what was running when the time limit stopped it.
  */
 export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal: AbortSignal | undefined, limits: BunTestLimits): Promise<BunTestOutcome> {
@@ -77,7 +77,7 @@ export async function runBunTest(root: string, files: readonly string[], bunArgs
     cwd: root,
     // --no-env-file: the tests do not load the project's .env themselves either.
     argv: [process.execPath, "test", "--no-env-file", ...files.map((file) => `./${file}`), ...bunArgs],
-    env: { ...testEnvironment(root, limits.apiKeyEnv), BUN_BE_BUN: "1" },
+    env: childEnv(root, limits.apiKeyEnv, process.env, { BUN_BE_BUN: "1" }),
     files,
     output,
     timeoutSeconds: limits.timeoutSeconds,
