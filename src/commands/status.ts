@@ -27,12 +27,16 @@ export default defineCommand({
     });
     for (const warning of report.warnings) logger().warn(warning);
     const exitCode = args.check ? checkExitCode(report, Boolean(args.strict)) : 0;
+    const { readCacheRecord, formatCacheRecord } = await import("../orchestration/cache-record.ts");
+    // Where the last run's answers came from (recorded by that run; status itself asks no cache).
+    const lastCache = args.verbose || args.json ? readCacheRecord(report.root) : undefined;
     if (args.json) {
       // `ok` as in every command's document: the exit code is 0 (always, without --check).
-      writeJson({ ok: exitCode === 0, ...report });
+      writeJson({ ok: exitCode === 0, ...report, ...(lastCache ? { lastCache } : {}) });
     } else {
       const { formatStatus } = await import("../graph/format-status.ts");
-      writeResult(formatStatus(report, { verbose: Boolean(args.verbose) }));
+      const text = formatStatus(report, { verbose: Boolean(args.verbose) });
+      writeResult(lastCache ? `${text}${formatCacheRecord(lastCache)}\n` : text);
     }
     return args.check ? { exitCode } : undefined;
   },

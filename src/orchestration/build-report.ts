@@ -20,6 +20,8 @@ export interface ModuleReport {
   /** Why it was stale. */
   readonly reasons: readonly string[];
   readonly cached?: boolean;
+  /** Which cache served it, when `cached`. */
+  readonly cacheSource?: "local" | "remote";
   readonly attempts?: number;
   readonly usage?: TokenUsage;
   readonly costUsd?: number;
@@ -30,6 +32,16 @@ export interface ModuleReport {
   readonly error?: ModuleError;
   /** For `skipped`: the failed module that blocked it. */
   readonly blockedBy?: string;
+}
+
+/** Where the generated modules' answers came from. */
+export interface CacheCounts {
+  /** Served by `.jaunt/cache`. */
+  readonly localHits: number;
+  /** Served by the shared remote cache (`[cache] remote_url`). */
+  readonly remoteHits: number;
+  /** Asked the model (or, offline, found nothing). */
+  readonly misses: number;
 }
 
 export interface BuildReport {
@@ -51,6 +63,8 @@ export interface BuildReport {
   /** Estimated USD; undefined when the model's price is unknown. */
   readonly costUsd: number | undefined;
   readonly durationMs: number;
+  /** Local hits, remote hits and misses among the modules that were generated (built or failed). */
+  readonly cache: CacheCounts;
   readonly modules: readonly ModuleReport[];
   /** Generated files whose spec module is gone (`jaunt clean --orphans` removes them). */
   readonly orphans: readonly string[];

@@ -12,6 +12,7 @@ import type { GenerationEvent } from "../generation/types.ts";
 import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
+import { recordCacheCounts } from "./cache-record.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
 import { runGeneration, type ProgressSnapshot } from "./run-generation.ts";
@@ -102,7 +103,7 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
   keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
-  return runGeneration({
+  const report = await runGeneration({
     plan,
     kind,
     modules: selection.modules,
@@ -121,7 +122,10 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onModule ? { onModule: options.onModule } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
+  await recordCacheCounts(report, config.cache.remoteUrl !== undefined);
+  return report;
 }
 
 /** Run `jaunt build`. */

@@ -30,7 +30,9 @@ export async function promptTexts(config: JauntConfig): Promise<PromptTexts> {
 
 /** Generation settings for a run (no secrets: Workers read the API key from the environment). */
 export function generationSettings(config: JauntConfig, prompts: PromptTexts, offline: boolean): GenerationSettings {
-  return { root: config.root, llm: config.llm, attempts: config.build.attempts, offline, prompts };
+  const { cache } = config;
+  const remoteCache = cache.remoteUrl === undefined ? undefined : { url: cache.remoteUrl, team: cache.team, tokenEnv: cache.remoteTokenEnv, readOnly: cache.readOnly, timeoutMs: cache.timeoutMs };
+  return { root: config.root, llm: config.llm, attempts: config.build.attempts, offline, prompts, ...(remoteCache ? { remoteCache } : {}) };
 }
 
 /** Inputs and prompt-token estimates for `modules`. */

@@ -4,9 +4,9 @@
  * atomically, and collect a per-module report. Failures stay per module.
  */
 import { JauntConfigError } from "@jaunt/runtime";
-import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "../generation/types.ts";
+import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, PrefetchedAnswer, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
-import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
+import type { BuildReport, CacheCounts, ModuleError, ModuleReport } from "./build-report.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
 import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
@@ -51,6 +51,10 @@ export interface RunGenerationOptions {
   readonly onProgress?: (snapshot: ProgressSnapshot) => void;
   readonly onModule?: (report: ModuleReport) => void;
   readonly onEvent?: (event: GenerationEvent) => void;
+  /** Told about warnings that arise during the run (the remote cache unreachable …), once each. */
+  readonly onWarning?: (message: string) => void;
+  /** Answers already fetched per module (Batch API results): attempt 1 uses them. */
+  readonly prefetched?: ReadonlyMap<string, PrefetchedAnswer>;
 }
 
 type Value = { readonly result?: GenerationResult };
@@ -78,7 +82,7 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
     ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
     ...(result ? { usage: result.usage, ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }) } : {}),
   };
-  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts };
+  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, ...(result.cacheSource ? { cacheSource: result.cacheSource } : {}), attempts: result.attempts };
   if (outcome.status === "failed") {
     if (result && !result.ok) {
       const last = result.error.attempts.at(-1);
@@ -92,6 +96,15 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
     return { ...base, status: "failed", error: errorOf(outcome.error) };
   }
   return { ...base, status: outcome.status === "ok" ? "built" : outcome.status };
+}
+
+/** Local hits, remote hits and misses among modules that were generated (built, or failed after trying). */
+export function cacheCounts(modules: readonly ModuleReport[]): CacheCounts {
+  const generated = modules.filter((m) => m.status === "built" || m.status === "failed");
+  const hits = (source: "local" | "remote"): number => generated.filter((m) => m.cached === true && (m.cacheSource ?? "local") === source).length;
+  const localHits = hits("local");
+  const remoteHits = hits("remote");
+  return { localHits, remoteHits, misses: generated.length - localHits - remoteHits };
 }
 
 /** At most this many Workers: generation waits on the LLM, so more Workers buy no speed, only memory. */
@@ -129,8 +142,27 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const retries = createRetryTracker(progress);
   // A request shape learned from one module's rejected parameter serves every module started after it.
   let settings = options.settings;
+  const runWarnings: string[] = [];
+  const warnOnce = (message: string): void => {
+    if (runWarnings.includes(message)) return;
+    runWarnings.push(message);
+    options.onWarning?.(message);
+  };
+  let remoteWarned = false;
   const onEvent = (event: GenerationEvent): void => {
     if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
+    if (event.type === "remote_cache") {
+      // The remote down or misconfigured costs one warning; modules started later skip it. Modules in flight may
+      // still meet the same fault: their warnings are not repeated.
+      const { remoteCache } = settings;
+      if (event.off === "reads") settings = { ...settings, remoteCache: undefined };
+      if (event.off === "uploads" && remoteCache) settings = { ...settings, remoteCache: { ...remoteCache, readOnly: true } };
+      if (event.off === undefined) warnOnce(event.message);
+      else if (!remoteWarned) {
+        remoteWarned = true;
+        warnOnce(event.message);
+      }
+    }
     if (retries.observe(event)) progress();
     options.onEvent?.(event);
   };
@@ -142,7 +174,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const own = options.moduleSignal?.(id);
     const taskSignal = own ? AbortSignal.any([signal, own]) : signal;
     await checkWritable(options.plan.root, module); // before spending tokens
-    const moduleSettings = options.reroll?.has(id) ? { ...settings, reroll: true } : settings;
+    const prefetched = options.prefetched?.get(id);
+    const moduleSettings = { ...settings, ...(options.reroll?.has(id) ? { reroll: true } : {}), ...(prefetched ? { prefetched } : {}) };
     const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent }).catch((error: unknown) => {
       if (error instanceof JauntConfigError) configError ??= error;
       throw error;
@@ -195,7 +228,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
   const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
-  const warnings = [...options.warnings];
+  const warnings = [...options.warnings, ...runWarnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);
   return {
@@ -212,6 +245,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     tokens,
     costUsd: costKnown ? cost : undefined,
     durationMs: Math.round(performance.now() - started),
+    cache: cacheCounts(modules),
     modules,
     orphans: options.plan.orphans.filter((orphan) => orphan.kind === options.kind).map((orphan) => orphan.generatedFile),
     warnings,
