@@ -8,7 +8,7 @@
 import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import type { JauntConfig } from "../config/types.ts";
-import type { GenerationEvent } from "../generation/types.ts";
+import type { GenerationEvent, PrefetchedAnswer } from "../generation/types.ts";
 import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
@@ -32,6 +32,12 @@ export interface BuildOptions {
   readonly target?: string;
   /** Serve only from the response cache. */
   readonly offline?: boolean;
+  /** `--batch`: send the first attempts as one Batch API batch (or collect the pending one) before generating. */
+  readonly batch?: boolean;
+  /** Batch progress lines (submitted, status, collected). */
+  readonly onBatch?: (text: string) => void;
+  /** Batch status polling, first and longest wait in ms (tests make them short). */
+  readonly batchPollMs?: { readonly first: number; readonly max: number };
   /** `--no-infer-deps`. */
   readonly inferDeps?: boolean;
   /** First Ctrl-C. */
@@ -103,6 +109,27 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
   keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
+  const settings = generationSettings(config, prompts, options.offline === true);
+  const reroll = new Set(selection.forced);
+  let prefetched: ReadonlyMap<string, PrefetchedAnswer> | undefined;
+  if (options.batch && selection.modules.length > 0) {
+    const { collectBatch } = await import("./batch/collect-batch.ts");
+    const outcome = await collectBatch({
+      modules: selection.modules,
+      inputs,
+      settings,
+      reroll,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.batchPollMs ? { pollMs: options.batchPollMs } : {}),
+      ...(options.onBatch ? { onNote: options.onBatch } : {}),
+    });
+    for (const warning of outcome.warnings) {
+      warnings.push(warning);
+      options.onWarning?.(warning);
+    }
+    // Interrupted while waiting: the signal is aborted, so the run below starts nothing and reports it.
+    prefetched = outcome.prefetched;
+  }
   const report = await runGeneration({
     plan,
     kind,
@@ -110,8 +137,9 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     fresh: selection.fresh.length,
     inputs,
     estimates,
-    settings: generationSettings(config, prompts, options.offline === true),
-    reroll: new Set(selection.forced),
+    settings,
+    reroll,
+    ...(prefetched ? { prefetched } : {}),
     jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
     maxCost: config.build.maxCost,
     warnings,
