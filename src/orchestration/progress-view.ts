@@ -67,7 +67,8 @@ export function verboseEventText(event: GenerationEvent): string | undefined {
 
 /** One line per finished module, for logs. */
 export function moduleLine(report: ModuleReport): string {
-  const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
+  const cached = report.cached ? (report.cacheSource === "remote" ? ", remote cache" : ", cached") : "";
+  const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${cached})`;
   switch (report.status) {
     case "built":
       return `built ${report.module} -> ${report.generatedFile}${took}`;

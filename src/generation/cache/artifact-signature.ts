@@ -1,20 +1,27 @@
 /**
- * Artifact signatures as Turborepo writes them (`x-artifact-tag`): base64 of
- * HMAC-SHA256, keyed with the team's shared secret, over the artifact hash,
- * then the team id, then the artifact body — the order of Turborepo's
- * `signature_authentication.rs` (`mac.update(hash); mac.update(team_id);
- * mac.update(body)`). A Jaunt client and `turbo` with the same key agree.
+ * Artifact signatures as Turborepo writes them (`x-artifact-tag`): base64
+ * (standard alphabet, padded) of HMAC-SHA256, keyed with the team's shared
+ * secret, over the JSON metadata `{"hash":"<hash>","teamId":"<team>"}`
+ * followed by the artifact body — the construction of Turborepo's
+ * `crates/turborepo-cache/src/signature_authentication.rs`. A Jaunt client
+ * and `turbo` with the same key and team sign the same bytes alike.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/** The `x-artifact-tag` value for `body` stored under `hash` for `team`. */
-export function signArtifact(secret: string, hash: string, team: string, body: Uint8Array): string {
-  return createHmac("sha256", secret).update(hash).update(team).update(body).digest("base64");
+function mac(secret: string, hash: string, team: string, body: Uint8Array): Buffer {
+  // JSON.stringify of this object literal matches serde_json's output: fields in this order, no spaces.
+  const metadata = JSON.stringify({ hash, teamId: team });
+  return createHmac("sha256", secret).update(metadata).update(body).digest();
 }
 
-/** Whether `tag` is the signature of `body` under `hash` for `team` (constant-time compare). */
+/** The `x-artifact-tag` value for `body` stored under `hash` for `team`. */
+export function signArtifact(secret: string, hash: string, team: string, body: Uint8Array): string {
+  return mac(secret, hash, team, body).toString("base64");
+}
+
+/** Whether `tag` (padded or not) is the signature of `body` under `hash` for `team`; constant-time compare. */
 export function verifyArtifact(secret: string, hash: string, team: string, body: Uint8Array, tag: string): boolean {
-  const expected = Buffer.from(signArtifact(secret, hash, team, body), "base64");
+  const expected = mac(secret, hash, team, body);
   const given = Buffer.from(tag.trim(), "base64");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
