@@ -112,7 +112,16 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
   const settings = generationSettings(config, prompts, options.offline === true);
   const reroll = new Set(selection.forced);
   let prefetched: ReadonlyMap<string, PrefetchedAnswer> | undefined;
-  if (options.batch && selection.modules.length > 0) {
+  if (!options.batch && kind === "build" && selection.modules.length > 0) {
+    const { readBatchRecord } = await import("./batch/batch-record.ts");
+    const pending = readBatchRecord(plan.root);
+    if (pending) {
+      const warning = `batch ${pending.id} is still pending (submitted ${pending.submittedAt}); this build asks the model directly — \`jaunt build --batch\` would collect the batch's answers instead`;
+      warnings.push(warning);
+      options.onWarning?.(warning);
+    }
+  }
+  if (options.batch && kind === "build") {
     const { collectBatch } = await import("./batch/collect-batch.ts");
     const outcome = await collectBatch({
       modules: selection.modules,

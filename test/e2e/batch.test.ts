@@ -30,6 +30,32 @@ function warningsOf(report: Record<string, unknown>): string[] {
   return Array.isArray(report.warnings) ? report.warnings.map(String) : [];
 }
 
+/** `jaunt build --batch`, interrupted (SIGINT, as Ctrl-C) once it is polling the submitted batch. */
+async function interruptedBatchRun(p: E2eProject): Promise<{ exitCode: number; stderr: string }> {
+  const child = Bun.spawn([process.execPath, MAIN, "build", "--batch"], {
+    cwd: p.root,
+    env: { ...process.env, DEBUG: undefined, NO_COLOR: "1", COLUMNS: "100", ...API_KEY_ENV },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  let stderr = "";
+  let killed = false;
+  const decoder = new TextDecoder();
+  const reader = child.stderr.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    stderr += decoder.decode(value, { stream: true });
+    // Ctrl-C once the batch is submitted and being polled.
+    if (!killed && /batch batch_fake_\d+: in_progress/.test(stderr)) {
+      killed = true;
+      child.kill("SIGINT");
+    }
+  }
+  const exitCode = await child.exited;
+  return { exitCode, stderr };
+}
+
 describe("jaunt build --batch", () => {
   test("sends every stale module's first attempt as one batch, validates the answers, and counts them at the batch discount", async () => {
     llm.batchMode({ pollsBeforeDone: 1 });
@@ -66,27 +92,7 @@ describe("jaunt build --batch", () => {
     const p = project();
     const before = llm.requests.length;
     const batches = llm.batches.length;
-    const child = Bun.spawn([process.execPath, MAIN, "build", "--batch"], {
-      cwd: p.root,
-      env: { ...process.env, DEBUG: undefined, NO_COLOR: "1", COLUMNS: "100", ...API_KEY_ENV },
-      stdout: "pipe",
-      stderr: "pipe",
-    });
-    let stderr = "";
-    let killed = false;
-    const decoder = new TextDecoder();
-    const reader = child.stderr.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      stderr += decoder.decode(value, { stream: true });
-      // Ctrl-C once the batch is submitted and being polled.
-      if (!killed && /batch batch_fake_\d+: in_progress/.test(stderr)) {
-        killed = true;
-        child.kill("SIGINT");
-      }
-    }
-    const exitCode = await child.exited;
+    const { exitCode, stderr } = await interruptedBatchRun(p);
     expect(exitCode, stderr).toBe(130);
     expect(stderr).toContain("keeps running at the provider");
     expect(p.exists(".jaunt/batch.json")).toBe(true);
@@ -107,6 +113,23 @@ describe("jaunt build --batch", () => {
     expect(chatModules(llm, before)).toEqual([]);
     expect(p.exists(".jaunt/batch.json")).toBe(false);
     expect((await p.jaunt(["status"])).stdout).not.toContain("pending batch");
+  }, 120_000);
+
+  test("a plain build warns that a batch is pending; a pending batch nothing needs any more is forgotten with a warning", async () => {
+    llm.batchMode({ pollsBeforeDone: 1_000 });
+    const p = project();
+    expect((await interruptedBatchRun(p)).exitCode).toBe(130);
+    const plain = await p.jaunt(["build", "--json"]);
+    expect(plain.exitCode, plain.stderr).toBe(0);
+    const report = parse(plain.stdout);
+    expect(report).toMatchObject({ built: 4 });
+    expect(warningsOf(report).filter((w) => /batch batch_fake_\d+ is still pending/.test(w))).toHaveLength(1);
+    const batches = llm.batches.length;
+    const stale = await p.jaunt(["build", "--batch", "--json"]);
+    expect(stale.exitCode, stale.stderr).toBe(0);
+    expect(warningsOf(parse(stale.stdout)).filter((w) => w.includes("holds no module this run needs"))).toHaveLength(1);
+    expect(p.exists(".jaunt/batch.json")).toBe(false);
+    expect(llm.batches.length).toBe(batches);
   }, 120_000);
 
   test("failed lines and invalid answers continue through the normal path (retry with diagnostics)", async () => {

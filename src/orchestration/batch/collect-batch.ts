@@ -48,6 +48,7 @@ const NONE: BatchOutcome = { prefetched: new Map(), warnings: [], interrupted: f
 export async function collectBatch(options: CollectBatchOptions): Promise<BatchOutcome> {
   const { settings } = options;
   const { llm, root } = settings;
+  if (options.modules.length === 0 && readBatchRecord(root) === undefined) return NONE;
   const endpoint = resolveEndpoint(llm, mergedEnv(root, settings.env ?? process.env));
   const client = createBatchClient(llm, endpoint);
   const note = options.onNote ?? (() => undefined);
@@ -63,11 +64,16 @@ export async function collectBatch(options: CollectBatchOptions): Promise<BatchO
     await removeBatchRecord(root);
     record = undefined;
   }
+  if (record && !record.modules.some((entry) => keys.get(entry.module) === entry.key)) {
+    warnings.push(`the pending batch ${record.id} holds no module this run needs (built or changed since); it is forgotten here — cancel it at the provider if it is still running`);
+    await removeBatchRecord(root);
+    record = undefined;
+  }
   if (record) {
     note(`resuming batch ${record.id} (${record.modules.length} module(s), submitted ${record.submittedAt})`);
   } else {
     record = await submit(options, client, endpoint.baseUrl, endpoint.displayUrl, keys);
-    if (!record) return NONE;
+    if (!record) return { ...NONE, warnings };
     note(`submitted batch ${record.id}: ${record.modules.length} module(s); Ctrl-C leaves it running and \`jaunt build --batch\` picks it up`);
   }
 
