@@ -98,6 +98,15 @@ export interface DryRunReport {
   readonly warnings: readonly string[];
 }
 
+/** Local hits, remote hits and misses among modules that were generated (built, or failed after trying). */
+export function cacheCounts(modules: readonly ModuleReport[]): CacheCounts {
+  const generated = modules.filter((m) => m.status === "built" || m.status === "failed");
+  const hits = (source: "local" | "remote"): number => generated.filter((m) => m.cached === true && (m.cacheSource ?? "local") === source).length;
+  const localHits = hits("local");
+  const remoteHits = hits("remote");
+  return { localHits, remoteHits, misses: generated.length - localHits - remoteHits };
+}
+
 /** Exit code for a finished run: 130 interrupted, 3 any module not built, else 0. */
 export function exitCodeOf(report: BuildReport): number {
   if (report.interrupted) return 130;

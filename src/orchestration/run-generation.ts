@@ -6,7 +6,8 @@
 import { JauntConfigError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, PrefetchedAnswer, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
-import type { BuildReport, CacheCounts, ModuleError, ModuleReport } from "./build-report.ts";
+import { cacheCounts, type BuildReport, type ModuleError, type ModuleReport } from "./build-report.ts";
+import { remoteCacheEvents } from "./remote-cache-events.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
 import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
@@ -98,15 +99,6 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
   return { ...base, status: outcome.status === "ok" ? "built" : outcome.status };
 }
 
-/** Local hits, remote hits and misses among modules that were generated (built, or failed after trying). */
-export function cacheCounts(modules: readonly ModuleReport[]): CacheCounts {
-  const generated = modules.filter((m) => m.status === "built" || m.status === "failed");
-  const hits = (source: "local" | "remote"): number => generated.filter((m) => m.cached === true && (m.cacheSource ?? "local") === source).length;
-  const localHits = hits("local");
-  const remoteHits = hits("remote");
-  return { localHits, remoteHits, misses: generated.length - localHits - remoteHits };
-}
-
 /** At most this many Workers: generation waits on the LLM, so more Workers buy no speed, only memory. */
 const MAX_WORKERS = 4;
 
@@ -142,27 +134,10 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const retries = createRetryTracker(progress);
   // A request shape learned from one module's rejected parameter serves every module started after it.
   let settings = options.settings;
-  const runWarnings: string[] = [];
-  const warnOnce = (message: string): void => {
-    if (runWarnings.includes(message)) return;
-    runWarnings.push(message);
-    options.onWarning?.(message);
-  };
-  let remoteWarned = false;
+  const remote = remoteCacheEvents(options.onWarning);
   const onEvent = (event: GenerationEvent): void => {
     if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
-    if (event.type === "remote_cache") {
-      // The remote down or misconfigured costs one warning; modules started later skip it. Modules in flight may
-      // still meet the same fault: their warnings are not repeated.
-      const { remoteCache } = settings;
-      if (event.off === "reads") settings = { ...settings, remoteCache: undefined };
-      if (event.off === "uploads" && remoteCache) settings = { ...settings, remoteCache: { ...remoteCache, readOnly: true } };
-      if (event.off === undefined) warnOnce(event.message);
-      else if (!remoteWarned) {
-        remoteWarned = true;
-        warnOnce(event.message);
-      }
-    }
+    settings = remote.observe(event, settings);
     if (retries.observe(event)) progress();
     options.onEvent?.(event);
   };
@@ -228,7 +203,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
   const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
-  const warnings = [...options.warnings, ...runWarnings];
+  const warnings = [...options.warnings, ...remote.warnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);
   return {

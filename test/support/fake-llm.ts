@@ -2,12 +2,15 @@
  * A fake OpenAI-compatible server for tests (DESIGN §10): real HTTP on
  * 127.0.0.1 (port 0), `POST /v1/chat/completions` and `GET /v1/models` (or
  * under another `basePath`), used through the real `openai` client via
- * base_url. Answers are scripted per module (routed by "module `src/slug`" in
+ * base_url, and the Batch API (`/files`, `/batches`: fake-batch-api.ts). Answers are scripted per module (routed by "module `src/slug`" in
  * the user message) or come from a responder; faults are scripted the same
  * way, including what real servers send besides plain HTTP errors (see
  * FakeReply and FakeLlmOptions). Every request is recorded.
  */
 import { isRecord } from "../../src/support/is-record.ts";
+import { fakeBatchApi, type FakeBatch, type FakeBatchMode } from "./fake-batch-api.ts";
+
+export type { FakeBatch, FakeBatchMode } from "./fake-batch-api.ts";
 
 /** Token counts a reply reports; `null` leaves `usage` out of the body. */
 export interface FakeUsage {
@@ -82,25 +85,6 @@ export interface FakeLlmOptions {
   readonly streamUnlessDisabled?: boolean;
   /** `false`: no Batch API (`/files`, `/batches` answer 404 like most local servers). */
   readonly batchRoutes?: boolean;
-}
-
-/** How the fake Batch API runs the next batches (see `FakeLlm.batchMode`). */
-export interface FakeBatchMode {
-  /** Status polls answered `in_progress` before the batch reaches its end (default 0). */
-  readonly pollsBeforeDone?: number;
-  /** The end state (default "completed"); "expired" puts every line in the error file with code batch_expired. */
-  readonly outcome?: "completed" | "expired" | "failed";
-  /** Modules whose line fails (error file: HTTP 500 with an error body). */
-  readonly failModules?: readonly string[];
-}
-
-export interface FakeBatch {
-  readonly id: string;
-  readonly inputFileId: string;
-  /** Requests of the input file: custom_id, module routed from the prompt, body. */
-  readonly lines: readonly { readonly customId: string; readonly module: string | undefined; readonly body: unknown }[];
-  /** Status polls (GET /batches/{id}) so far. */
-  polls: number;
 }
 
 export interface FakeLlm {
@@ -209,100 +193,8 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
     return queued ?? responder?.(request) ?? (request.module !== undefined && defaults.has(request.module) ? fence(defaults.get(request.module) ?? "") : undefined);
   };
 
-  // The Batch API: files hold JSONL; a batch runs its input file's lines through the same answers as chat requests.
-  const files = new Map<string, { readonly text: string; readonly purpose: string; readonly filename: string }>();
-  const batches: FakeBatch[] = [];
-  let mode: FakeBatchMode = {};
-  const batchObjects = new Map<string, Record<string, unknown>>();
-  const addFile = (text: string, purpose: string, filename: string): string => {
-    const id = `file-fake-${files.size + 1}`;
-    files.set(id, { text, purpose, filename });
-    return id;
-  };
-  const fileObject = (id: string) => {
-    const file = files.get(id);
-    return { id, object: "file", bytes: file?.text.length ?? 0, created_at: Math.floor(Date.now() / 1000), filename: file?.filename ?? "", purpose: file?.purpose ?? "" };
-  };
-  const runBatch = async (batch: FakeBatch): Promise<Record<string, unknown>> => {
-    const outcome = mode.outcome ?? "completed";
-    if (outcome === "failed") return { status: "failed", errors: { object: "list", data: [{ code: "invalid_request", message: "fake-llm: the batch failed validation", line: 1 }] } };
-    const out: string[] = [];
-    const errors: string[] = [];
-    for (const [index, line] of batch.lines.entries()) {
-      const id = `batch_req_${index + 1}`;
-      if (outcome === "expired") {
-        errors.push(JSON.stringify({ id, custom_id: line.customId, response: null, error: { code: "batch_expired", message: "This request could not be executed before the completion window expired." } }));
-        continue;
-      }
-      if (line.module !== undefined && mode.failModules?.includes(line.module)) {
-        errors.push(JSON.stringify({ id, custom_id: line.customId, response: { status_code: 500, request_id: id, body: { error: { message: "fake-llm: the server had an error processing this request", type: "server_error" } } }, error: null }));
-        continue;
-      }
-      const request: RecordedRequest = { method: "POST", path: `${apiRoot}/chat/completions`, headers: {}, rawBody: JSON.stringify(line.body), module: line.module, messages: parseMessages(line.body), model: isRecord(line.body) && typeof line.body.model === "string" ? line.body.model : undefined };
-      const chosen = choose(request);
-      const response = chosen === undefined ? json(418, { error: { message: `fake-llm: nothing scripted for module ${line.module ?? "(unknown)"}` } }) : await reply(chosen, request);
-      const text = await response.text();
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-      out.push(JSON.stringify({ id, custom_id: line.customId, response: { status_code: response.status, request_id: id, body }, error: null }));
-    }
-    const total = batch.lines.length;
-    return {
-      status: outcome,
-      ...(out.length > 0 ? { output_file_id: addFile(`${out.join("\n")}\n`, "batch_output", "batch_output.jsonl") } : {}),
-      ...(errors.length > 0 ? { error_file_id: addFile(`${errors.join("\n")}\n`, "batch_output", "batch_errors.jsonl") } : {}),
-      request_counts: { total, completed: out.length, failed: errors.length },
-    };
-  };
-  const batchRoute = async (method: string, route: string, rawBody: string, contentType: string | null, parsed: unknown): Promise<Response | undefined> => {
-    if (method === "POST" && route === "/files") {
-      const form = await new Response(rawBody, { headers: { "content-type": contentType ?? "" } }).formData();
-      const file = form.get("file");
-      const purpose = form.get("purpose");
-      if (!(file instanceof Blob) || typeof purpose !== "string") return json(400, { error: { message: "fake-llm: file and purpose are required" } });
-      return json(200, fileObject(addFile(await file.text(), purpose, file instanceof File ? file.name : "upload.jsonl")));
-    }
-    const content = /^\/files\/([^/]+)\/content$/.exec(route)?.[1];
-    if (method === "GET" && content !== undefined) {
-      const file = files.get(content);
-      return file ? new Response(file.text, { headers: { "content-type": "application/octet-stream" } }) : json(404, { error: { message: `No such File object: ${content}` } });
-    }
-    if (method === "POST" && route === "/batches") {
-      const inputFileId = isRecord(parsed) && typeof parsed.input_file_id === "string" ? parsed.input_file_id : "";
-      const input = files.get(inputFileId);
-      if (!input) return json(400, { error: { message: `fake-llm: no input file ${inputFileId}` } });
-      const lines = input.text.split("\n").filter((line) => line.trim() !== "").map((line) => {
-        const entry: unknown = JSON.parse(line);
-        const body = isRecord(entry) ? entry.body : undefined;
-        const userText = parseMessages(body).filter((m) => m.role === "user").map((m) => m.content).join("\n");
-        return { customId: isRecord(entry) && typeof entry.custom_id === "string" ? entry.custom_id : "", module: MODULE_IN_PROMPT.exec(userText)?.[1], body };
-      });
-      const batch: FakeBatch = { id: `batch_fake_${batches.length + 1}`, inputFileId, lines, polls: 0 };
-      batches.push(batch);
-      const object = { id: batch.id, object: "batch", endpoint: "/v1/chat/completions", input_file_id: inputFileId, completion_window: "24h", status: "validating", created_at: Math.floor(Date.now() / 1000), request_counts: { total: lines.length, completed: 0, failed: 0 } };
-      batchObjects.set(batch.id, object);
-      return json(200, object);
-    }
-    const batchId = /^\/batches\/([^/]+)$/.exec(route)?.[1];
-    if (method === "GET" && batchId !== undefined) {
-      const batch = batches.find((b) => b.id === batchId);
-      const object = batchObjects.get(batchId);
-      if (!batch || !object) return json(404, { error: { message: `No batch found with id '${batchId}'.` } });
-      batch.polls += 1;
-      if (["completed", "expired", "failed"].includes(String(object.status))) return json(200, object);
-      if (batch.polls <= (mode.pollsBeforeDone ?? 0)) return json(200, { ...object, status: "in_progress" });
-      const done = { ...object, ...(await runBatch(batch)) };
-      batchObjects.set(batchId, done);
-      return json(200, done);
-    }
-    return undefined;
-  };
-
   const apiRoot = (options.basePath ?? "/v1").replace(/\/+$/, "");
+  const batchApi = fakeBatchApi({ apiRoot, choose, reply, json, parseMessages, moduleOf: (text) => MODULE_IN_PROMPT.exec(text)?.[1] });
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
@@ -329,8 +221,8 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
         model,
       };
       requests.push(request);
-      if (options.batchRoutes !== false && (url.pathname.startsWith(`${apiRoot}/files`) || url.pathname.startsWith(`${apiRoot}/batches`))) {
-        const routed = await batchRoute(req.method, url.pathname.slice(apiRoot.length), rawBody, req.headers.get("content-type"), parsed);
+      if (options.batchRoutes !== false) {
+        const routed = await batchApi.route(req.method, url.pathname.slice(apiRoot.length), rawBody, req.headers.get("content-type"), parsed);
         if (routed) return routed;
       }
       if (req.method === "GET" && url.pathname === `${apiRoot}/models`) return json(200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "jaunt" }] });
@@ -368,10 +260,8 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
     requestsFor(module) {
       return requests.filter((r) => r.module === module);
     },
-    batches,
-    batchMode(next) {
-      mode = next;
-    },
+    batches: batchApi.batches,
+    batchMode: (next) => batchApi.setMode(next),
     async stop() {
       for (const release of hanging) release();
       await server.stop(true);
