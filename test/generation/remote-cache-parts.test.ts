@@ -12,6 +12,7 @@ import type { RemoteCacheSettings } from "../../src/generation/types.ts";
 
 const HASH = "a".repeat(64);
 const BODY = new TextEncoder().encode('{"format":1}');
+const SIGNED_BODY = new TextEncoder().encode(JSON.stringify({ format: 1, module: "src/x", model: "m", code: "export const x = 1;\n", usage: { promptTokens: 1, completionTokens: 2 }, createdAt: "2026-01-01T00:00:00Z" }));
 
 describe("artifact signatures", () => {
   test("are Turborepo's tag: base64 HMAC-SHA256 over {\"hash\",\"teamId\"} JSON then the body", () => {
@@ -41,11 +42,17 @@ test("artifact URLs: slug for team names, teamId for Vercel team ids, the base's
 });
 
 describe("a misbehaving server", () => {
-  let mode: "garbage" | "unsigned-html" | "slow" | "500" = "garbage";
+  let mode: "garbage" | "unsigned-html" | "slow" | "500" | "redirect" = "garbage";
+  const cdnAuth: (string | null)[] = [];
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
-    async fetch() {
+    async fetch(request) {
+      if (new URL(request.url).pathname.startsWith("/cdn/")) {
+        cdnAuth.push(request.headers.get("authorization"));
+        return new Response(SIGNED_BODY);
+      }
+      if (mode === "redirect") return new Response(null, { status: 302, headers: { location: "/cdn/acme/x", "x-artifact-tag": signArtifact("key-SECRET-5678", HASH, "acme", SIGNED_BODY) } });
       if (mode === "slow") await Bun.sleep(2_000);
       if (mode === "500") return new Response(JSON.stringify({ message: "disk full" }), { status: 500, headers: { "content-type": "application/json" } });
       if (mode === "unsigned-html") return new Response("<html>login</html>", { headers: { "content-type": "text/html" } });
@@ -56,6 +63,13 @@ describe("a misbehaving server", () => {
   const settings: RemoteCacheSettings = { url: `http://127.0.0.1:${server.port}`, team: "acme", tokenEnv: "T", readOnly: false, timeoutMs: 300 };
   const env = { T: "token-SECRET-1234", [SIGNATURE_KEY_ENV]: "key-SECRET-5678" };
   const entry: CacheEntry = { format: 1, module: "src/x", model: "m", code: "export {};\n", usage: { promptTokens: 1, completionTokens: 1 }, createdAt: "2026-01-01T00:00:00Z" };
+
+  test("a redirect to a read URL: the tag comes with the redirect, the token stays with the cache server", async () => {
+    mode = "redirect";
+    const read = await readRemote(settings, env, HASH);
+    expect(read).toMatchObject({ kind: "hit", entry: { module: "src/x", code: "export const x = 1;\n" } });
+    expect(cdnAuth).toEqual([null]);
+  });
 
   test("garbage with a bad signature is refused (that entry only)", async () => {
     mode = "garbage";

@@ -90,8 +90,20 @@ export async function readRemote(settings: RemoteCacheSettings, env: Env, hash: 
   const where = `remote cache at ${a.display}`;
   let response: Response;
   let body: Uint8Array;
+  let tag: string | null;
   try {
-    response = await fetch(artifactUrl(settings, hash), { headers: headers(a), signal: timeout(settings, signal), redirect: "follow" });
+    const url = artifactUrl(settings, hash);
+    const limit = timeout(settings, signal);
+    response = await fetch(url, { headers: headers(a), signal: limit, redirect: "manual" });
+    tag = response.headers.get("x-artifact-tag");
+    // A server with a read URL (turborepo-remote-cache's TURBO_CACHE_READ_URL) sends the tag with a redirect to
+    // its storage or CDN; the token stays with the cache server.
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+    if (location) {
+      await response.body?.cancel();
+      response = await fetch(new URL(location, url), { signal: limit });
+      tag ??= response.headers.get("x-artifact-tag");
+    }
     if (response.status === 404) {
       await response.body?.cancel();
       return { kind: "miss" };
@@ -102,7 +114,6 @@ export async function readRemote(settings: RemoteCacheSettings, env: Env, hash: 
     if (signal?.aborted) throw signal.reason;
     return { kind: "unavailable", warning: `${where} ${failureWords(error, settings, a)}; using the local cache and the model for this run` };
   }
-  const tag = response.headers.get("x-artifact-tag");
   if (!tag) {
     return {
       kind: "unavailable",
