@@ -6,7 +6,7 @@
  * costs one warning. Secrets appear in no output and nowhere under `.jaunt/`.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { signArtifact } from "../../src/generation/cache/artifact-signature.ts";
 import { fence } from "../support/fake-llm.ts";
@@ -119,9 +119,21 @@ describe("remote cache on turborepo-remote-cache", () => {
     expect(llm.requests.length).toBe(between);
     expect(second.read("src/__generated__/unique.ts")).toBe(first.read("src/__generated__/unique.ts"));
 
-    // Remote hits are kept locally: a forced-clean rebuild of the second checkout needs no server at all.
     const status = await second.jaunt(["status", "--verbose"], SECRETS);
     expect(status.stdout).toMatch(/cache, last build \(.+\): 0 local hit\(s\), 4 remote hit\(s\), 0 miss\(es\)/);
+    expect((await second.jaunt(["status"], SECRETS)).stdout).not.toContain("cache, last build");
+    // Remote hits are kept locally: with the server gone and the generated files deleted, the rebuild is all local hits.
+    second.write("jaunt.toml", second.read("jaunt.toml").replace(server.url, "http://127.0.0.1:9"));
+    rmSync(path.join(second.root, "src/__generated__"), { recursive: true });
+    const local = await second.jaunt(["build", "--json"], SECRETS);
+    expect(local.exitCode, local.stderr).toBe(0);
+    expect(report(local.stdout)).toMatchObject({ cache: { localHits: 4, remoteHits: 0, misses: 0 }, warnings: [] });
+
+    // --offline means "no model": the team's answers still serve it.
+    const third = await checkout(team).jaunt(["build", "--offline", "--json"], SECRETS);
+    expect(third.exitCode, third.stderr).toBe(0);
+    expect(report(third.stdout).cache).toEqual({ localHits: 0, remoteHits: 4, misses: 0 });
+    expect(llm.requests.length).toBe(between);
     expectNoSecrets(first, a.stdout, a.stderr);
     expectNoSecrets(second, b.stdout, b.stderr, status.stdout, status.stderr);
   }, 120_000);
