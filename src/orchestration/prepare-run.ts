@@ -31,7 +31,8 @@ export async function promptTexts(config: JauntConfig): Promise<PromptTexts> {
 /** Generation settings for a run (no secrets: Workers read the API key from the environment). */
 export function generationSettings(config: JauntConfig, prompts: PromptTexts, offline: boolean): GenerationSettings {
   const { cache } = config;
-  const remoteCache = cache.remoteUrl === undefined ? undefined : { url: cache.remoteUrl, team: cache.team, tokenEnv: cache.remoteTokenEnv, readOnly: cache.readOnly, timeoutMs: cache.timeoutMs };
+  // Offline means no network (like npm's and cargo's --offline): the local cache only.
+  const remoteCache = cache.remoteUrl === undefined || offline ? undefined : { url: cache.remoteUrl, team: cache.team, tokenEnv: cache.remoteTokenEnv, readOnly: cache.readOnly, timeoutMs: cache.timeoutMs };
   return { root: config.root, llm: config.llm, attempts: config.build.attempts, offline, prompts, ...(remoteCache ? { remoteCache } : {}) };
 }
 

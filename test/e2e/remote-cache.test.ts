@@ -129,10 +129,10 @@ describe("remote cache on turborepo-remote-cache", () => {
     expect(local.exitCode, local.stderr).toBe(0);
     expect(report(local.stdout)).toMatchObject({ cache: { localHits: 4, remoteHits: 0, misses: 0 }, warnings: [] });
 
-    // --offline means "no model": the team's answers still serve it.
-    const third = await checkout(team).jaunt(["build", "--offline", "--json"], SECRETS);
-    expect(third.exitCode, third.stderr).toBe(0);
-    expect(report(third.stdout).cache).toEqual({ localHits: 0, remoteHits: 4, misses: 0 });
+    // --offline means no network: a fresh checkout has only its (empty) local cache.
+    const offline = await checkout(team).jaunt(["build", "--offline", "--json"], SECRETS);
+    expect(offline.exitCode).toBe(3);
+    expect(report(offline.stdout).cache).toEqual({ localHits: 0, remoteHits: 0, misses: 4 });
     expect(llm.requests.length).toBe(between);
     expectNoSecrets(first, a.stdout, a.stderr);
     expectNoSecrets(second, b.stdout, b.stderr, status.stdout, status.stderr);
