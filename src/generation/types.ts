@@ -94,6 +94,8 @@ export interface RemoteCacheSettings {
 export interface PrefetchedAnswer {
   readonly text: string;
   readonly finishReason: string | null;
+  /** The finish reason says the answer was cut off at a token limit. */
+  readonly truncated: boolean;
   /** Billed at `[llm.prices] batch_discount`. */
   readonly usage: TokenUsage;
 }

@@ -28,7 +28,7 @@ test("output and error lines become answers or reasons in the provider's words",
   ].join("\n");
   const errors = JSON.stringify({ id: "r3", custom_id: "src/c#3", response: null, error: { code: "batch_expired", message: "This request could not be executed before the completion window expired." } });
   const results = readBatchResults([output, errors], testLlmConfig(), ENDPOINT);
-  expect(results.get("src/a#1")).toEqual({ ok: true, answer: { text: "```ts\nexport {};\n```", finishReason: "stop", usage: { promptTokens: 120, completionTokens: 30 } } });
+  expect(results.get("src/a#1")).toEqual({ ok: true, answer: { text: "```ts\nexport {};\n```", finishReason: "stop", truncated: false, usage: { promptTokens: 120, completionTokens: 30 } } });
   expect(results.get("src/b#2")).toEqual({ ok: false, reason: "HTTP 400: Invalid model gpt-9" });
   expect(results.get("src/c#3")).toEqual({ ok: false, reason: "batch_expired: This request could not be executed before the completion window expired." });
   expect(results.size).toBe(3);

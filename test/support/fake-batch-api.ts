@@ -73,7 +73,7 @@ export function fakeBatchApi(server: Server): FakeBatchApi {
         errors.push(JSON.stringify({ id, custom_id: line.customId, response: { status_code: 500, request_id: id, body: { error: { message: "fake-llm: the server had an error processing this request", type: "server_error" } } }, error: null }));
         continue;
       }
-      const request: RecordedRequest = { method: "POST", path: `${apiRoot}/chat/completions`, headers: {}, rawBody: JSON.stringify(line.body), module: line.module, messages: parseMessages(line.body), model: isRecord(line.body) && typeof line.body.model === "string" ? line.body.model : undefined };
+      const request: RecordedRequest = { method: "POST", path: `${apiRoot}/chat/completions`, headers: {}, at: performance.now(), rawBody: JSON.stringify(line.body), module: line.module, messages: parseMessages(line.body), model: isRecord(line.body) && typeof line.body.model === "string" ? line.body.model : undefined };
       const chosen = choose(request);
       const response = chosen === undefined ? json(418, { error: { message: `fake-llm: nothing scripted for module ${line.module ?? "(unknown)"}` } }) : await reply(chosen, request);
       const text = await response.text();

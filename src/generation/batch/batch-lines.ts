@@ -69,5 +69,6 @@ function lineResult(entry: Record<string, unknown>, llm: LlmConfig, ctx: Failure
   }
   const read = readSuccess(typeof body === "string" ? body : JSON.stringify(body), "application/json", [], ctx, llm.maxTokens);
   if (!read.outcome.ok) return { ok: false, reason: read.outcome.failure.message };
-  return { ok: true, answer: { text: read.outcome.text, finishReason: read.outcome.finishReason, usage: read.usage ?? { promptTokens: 0, completionTokens: 0 } } };
+  const { text, finishReason, truncated } = read.outcome;
+  return { ok: true, answer: { text, finishReason, truncated, usage: read.usage ?? { promptTokens: 0, completionTokens: 0 } } };
 }

@@ -14,7 +14,9 @@ import { NO_USAGE } from "../cost.ts";
 import type { Endpoint } from "./endpoint.ts";
 import { errorOfBody } from "./error-words.ts";
 import { ProviderError } from "./failure.ts";
-import { classifyHttp, classifyThrown, whereOf, type FailureContext, type OpenAIModule } from "./provider-errors.ts";
+import { classifyHttp, whereOf, type FailureContext, type OpenAIModule } from "./provider-errors.ts";
+import { classifyThrown } from "./transport-errors.ts";
+import { serverWait } from "./wait-time.ts";
 import { redactText } from "./redact.ts";
 
 /** What Jaunt reads of a batch object. */
@@ -114,7 +116,8 @@ export function createBatchClient(llm: LlmConfig, endpoint: Endpoint): BatchClie
           1,
         );
       }
-      const failure = classifyHttp({ status: error.status, error: parsed.error ?? error.error, words, retryAfter: error.headers?.get("retry-after"), sent: [], label: `HTTP ${error.status} to ${route}` }, ctx);
+      const wait = serverWait(error.headers ?? undefined, parsed.error ?? error.error, words);
+      const failure = classifyHttp({ status: error.status, error: parsed.error ?? error.error, words, wait, sent: [], label: `HTTP ${error.status} to ${route}` }, ctx);
       throw new ProviderError(failure, NO_USAGE, 1);
     }
   };
