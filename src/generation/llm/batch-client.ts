@@ -5,7 +5,9 @@
  * (`GET /batches/{id}`) and download its output and error files
  * (`GET /files/{id}/content`). Failures are `ProviderError`s in the
  * provider's words; a server without these routes gets
- * `generation.batch_unsupported`, quoting its answer.
+ * `generation.batch_unsupported`, quoting its answer. These few calls use
+ * the SDK's own retries (429/5xx with the server's Retry-After, up to
+ * `[llm] max_retries`): none of them costs tokens.
  * Reference: https://platform.openai.com/docs/guides/batch
  */
 import type { ClientOptions } from "openai";
@@ -85,7 +87,7 @@ export function createBatchClient(llm: LlmConfig, endpoint: Endpoint): BatchClie
   const connect = () => {
     client ??= import("openai").then((sdk) => ({
       sdk,
-      openai: new sdk.OpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseUrl, timeout: llm.timeoutSeconds * 1000, maxRetries: 2, fetch: keepErrorBody }),
+      openai: new sdk.OpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseUrl, timeout: llm.timeoutSeconds * 1000, maxRetries: llm.maxRetries, fetch: keepErrorBody }),
     }));
     return client;
   };
