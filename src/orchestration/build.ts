@@ -8,10 +8,11 @@
 import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import type { JauntConfig } from "../config/types.ts";
-import type { GenerationEvent, PrefetchedAnswer } from "../generation/types.ts";
+import type { GenerationEvent } from "../generation/types.ts";
 import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
+import { batchPhase } from "./batch/batch-phase.ts";
 import { recordCacheCounts } from "./cache-record.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { assertProjectTrusted } from "../trust/project-trust.ts";
@@ -114,34 +115,23 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
   const settings = generationSettings(config, prompts, options.offline === true);
   const reroll = new Set(selection.forced);
-  let prefetched: ReadonlyMap<string, PrefetchedAnswer> | undefined;
-  if (!options.batch && kind === "build" && selection.modules.length > 0) {
-    const { readBatchRecord } = await import("./batch/batch-record.ts");
-    const pending = readBatchRecord(plan.root);
-    if (pending) {
-      const warning = `batch ${pending.id} is still pending (submitted ${pending.submittedAt}); this build asks the model directly — \`jaunt build --batch\` would collect the batch's answers instead`;
-      warnings.push(warning);
-      options.onWarning?.(warning);
-    }
-  }
-  if (options.batch && kind === "build") {
-    const { collectBatch } = await import("./batch/collect-batch.ts");
-    const outcome = await collectBatch({
-      modules: selection.modules,
-      inputs,
-      settings,
-      reroll,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.batchPollMs ? { pollMs: options.batchPollMs } : {}),
-      ...(options.onBatch ? { onNote: options.onBatch } : {}),
-    });
-    for (const warning of outcome.warnings) {
-      warnings.push(warning);
-      options.onWarning?.(warning);
-    }
-    // Interrupted while waiting: the signal is aborted, so the run below starts nothing and reports it.
-    prefetched = outcome.prefetched;
-  }
+  const prefetched = kind === "build"
+    ? await batchPhase({
+        batch: options.batch === true,
+        root: plan.root,
+        modules: selection.modules,
+        inputs,
+        settings,
+        reroll,
+        signal: options.signal,
+        pollMs: options.batchPollMs,
+        onNote: options.onBatch,
+        onWarning: (warning) => {
+          warnings.push(warning);
+          options.onWarning?.(warning);
+        },
+      })
+    : undefined;
   const report = await runGeneration({
     plan,
     kind,
@@ -151,7 +141,7 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     estimates,
     settings,
     reroll,
-    ...(prefetched ? { prefetched } : {}),
+    ...(prefetched && prefetched.size > 0 ? { prefetched } : {}),
     jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
     maxCost: config.build.maxCost,
     warnings,
