@@ -11,7 +11,7 @@ import { resolveEndpoint } from "./llm/endpoint.ts";
 import { FATAL_PROVIDER_CODES, ProviderError } from "./llm/failure.ts";
 import { mergedEnv } from "./llm/env-file.ts";
 import { renderMessages } from "./prompts/render-messages.ts";
-import type { AttemptDiagnostics, GenerationHooks, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "./types.ts";
+import type { AttemptDiagnostics, GenerationHooks, GenerationInput, GenerationResult, GenerationSettings, ModuleChecks, TokenUsage } from "./types.ts";
 import type { ChatCompletion } from "./llm/chat-client.ts";
 import { formatDiagnostics } from "./validate/diagnostics.ts";
 import { failureHint } from "./validate/failure-hint.ts";
@@ -33,6 +33,12 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   const key = cacheKey(llm, firstMessages);
   const attempts: AttemptDiagnostics[] = [];
   const env = settings.env ?? process.env;
+  const behaviour = settings.behaviour && input.kind === "build" ? { ...settings.behaviour, env, apiKeyEnv: llm.apiKeyEnv } : undefined;
+  const validateOptions = { root: settings.root, signal: hooks.signal, ...(behaviour ? { behaviour } : {}) };
+  const evidence = (outcome: { checks?: ModuleChecks; warnings?: readonly string[] }) => ({
+    ...(outcome.checks ? { checks: outcome.checks } : {}),
+    ...(outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
+  });
   let usage: TokenUsage = NO_USAGE;
   // A prefetched (Batch API) answer is billed at the batch discount; requests made here at the full price.
   const batchUsage = settings.prefetched?.usage ?? NO_USAGE;
@@ -53,14 +59,14 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     };
   };
   const served = async (code: string, source: "local" | "remote"): Promise<GenerationResult | undefined> => {
-    const outcome = await validateCandidate(code, input, { root: settings.root, signal: hooks.signal });
+    const outcome = await validateCandidate(code, input, validateOptions);
     if (outcome.diagnostics.length > 0) {
       attempts.push({ attempt: 0, source: source === "local" ? "cache" : "remote-cache", diagnostics: outcome.diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
       return undefined;
     }
     emit({ type: "cache_hit", module: input.module, source });
     emit({ type: "done", module: input.module, ok: true });
-    return { module: input.module, ok: true, code: outcome.code, attempts: 0, usage: NO_USAGE, costUsd: 0, cached: true, cacheSource: source };
+    return { module: input.module, ok: true, code: outcome.code, attempts: 0, usage: NO_USAGE, costUsd: 0, cached: true, cacheSource: source, ...evidence(outcome) };
   };
 
   // Lookup order: local cache, remote cache, model. A re-roll skips the caches, unless offline: then they are all
@@ -85,7 +91,8 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     }
   }
   if (settings.offline) {
-    const why = attempts.length > 0 ? "its cached answer no longer validates" : "no cached answer";
+    const refused = attempts.at(-1);
+    const why = refused ? `its cached answer no longer validates:\n${formatDiagnostics(refused.diagnostics)}` : "no cached answer";
     return fail("generation.offline_miss", `${input.module}: offline and ${why}`, "run without --offline to ask the LLM");
   }
 
@@ -114,10 +121,12 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       throw error;
     }
     usage = addUsage(usage, completion.usage);
-    const outcome = await validateCandidate(completion.text, input, { root: settings.root, signal: hooks.signal });
+    const outcome = await validateCandidate(completion.text, input, validateOptions);
     // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
     // followed by cut-off prose is the module.
-    const truncated = completion.truncated && (!outcome.complete || outcome.diagnostics.length > 0);
+    // A complete block that ran and behaved wrongly (examples, tests) was not cut off: its diagnostics stand.
+    const ran = outcome.complete && outcome.diagnostics.some((d) => d.code.startsWith("jaunt/example") || d.code.startsWith("jaunt/test"));
+    const truncated = completion.truncated && !ran && (!outcome.complete || outcome.diagnostics.length > 0);
     const diagnostics = truncated
       ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "${completion.finishReason ?? "length"}"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
       : outcome.diagnostics;
@@ -132,7 +141,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       }
       emit({ type: "done", module: input.module, ok: true });
       const c = cost();
-      return { module: input.module, ok: true, code: outcome.code, attempts: attempt, usage: addUsage(usage, batchUsage), ...(c === undefined ? {} : { costUsd: c }), cached: false };
+      return { module: input.module, ok: true, code: outcome.code, attempts: attempt, usage: addUsage(usage, batchUsage), ...(c === undefined ? {} : { costUsd: c }), cached: false, ...evidence(outcome) };
     }
     attempts.push({ attempt, source: attempt === 1 && settings.prefetched ? "batch" : "llm", diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
     emit({ type: "invalid", module: input.module, attempt, diagnostics });
@@ -140,9 +149,21 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   const last = attempts.at(-1);
   return fail(
     "generation.validation_failed",
-    `${input.module}: no valid module after ${settings.attempts} attempt(s)${last ? `; last errors:\n${formatDiagnostics(last.diagnostics)}` : ""}`,
+    `${input.module}: no valid module after ${settings.attempts} attempt(s)${last ? `; last errors:\n${formatDiagnostics(last.diagnostics)}` : ""}${persistentTestNote(attempts)}`,
     failureHint(last?.diagnostics ?? []),
   );
+}
+
+/** The user's tests that failed on every model attempt: likely out of date with the spec, or needing something the environment lacks. */
+function persistentTestNote(attempts: readonly AttemptDiagnostics[]): string {
+  const rounds = attempts.filter((a) => a.source === "llm" || a.source === "batch");
+  const testsOf = (a: AttemptDiagnostics) =>
+    new Set(a.diagnostics.filter((d) => d.code === "jaunt/test" && d.message.includes("the user's test")).map((d) => d.message.slice(0, d.message.indexOf(" failed")).trim()));
+  const [first, ...rest] = rounds.map(testsOf);
+  if (!first || rounds.length < 2) return "";
+  const every = [...first].filter((t) => rest.every((r) => r.has(t)));
+  if (every.length === 0) return "";
+  return `\n${every.join("; ")} failed on every attempt: it may be out of date with the spec or the environment (fix the test, or set [build] verify_tests = false)`;
 }
 
 /** The `JauntGenerationError` for a failed result, for callers that throw. */

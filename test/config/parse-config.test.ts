@@ -21,8 +21,9 @@ describe("parseConfig defaults", () => {
         maxTokens: undefined,
         prices: {},
         batchDiscount: 0.5,
+        gateModel: undefined,
       },
-      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined },
+      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, semanticGate: false, exampleTimeoutMs: 5000, verifyTests: true },
       test: { jobs: 4, inferDeps: true, bunArgs: [] },
       prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined },
       cache: { remoteUrl: undefined, team: "jaunt", remoteTokenEnv: "JAUNT_REMOTE_CACHE_TOKEN", readOnly: false, timeoutMs: 5000 },
@@ -45,6 +46,7 @@ timeout_seconds = 2.5
 max_retries = 0
 temperature = 0
 max_tokens = 4096
+gate_model = "llama3-small"
 [llm.prices]
 batch_discount = 0.25
 [llm.prices."llama3"]
@@ -55,6 +57,7 @@ jobs = 1
 infer_deps = false
 attempts = 10
 max_cost = 0.25
+semantic_gate = true
 [test]
 jobs = 2
 infer_deps = false
@@ -85,8 +88,9 @@ timeout_ms = 1500
       maxTokens: 4096,
       prices: { llama3: { input: 0, output: 0.5 } },
       batchDiscount: 0.25,
+      gateModel: "llama3-small",
     });
-    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25 });
+    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, semanticGate: true, exampleTimeoutMs: 5000, verifyTests: true });
     expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"] });
     expect(config.prompts.buildSystem).toBe("prompts/system.md");
     expect(config.prompts.buildModule).toBeUndefined();
