@@ -171,6 +171,29 @@ describe("remote cache on turborepo-remote-cache", () => {
     expect(b.stderr).toContain("tampered with");
   }, 120_000);
 
+  test("a signed entry whose code breaks the spec's @example is refused by the behaviour stage, like a local one", async () => {
+    const team = newTeam();
+    const files = { ...SPECS, "src/other.ts": SPECS["src/other.ts"].replace("/** Add two numbers. */", "/**\n * Add two numbers.\n * @example\n * add(2, 3) // => 5\n */") };
+    const extra = `[cache]\nremote_url = "${server.url}"\nteam = "${team}"\ntimeout_ms = 3000\n`;
+    const a = await project(files, extra).jaunt(["build"], SECRETS);
+    expect(a.exitCode, a.stderr).toBe(0);
+    const dir = path.join(server.storage, team);
+    const other = server.artifacts(team).map((hash) => ({ hash, entry: artifactOf(path.join(dir, hash)) })).find((e) => e.entry.module === "src/other");
+    if (!other) throw new Error("an artifact for src/other expected");
+    const wrong = new TextEncoder().encode(JSON.stringify({ ...other.entry, code: other.entry.code.replace("a + b", "a - b") }));
+    expect(new TextDecoder().decode(wrong)).toContain("a - b");
+    writeFileSync(path.join(dir, other.hash), wrong);
+    writeFileSync(path.join(dir, `${other.hash}.tag`), signArtifact(KEY, other.hash, team, wrong));
+
+    const before = llm.requests.length;
+    const second = project(files, extra);
+    const b = await second.jaunt(["build", "--json"], SECRETS);
+    expect(b.exitCode, b.stderr).toBe(0);
+    expect(report(b.stdout).cache).toEqual({ localHits: 0, remoteHits: 3, misses: 1 });
+    expect(modulesAsked(before)).toEqual(["src/other"]);
+    expect(second.read("src/__generated__/other.ts")).toContain("a + b");
+  }, 120_000);
+
   test("a read-only client reads but never uploads", async () => {
     const team = newTeam();
     const before = llm.requests.length;
