@@ -11,6 +11,9 @@ export const CONFIG_DEFAULTS = {
   test: { jobs: 4, infer_deps: true, bun_args: [] },
   /** An empty string means "use the packaged template". */
   prompts: { build_system: "", build_module: "", test_system: "", test_module: "" },
+  /** Price factor of Batch API requests (OpenAI: half price). */
+  batch_discount: 0.5,
+  cache: { team: "jaunt", remote_token_env: "JAUNT_REMOTE_CACHE_TOKEN", read_only: false, timeout_ms: 5000 },
 } as const;
 
 /** The only `version` this Jaunt reads. */

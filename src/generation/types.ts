@@ -101,6 +101,28 @@ export interface PromptTexts {
   readonly test_module: string;
 }
 
+/** `[cache]` remote settings for a run: names of secrets, never their values. */
+export interface RemoteCacheSettings {
+  /** Base URL of the Turborepo remote-cache server. */
+  readonly url: string;
+  readonly team: string;
+  /** Variable holding the bearer token. */
+  readonly tokenEnv: string;
+  /** Never upload. */
+  readonly readOnly: boolean;
+  readonly timeoutMs: number;
+}
+
+/** A first answer obtained elsewhere (the Batch API): attempt 1 uses it instead of a request. */
+export interface PrefetchedAnswer {
+  readonly text: string;
+  readonly finishReason: string | null;
+  /** The finish reason says the answer was cut off at a token limit. */
+  readonly truncated: boolean;
+  /** Billed at `[llm.prices] batch_discount`. */
+  readonly usage: TokenUsage;
+}
+
 /** Plain settings from which a Worker rebuilds the client. */
 export interface GenerationSettings {
   /** Absolute project root (holds `jaunt.toml` and `.env`). */
@@ -121,6 +143,10 @@ export interface GenerationSettings {
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number; readonly retryAfterCapMs?: number };
   /** Environment to read the API key / base URL from; default `process.env`. Plain data. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The shared remote cache (`[cache] remote_url`); absent, or turned off for the rest of a run after a `remote_cache` event with `off`. */
+  readonly remoteCache?: RemoteCacheSettings;
+  /** This module's first answer, already fetched (a Batch API result): no cache lookup, no first request. */
+  readonly prefetched?: PrefetchedAnswer;
   /** The behaviour stage (examples, tests against candidates); absent: it does not run (tests of Jaunt's internals). */
   readonly behaviour?: BehaviourSettings;
   /** Request shape learned earlier in the run (a server rejected a parameter); see `request_reshaped` events. */
@@ -148,7 +174,7 @@ export interface AttemptDiagnostics {
   /** 1-based attempt number. */
   readonly attempt: number;
   /** Where the candidate came from. */
-  readonly source: "llm" | "cache";
+  readonly source: "llm" | "cache" | "remote-cache" | "batch";
   readonly diagnostics: readonly Diagnostic[];
   /** The candidate code that failed (bounded), for reports. */
   readonly candidate?: string;
@@ -169,6 +195,8 @@ export type GenerationResult =
       readonly usage: TokenUsage;
       readonly costUsd?: number;
       readonly cached: boolean;
+      /** Which cache served it, when `cached`. */
+      readonly cacheSource?: "local" | "remote";
       /** What checked the accepted candidate (build modules with the behaviour stage on). */
       readonly checks?: ModuleChecks;
       /** Things the behaviour stage could not hold against candidates (unrunnable examples, tests that fail by themselves). */
@@ -208,7 +236,12 @@ export interface RetryNotice {
 /** Progress events (plain data, safe to post from a Worker). */
 export type GenerationEvent =
   | { readonly type: "attempt"; readonly module: string; readonly attempt: number }
-  | { readonly type: "cache_hit"; readonly module: string }
+  | { readonly type: "cache_hit"; readonly module: string; readonly source?: "local" | "remote" }
+  /**
+   * Something about the remote cache worth one warning. `off`: the remote cannot serve this run (down, slow,
+   * misconfigured) — later modules skip it (`"reads"`: entirely; `"uploads"`: uploading only).
+   */
+  | { readonly type: "remote_cache"; readonly module: string; readonly message: string; readonly off?: "reads" | "uploads" }
   | ({ readonly type: "provider_retry"; readonly module: string } & RetryNotice)
   /** A server rejected a parameter Jaunt can express another way; later requests of the run use `shape`. */
   | { readonly type: "request_reshaped"; readonly module: string; readonly note: string; readonly shape: NonNullable<GenerationSettings["requestShape"]> }

@@ -13,6 +13,8 @@ import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { addUsage } from "../generation/cost.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
+import { batchPhase } from "./batch/batch-phase.ts";
+import { recordCacheCounts } from "./cache-record.ts";
 import type { GateResult } from "./meaning-gate.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { assertProjectTrusted } from "../trust/project-trust.ts";
@@ -34,6 +36,12 @@ export interface BuildOptions {
   readonly target?: string;
   /** Serve only from the response cache. */
   readonly offline?: boolean;
+  /** `--batch`: send the first attempts as one Batch API batch (or collect the pending one) before generating. */
+  readonly batch?: boolean;
+  /** Batch progress lines (submitted, status, collected). */
+  readonly onBatch?: (text: string) => void;
+  /** Batch status polling, first and longest wait in ms (tests make them short). */
+  readonly batchPollMs?: { readonly first: number; readonly max: number };
   /** `--no-infer-deps`. */
   readonly inferDeps?: boolean;
   /** First Ctrl-C. */
@@ -110,6 +118,25 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
   const modules = gate ? gate.remaining : selection.modules;
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, modules, prompts);
+  const settings = generationSettings(config, prompts, options.offline === true);
+  const reroll = new Set(selection.forced);
+  const prefetched = kind === "build"
+    ? await batchPhase({
+        batch: options.batch === true,
+        root: plan.root,
+        modules,
+        inputs,
+        settings,
+        reroll,
+        signal: options.signal,
+        pollMs: options.batchPollMs,
+        onNote: options.onBatch,
+        onWarning: (warning) => {
+          warnings.push(warning);
+          options.onWarning?.(warning);
+        },
+      })
+    : undefined;
   const report = await runGeneration({
     plan,
     kind,
@@ -117,8 +144,9 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     fresh: selection.fresh.length,
     inputs,
     estimates,
-    settings: generationSettings(config, prompts, options.offline === true),
-    reroll: new Set(selection.forced),
+    settings,
+    reroll,
+    ...(prefetched && prefetched.size > 0 ? { prefetched } : {}),
     jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
     maxCost: config.build.maxCost,
     warnings,
@@ -129,8 +157,11 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onModule ? { onModule: options.onModule } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
-  return gate ? withGate(report, gate) : report;
+  const result = gate ? withGate(report, gate) : report;
+  await recordCacheCounts(result, config.cache.remoteUrl !== undefined);
+  return result;
 }
 
 async function runMeaningGate(plan: Plan, modules: readonly PlannedModule[], options: BuildOptions, warnings: string[]): Promise<GateResult> {

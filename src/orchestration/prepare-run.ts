@@ -31,6 +31,9 @@ export async function promptTexts(config: JauntConfig): Promise<PromptTexts> {
 
 /** Generation settings for a run (no secrets: Workers read the API key from the environment). */
 export function generationSettings(config: JauntConfig, prompts: PromptTexts, offline: boolean): GenerationSettings {
+  const { cache } = config;
+  // Offline means no network (like npm's and cargo's --offline): the local cache only.
+  const remoteCache = cache.remoteUrl === undefined || offline ? undefined : { url: cache.remoteUrl, team: cache.team, tokenEnv: cache.remoteTokenEnv, readOnly: cache.readOnly, timeoutMs: cache.timeoutMs };
   return {
     root: config.root,
     llm: config.llm,
@@ -38,6 +41,7 @@ export function generationSettings(config: JauntConfig, prompts: PromptTexts, of
     offline,
     prompts,
     behaviour: { exampleTimeoutMs: config.build.exampleTimeoutMs, verifyTests: config.build.verifyTests },
+    ...(remoteCache ? { remoteCache } : {}),
   };
 }
 
