@@ -53,22 +53,43 @@ function stopped(report: BuildReport, phase: string): string | undefined {
   return undefined;
 }
 
+/** What a caller adds to a `bun test` run: reporter arguments, a copy of its stderr, the environment. */
+export interface BunTestExtras {
+  /** Appended after `[test] bun_args` (a reporter: `--reporter=junit --reporter-outfile=…`). */
+  readonly args?: readonly string[];
+  /** Told each chunk of bun's stderr; the chunk is still shown to the user. */
+  readonly onStderr?: (text: string) => void;
+  /** The child's environment (default: ours); generated code must not see Jaunt's secrets. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
 /** Run `bun test` on `files` (project-relative) in `root`; resolves with its exit code. */
-export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal?: AbortSignal): Promise<number> {
-  const child = Bun.spawn([process.execPath, "test", ...files.map((file) => `./${file}`), ...bunArgs], {
+export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal?: AbortSignal, extras: BunTestExtras = {}): Promise<number> {
+  const child = Bun.spawn([process.execPath, "test", ...files.map((file) => `./${file}`), ...bunArgs, ...(extras.args ?? [])], {
     cwd: root,
-    env: { ...process.env, BUN_BE_BUN: "1" },
+    env: { ...(extras.env ?? process.env), BUN_BE_BUN: "1" },
     stdin: "inherit",
     stdout: output === "stdout" ? "inherit" : 2,
-    stderr: "inherit",
+    stderr: extras.onStderr ? "pipe" : "inherit",
   });
   // Ctrl-C reaches the child through the terminal's process group; forward it when it did not.
   const forward = (): void => child.kill("SIGINT");
   signal?.addEventListener("abort", forward, { once: true });
   try {
-    return await child.exited;
+    const copied = extras.onStderr && child.stderr instanceof ReadableStream ? teeStderr(child.stderr, extras.onStderr) : undefined;
+    const [code] = await Promise.all([child.exited, copied]);
+    return code;
   } finally {
     signal?.removeEventListener("abort", forward);
+  }
+}
+
+/** Show bun's stderr as it comes and hand each chunk to `onText`. */
+async function teeStderr(stream: ReadableStream<Uint8Array>, onText: (text: string) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  for await (const chunk of stream) {
+    process.stderr.write(chunk);
+    onText(decoder.decode(chunk, { stream: true }));
   }
 }
 
