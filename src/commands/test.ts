@@ -4,6 +4,7 @@ import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, v
 import { isVerbose } from "../cli/verbosity.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
+import { formatRepair } from "../cli/repair-line.ts";
 
 export default defineCommand({
   meta: { name: "test", description: "Build, generate tests from test specs, and run them with bun test" },
@@ -14,6 +15,7 @@ export default defineCommand({
     ...jobsArgs,
     ...generationArgs,
     build: { type: "boolean", description: "Build source modules first (--no-build skips it)", default: true },
+    repair: { type: "boolean", description: "Repair what failing tests catch, up to [test] repair_rounds rounds (--no-repair runs the tests once)", default: true },
   },
   async run({ args }): Promise<CommandOutcome | undefined> {
     const jobs = parseJobs(args.jobs);
@@ -30,6 +32,8 @@ export default defineCommand({
           ...(args.force ? { force: true } : {}),
           ...(args.offline ? { offline: true } : {}),
           ...(args.build === false ? { build: false } : {}),
+          ...(args.repair === false ? { repair: false } : {}),
+          onRepair: (record, rounds) => hooks.note(formatRepair(record, rounds)),
           ...(jobs === undefined ? {} : { jobs }),
           testOutput: args.json ? "stderr" : "stdout",
           ...hooks,

@@ -92,7 +92,10 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       : outcome.diagnostics;
     if (diagnostics.length === 0) {
       if (!settings.noCache) {
-        await writeCache(cacheDir, key, { format: 1, module: input.module, model: llm.model, code: outcome.code, usage, createdAt: new Date().toISOString() });
+        const entry = { format: 1, module: input.module, model: llm.model, code: outcome.code, usage, createdAt: new Date().toISOString() } as const;
+        await writeCache(cacheDir, key, entry);
+        // A repaired module also answers its plain prompt, so a rebuild from the cache never brings the failure back.
+        if (input.repair) await writeCache(cacheDir, cacheKey(llm, renderMessages({ ...input, repair: undefined }, settings.prompts)), entry);
       }
       emit({ type: "done", module: input.module, ok: true });
       const c = cost();

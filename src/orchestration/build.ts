@@ -64,7 +64,7 @@ export async function loadPlan(options: Pick<BuildOptions, "cwd" | "root" | "inf
 export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> {
   const { config, plan } = await loadPlan(options);
   const selection = selectModules(plan, { kind: "build", cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
-  const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config));
+  const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config), { propertyRuns: config.test.propertyRuns });
   // The same warnings a real run gives, in the same order (the lock's and temp-file sweeps' aside: a dry run touches neither).
   const warnings: string[] = [];
   planWarnings(plan, warnings, options.onWarning);
@@ -101,7 +101,7 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
   }
   keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
   const prompts = await promptTexts(config);
-  const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
+  const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts, { propertyRuns: config.test.propertyRuns });
   return runGeneration({
     plan,
     kind,

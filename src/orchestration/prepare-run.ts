@@ -11,7 +11,7 @@ import { renderMessages } from "../generation/prompts/render-messages.ts";
 import type { GenerationInput, GenerationSettings, PromptTexts } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { DryRunReport } from "./build-report.ts";
-import { generationInputFor } from "./generation-input.ts";
+import { generationInputFor, type InputOptions } from "./generation-input.ts";
 
 export interface PreparedRun {
   readonly inputs: ReadonlyMap<string, GenerationInput>;
@@ -34,12 +34,12 @@ export function generationSettings(config: JauntConfig, prompts: PromptTexts, of
 }
 
 /** Inputs and prompt-token estimates for `modules`. */
-export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], prompts: PromptTexts): Promise<PreparedRun> {
+export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], prompts: PromptTexts, options: InputOptions = {}): Promise<PreparedRun> {
   const inputs = new Map<string, GenerationInput>();
   const estimates = new Map<string, number>();
   await Promise.all(
     modules.map(async (module) => {
-      const input = await generationInputFor(plan, module.id);
+      const input = await generationInputFor(plan, module.id, options);
       const chars = renderMessages(input, prompts).reduce((sum, message) => sum + message.content.length, 0);
       inputs.set(module.id, input);
       estimates.set(module.id, Math.ceil(chars / 4));

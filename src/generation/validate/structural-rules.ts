@@ -12,6 +12,7 @@ import { stubDiagnostics } from "./stub-rules.ts";
 import { suppressionDiagnostics } from "./suppression-rules.ts";
 import { topLevelDiagnostics } from "./top-level-rules.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
+import { propertyDiagnostics } from "../properties/property-rules.ts";
 
 export interface RuleContext {
   readonly ts: TypeScriptApi;
@@ -36,6 +37,7 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
     input.kind === "test" && !/\b(?:test|it)(?:\.\w+)*\s*\(/.test(code)
       ? [{ code: "jaunt/no-tests", message: "the file defines no tests; add `test(...)` cases for every test spec" }]
       : [],
+  ({ code, input }) => propertyDiagnostics(code, input),
 ];
 
 /**

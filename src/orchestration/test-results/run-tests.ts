@@ -10,6 +10,7 @@ import path from "node:path";
 import { runBunTest } from "../test-run.ts";
 import { consoleErrors, errorLine } from "./console-errors.ts";
 import { parseJunitReport } from "./junit.ts";
+import { NO_ENV_FILE_ARGS } from "./test-env.ts";
 import type { TestCaseResult, TestRunResult, UnloadedFile } from "./types.ts";
 
 export interface RunTestsOptions {
@@ -34,7 +35,7 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunResult>
   let stderr = "";
   try {
     const bunExitCode = await runBunTest(options.root, options.files, options.bunArgs, options.output, options.signal, {
-      args: ["--reporter=junit", `--reporter-outfile=${reportFile}`],
+      args: [...NO_ENV_FILE_ARGS, "--reporter=junit", `--reporter-outfile=${reportFile}`],
       env: options.env,
       onStderr: (text) => {
         if (stderr.length < STDERR_KEEP) stderr += text;

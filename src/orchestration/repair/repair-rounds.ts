@@ -1,0 +1,280 @@
+/**
+ * `jaunt test`'s repair rounds (DESIGN §6): run the generated tests; while
+ * some fail and rounds are left, decide for each failing test module which
+ * side contradicts the spec (decide-side.ts), regenerate that side with the
+ * failure (its prompt carries the failing tests), write it atomically, and
+ * rerun the affected test files. Runner problems never implicate an
+ * implementation: a crash or a timeout stops the rounds, and a test module
+ * that does not load is regenerated at most once. Every round is reported
+ * live, counted in tokens and cost, and stopped by `[build] max_cost`.
+ */
+import { addUsage, NO_USAGE } from "../../generation/cost.ts";
+import type { GenerationInput, RepairFailure, TokenUsage } from "../../generation/types.ts";
+import { specsOf } from "../../graph/plan-queries.ts";
+import type { PlannedModule } from "../../graph/plan-types.ts";
+import type { BuildReport } from "../build-report.ts";
+import type { BuildOptions } from "../build.ts";
+import { generationInputFor } from "../generation-input.ts";
+import { generationSettings, promptTexts } from "../prepare-run.ts";
+import { runGeneration } from "../run-generation.ts";
+import { errorLine } from "../test-results/console-errors.ts";
+import { runTests } from "../test-results/run-tests.ts";
+import type { TestCaseResult, TestRunResult } from "../test-results/types.ts";
+import { affectedTests } from "../watch/watch-plan.ts";
+import { implicatedModules, NO_EVIDENCE, type Evidence, type JudgeCall } from "./decide-side.ts";
+import { generatedBody, implementationFrame, repairFailure } from "./failure-context.ts";
+import { judgeFor } from "./judge-call.ts";
+import type { JauntConfig } from "../../config/types.ts";
+import type { Plan } from "../../graph/plan-types.ts";
+
+/** A module to regenerate this round: the failures that implicate it and why. */
+interface PlannedRepair {
+  readonly failures: RepairFailure[];
+  readonly reasons: string[];
+  readonly loadError?: string;
+}
+
+/** One module regenerated (or meant to be) in a repair round; `test --json` lists them. */
+export interface RepairRecord {
+  readonly round: number;
+  readonly module: string;
+  readonly side: "implementation" | "test";
+  readonly reason: string;
+  /** Names of the failing tests that drove it. */
+  readonly tests: readonly string[];
+  /** What decided the side: the user's evidence, the judge, or the runner (a file that did not load). */
+  readonly decidedBy: "evidence" | "judge" | "runner";
+  /** Whether the regenerated module was written. */
+  readonly outcome?: "repaired" | "failed" | "not_started";
+}
+
+export interface RepairOptions extends Pick<BuildOptions, "signal" | "onProgress" | "onModule" | "onEvent" | "onWarning" | "offline" | "pool" | "jobs"> {
+  readonly config: JauntConfig;
+  readonly plan: Plan;
+  /** Generated test files to run (project-relative). */
+  readonly files: readonly string[];
+  /** Repair rounds at most (0: run once, repair nothing). */
+  readonly rounds: number;
+  readonly output: "stdout" | "stderr";
+  /** The environment the tests run in (without Jaunt's secrets). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Spent so far in this run (USD), counted against `[build] max_cost`. */
+  readonly spentUsd: number;
+  readonly evidence?: Evidence;
+  /** Replaces the judge model call (tests of the loop itself). */
+  readonly judge?: JudgeCall;
+  /** Told of each decided repair before its module is regenerated. */
+  readonly onRepair?: (record: RepairRecord, rounds: number) => void;
+  /** Told before each `bun test` run (the first, then one per round). */
+  readonly onTestRun?: (files: readonly string[], round: number) => void;
+}
+
+export interface RepairOutcome {
+  /** The last results of every file (files not rerun keep their earlier results). */
+  readonly run: TestRunResult;
+  readonly repairs: readonly RepairRecord[];
+  /** Rounds that regenerated something. */
+  readonly rounds: number;
+  readonly tokens: TokenUsage;
+  /** Undefined when the model's price is unknown. */
+  readonly costUsd: number | undefined;
+  readonly costCapReached: boolean;
+  readonly warnings: readonly string[];
+}
+
+/** `later` replaces the results of the files it ran. */
+function mergeRuns(earlier: TestRunResult, later: TestRunResult): TestRunResult {
+  const rerun = new Set(later.files);
+  const files = [...earlier.files.filter((f) => !rerun.has(f)), ...later.files];
+  const tests = [...earlier.tests.filter((t) => !rerun.has(t.file)), ...later.tests];
+  const unloaded = [...earlier.unloaded.filter((u) => !rerun.has(u.file)), ...later.unloaded];
+  const failing = tests.some((t) => t.status === "failed") || unloaded.length > 0;
+  if (later.runnerError !== undefined) return { bunExitCode: later.bunExitCode, files, tests, unloaded, runnerError: later.runnerError };
+  return { bunExitCode: failing ? 1 : 0, files, tests, unloaded };
+}
+
+/** Does the run have anything a repair could act on? */
+export function runFailed(run: TestRunResult): boolean {
+  return run.runnerError !== undefined || run.unloaded.length > 0 || run.tests.some((t) => t.status === "failed");
+}
+
+/** Run the tests and repair what they catch, for at most `options.rounds` rounds. */
+export async function testWithRepairs(options: RepairOptions): Promise<RepairOutcome> {
+  const { plan, config } = options;
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    options.onWarning?.(message);
+  };
+  const run1 = async (files: readonly string[], round: number): Promise<TestRunResult> => {
+    options.onTestRun?.(files, round);
+    return runTests({ root: plan.root, files, bunArgs: config.test.bunArgs, output: options.output, env: options.env, ...(options.signal ? { signal: options.signal } : {}) });
+  };
+  let run = await run1(options.files, 0);
+  const repairs: RepairRecord[] = [];
+  let tokens: TokenUsage = NO_USAGE;
+  let cost = 0;
+  let costKnown = true;
+  let costCapReached = false;
+  let rounds = 0;
+  const maxCost = config.build.maxCost;
+  const overBudget = (): boolean => maxCost !== undefined && options.spentUsd + cost >= maxCost;
+  const spend = (usage: TokenUsage, costUsd: number | undefined): void => {
+    tokens = addUsage(tokens, usage);
+    if (costUsd === undefined) costKnown = false;
+    else cost += costUsd;
+  };
+  const reloaded = new Set<string>();
+  const evidence = options.evidence ?? NO_EVIDENCE;
+  const prompts = await promptTexts(config);
+  const settings = generationSettings(config, prompts, options.offline === true);
+  const judge = options.judge ?? (await judgeFor(config, settings, options.signal));
+  const byFile = new Map(plan.modules.map((m) => [m.generatedFile, m]));
+  const implementationFiles = new Set(plan.modules.filter((m) => m.kind === "build").map((m) => m.generatedFile));
+
+  for (let round = 1; round <= options.rounds; round++) {
+    if (options.signal?.aborted || run.runnerError !== undefined || !runFailed(run)) break;
+    const implRepairs = new Map<PlannedModule, PlannedRepair>();
+    const testRepairs = new Map<PlannedModule, PlannedRepair>();
+    const record = (entry: RepairRecord): void => {
+      repairs.push(entry);
+      options.onRepair?.(entry, options.rounds);
+    };
+
+    for (const unloaded of run.unloaded) {
+      const module = byFile.get(unloaded.file);
+      if (!module || reloaded.has(module.id)) continue; // loaded neither time: the runner's words end the run
+      reloaded.add(module.id);
+      testRepairs.set(module, { failures: [], reasons: [], loadError: unloaded.error });
+      record({ round, module: module.id, side: "test", reason: `did not load: ${errorLine(unloaded.error)}`, tests: [], decidedBy: "runner" });
+    }
+
+    const failingByFile = new Map<string, TestCaseResult[]>();
+    for (const t of run.tests) if (t.status === "failed") failingByFile.set(t.file, [...(failingByFile.get(t.file) ?? []), t]);
+    for (const [file, results] of failingByFile) {
+      const testModule = byFile.get(file);
+      if (!testModule || testModule.kind !== "test") continue;
+      const tested = testModule.dependsOn
+        .map((id) => plan.modules.find((m) => m.id === id))
+        .filter((m): m is PlannedModule => m !== undefined && m.kind === "build")
+        .map((module) => ({ module, names: specsOf(plan, module.id).map((s) => s.name) }));
+      const items = await Promise.all(
+        results.map(async (result) => {
+          const failure = await repairFailure(plan.root, result, implementationFiles);
+          const frameFile = implementationFrame(plan.root, result, implementationFiles)?.file;
+          return { result, failure, ...(frameFile === undefined ? {} : { frameFile }) };
+        }),
+      );
+      const pairs = tested.length === 0 ? new Map<PlannedModule, { results: TestCaseResult[]; failures: RepairFailure[] }>() : implicatedModules(tested, items);
+      if (pairs.size === 0) {
+        // Nothing under test to blame: only the test can be wrong.
+        testRepairs.set(testModule, { failures: items.map((i) => i.failure), reasons: ["it tests no implementation"] });
+        record({ round, module: testModule.id, side: "test", reason: "it tests no generated implementation", tests: results.map((r) => r.name), decidedBy: "runner" });
+        continue;
+      }
+      for (const [implementation, { results: pairResults, failures }] of pairs) {
+        if (overBudget()) {
+          costCapReached = true;
+          break;
+        }
+        const pair = { testModule, implementation, results: pairResults, failures };
+        const known = await evidence.decide(pair, options.signal);
+        let decision: { side: "implementation" | "test"; reason: string; decidedBy: "evidence" | "judge" };
+        if (known) {
+          decision = { ...known, decidedBy: "evidence" };
+        } else {
+          const verdict = await judge(pair);
+          spend(verdict.usage, verdict.costUsd);
+          if (!verdict.ok) {
+            warn(`repair ${round}: ${testModule.id} not repaired: ${verdict.message}`);
+            continue;
+          }
+          if (!verdict.verdictGiven) warn(`repair ${round}: ${verdict.reason}`);
+          decision = { side: verdict.side, reason: verdict.reason, decidedBy: "judge" };
+        }
+        const target = decision.side === "implementation" ? implementation : testModule;
+        const map = decision.side === "implementation" ? implRepairs : testRepairs;
+        const entry = map.get(target) ?? { failures: [], reasons: [] };
+        entry.failures.push(...failures.filter((f) => !entry.failures.includes(f)));
+        entry.reasons.push(decision.reason);
+        map.set(target, entry);
+        record({ round, module: target.id, side: decision.side, reason: decision.reason, tests: pairResults.map((r) => r.name), decidedBy: decision.decidedBy });
+      }
+      if (costCapReached) break;
+    }
+    if (implRepairs.size === 0 && testRepairs.size === 0) break;
+    if (overBudget()) {
+      costCapReached = true;
+      markRound(repairs, round, "not_started");
+      break;
+    }
+
+    rounds += 1;
+    const regenerate = async (kind: "build" | "test", entries: Map<PlannedModule, PlannedRepair>): Promise<BuildReport | undefined> => {
+      if (entries.size === 0 || options.signal?.aborted) return undefined;
+      const inputs = new Map<string, GenerationInput>();
+      for (const [module, entry] of entries) {
+        const base = await generationInputFor(plan, module.id, { propertyRuns: config.test.propertyRuns });
+        const currentCode = await generatedBody(plan.root, module.generatedFile);
+        const reason = [...new Set(entry.reasons)].join("; ");
+        inputs.set(module.id, {
+          ...base,
+          repair: {
+            side: kind === "build" ? "implementation" : "test",
+            round,
+            failures: entry.failures,
+            ...(reason ? { reason } : {}),
+            ...(currentCode === undefined ? {} : { currentCode }),
+            ...(entry.loadError === undefined ? {} : { loadError: entry.loadError }),
+          },
+        });
+      }
+      const modules = [...entries.keys()];
+      const report = await runGeneration({
+        plan,
+        kind,
+        modules,
+        fresh: 0,
+        inputs,
+        estimates: new Map(),
+        settings,
+        reroll: new Set(modules.map((m) => m.id)),
+        jobs: options.jobs ?? config.test.jobs,
+        maxCost: maxCost === undefined ? undefined : maxCost - options.spentUsd - cost,
+        warnings: [],
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.pool ? { pool: options.pool } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.onModule ? { onModule: options.onModule } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      });
+      spend(report.tokens, report.costUsd);
+      if (report.costCapReached) costCapReached = true;
+      for (const m of report.modules) {
+        const outcome = m.status === "built" ? "repaired" : m.status === "failed" ? "failed" : "not_started";
+        for (let i = 0; i < repairs.length; i++) {
+          const r = repairs[i];
+          if (r && r.round === round && r.module === m.module) repairs[i] = { ...r, outcome };
+        }
+        if (m.status === "failed") warn(`repair ${round}: ${m.module} could not be regenerated: ${m.error?.message ?? "failed"}`);
+      }
+      return report;
+    };
+    const built = await regenerate("build", implRepairs);
+    const tests = await regenerate("test", testRepairs);
+    if (options.signal?.aborted) break;
+    const files = affectedTests(plan, [...(built?.modules ?? []), ...(tests?.modules ?? [])]).filter((f) => run.files.includes(f));
+    if (files.length === 0) break;
+    run = mergeRuns(run, await run1(files, round));
+    if (costCapReached) break;
+  }
+  if (costCapReached) warn(`stopped repairing: estimated cost reached [build] max_cost ($${maxCost})`);
+  return { run, repairs, rounds, tokens, costUsd: costKnown ? cost : undefined, costCapReached, warnings };
+}
+
+function markRound(repairs: RepairRecord[], round: number, outcome: RepairRecord["outcome"]): void {
+  for (let i = 0; i < repairs.length; i++) {
+    const r = repairs[i];
+    if (r && r.round === round && r.outcome === undefined) repairs[i] = { ...r, outcome };
+  }
+}
