@@ -74,3 +74,10 @@ test("a crash or a missing report is a runner error, never a test failure", () =
   expect(readRun(1, ["a.test.ts"], "<testsuites></testsuites>", "something odd\n").runnerError).toContain("bun test failed without a failing test");
   expect(() => parseJunitReport("not xml")).toThrow("not a bun test JUnit report");
 });
+
+test("no file loads: bun writes no report, and each file's error is read from its console", () => {
+  const stderr = `\ntests/__generated__/slug.test.ts:\n\n# Unhandled error between tests\n-------------------------------\n10 | const pattern = new RegExp("(unclosed");\nSyntaxError: Invalid regular expression: missing )\n-------------------------------\n\n 0 pass\n 1 fail\n 1 error\n`;
+  const run = readRun(1, ["tests/__generated__/slug.test.ts"], undefined, stderr);
+  expect(run.runnerError).toBeUndefined();
+  expect(run.unloaded).toEqual([{ file: "tests/__generated__/slug.test.ts", error: '10 | const pattern = new RegExp("(unclosed");\nSyntaxError: Invalid regular expression: missing )' }]);
+});

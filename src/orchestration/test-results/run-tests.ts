@@ -55,6 +55,11 @@ function tail(stderr: string): string {
 
 /** Combine the exit code, the JUnit report (undefined when bun wrote none) and bun's stderr into one result. */
 export function readRun(bunExitCode: number, files: readonly string[], xml: string | undefined, stderr: string): TestRunResult {
+  // When no file loads, bun writes no report at all: its console still names each file's error.
+  if (xml === undefined && bunExitCode === 1) {
+    const unloaded = consoleErrors(stderr, files).filter((e, i, all) => all.findIndex((o) => o.file === e.file) === i);
+    if (unloaded.length > 0) return { bunExitCode, files, tests: [], unloaded: unloaded.map((e) => ({ file: e.file, error: e.text })) };
+  }
   if (xml === undefined) return { bunExitCode, files, tests: [], unloaded: [], runnerError: `bun test exited ${bunExitCode} without writing its report${stderr.trim() ? `:\n${tail(stderr)}` : ""}` };
   let tests: TestCaseResult[];
   try {
