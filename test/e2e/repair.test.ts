@@ -247,3 +247,18 @@ test("a @property without fast-check installed: exit 2 naming `bun add -d fast-c
   expect(result.stderr).toContain("tests/slug:slugifyClean has a @property line");
   expect(llm.requests.length).toBe(mark);
 }, 60_000);
+
+test("evidence first: a test that contradicts the spec's own @example is repaired with no judge call", async () => {
+  const withExample = SLUG_SPEC.replace(' at either end. */', ' at either end.\n * @example\n * slugify("Hello World") // => "hello-world"\n */');
+  expect(withExample).toContain("@example");
+  const p = project({ ...files, "src/slug.ts": withExample });
+  const mark = llm.requests.length;
+  llm.script("tests/slug", [fence(testAnswer("hello_world"))]);
+  const { exitCode, report, stderr } = await jsonRun(p);
+  expect(exitCode, stderr).toBe(0);
+  expect(since(mark, "judge:tests/slug")).toHaveLength(0);
+  expect(since(mark, "tests/slug")).toHaveLength(2);
+  expect(report.repairs).toHaveLength(1);
+  expect(report.repairs[0]).toMatchObject({ module: "tests/slug", side: "test", decidedBy: "evidence" });
+  expect(report.repairs[0]?.reason).toContain(`the test expects "hello_world" where the spec's example says "hello-world" (src/slug.ts:5: slugify("Hello World") // => "hello-world")`);
+}, 120_000);

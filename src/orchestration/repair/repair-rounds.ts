@@ -21,7 +21,8 @@ import { errorLine } from "../test-results/console-errors.ts";
 import { runTests } from "../test-results/run-tests.ts";
 import type { TestCaseResult, TestRunResult } from "../test-results/types.ts";
 import { affectedTests } from "../watch/watch-plan.ts";
-import { implicatedModules, NO_EVIDENCE, type Evidence, type JudgeCall } from "./decide-side.ts";
+import { implicatedModules, type Evidence, type JudgeCall } from "./decide-side.ts";
+import { exampleEvidence } from "./example-evidence.ts";
 import { generatedBody, implementationFrame, repairFailure } from "./failure-context.ts";
 import { judgeFor } from "./judge-call.ts";
 import type { JauntConfig } from "../../config/types.ts";
@@ -60,6 +61,7 @@ export interface RepairOptions extends Pick<BuildOptions, "signal" | "onProgress
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Spent so far in this run (USD), counted against `[build] max_cost`. */
   readonly spentUsd: number;
+  /** What the user's own words say (default: the implementation's `@example`s; NO_EVIDENCE leaves every decision to the judge). */
   readonly evidence?: Evidence;
   /** Replaces the judge model call (tests of the loop itself). */
   readonly judge?: JudgeCall;
@@ -125,7 +127,7 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     else cost += costUsd;
   };
   const reloaded = new Set<string>();
-  const evidence = options.evidence ?? NO_EVIDENCE;
+  const evidence = options.evidence ?? exampleEvidence(plan);
   const prompts = await promptTexts(config);
   const settings = generationSettings(config, prompts, options.offline === true);
   const judge = options.judge ?? (await judgeFor(config, settings, options.signal));
