@@ -6,6 +6,7 @@ import { fence } from "../support/fake-llm.ts";
 import { REPO_ROOT } from "../support/cli.ts";
 import { propertySeed } from "../../src/generation/properties/extract.ts";
 import { llmProjects } from "./llm-projects.ts";
+import { startWatch } from "./watch-process.ts";
 import type { E2eProject } from "./project.ts";
 
 const SLUG_SPEC = `import * as jaunt from "@jaunt/runtime";
@@ -261,4 +262,22 @@ test("evidence first: a test that contradicts the spec's own @example is repaire
   expect(report.repairs).toHaveLength(1);
   expect(report.repairs[0]).toMatchObject({ module: "tests/slug", side: "test", decidedBy: "evidence" });
   expect(report.repairs[0]?.reason).toContain(`the test expects "hello_world" where the spec's example says "hello-world" (src/slug.ts:5: slugify("Hello World") // => "hello-world")`);
+}, 120_000);
+
+test("jaunt watch --test runs the same repair rounds", async () => {
+  const p = project(files);
+  const mark = llm.requests.length;
+  llm.script("src/slug", [fence(KEEPS_CASE)]);
+  llm.script("judge:tests/slug", ['VERDICT: implementation\nThe spec says "Lowercase".']);
+  const watch = startWatch(p.root, ["--test"]);
+  try {
+    const repair = await watch.waitFor((e) => e.type === "repair", { timeoutMs: 60_000 });
+    expect(repair).toMatchObject({ rounds: 2, record: { round: 1, module: "src/slug", side: "implementation", decidedBy: "judge" } });
+    const tests = await watch.waitFor((e) => e.type === "tests", { timeoutMs: 60_000 });
+    expect(tests).toMatchObject({ bunExitCode: 0, failed: 0, repairs: 1, message: "tests passed (1 file(s)) after 1 repair round(s)" });
+    expect(since(mark, "src/slug")).toHaveLength(2);
+    expect(p.read("src/__generated__/slug.ts")).toContain("toLowerCase()");
+  } finally {
+    expect(await watch.interrupt()).toBe(0);
+  }
 }, 120_000);
