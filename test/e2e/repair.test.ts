@@ -281,3 +281,21 @@ test("jaunt watch --test runs the same repair rounds", async () => {
     expect(await watch.interrupt()).toBe(0);
   }
 }, 120_000);
+
+test("generated tests run without Jaunt's API key, from the environment or the project's .env, and with the rest of .env", async () => {
+  const p = project(files);
+  p.write(".env", "JAUNT_E2E_KEY=sk-in-dotenv\nSERVICE_URL=http://localhost:1\n");
+  llm.script("tests/slug", [
+    fence(`import { expect, test } from "bun:test";
+import { slugify } from "../../src/slug";
+
+test("slugifyBasics", () => {
+  expect(slugify("Hello World")).toBe("hello-world");
+  expect(process.env.JAUNT_E2E_KEY).toBeUndefined();
+  expect(process.env.SERVICE_URL).toBe("http://localhost:1");
+});
+`),
+  ]);
+  const result = await p.jaunt(["test", "--no-repair"]);
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+}, 120_000);

@@ -127,6 +127,7 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     else cost += costUsd;
   };
   const reloaded = new Set<string>();
+  const verdictless = new Set<string>();
   const evidence = options.evidence ?? exampleEvidence(plan);
   const prompts = await promptTexts(config);
   const settings = generationSettings(config, prompts, options.offline === true);
@@ -191,7 +192,16 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
             warn(`repair ${round}: ${testModule.id} not repaired: ${verdict.message}`);
             continue;
           }
-          if (!verdict.verdictGiven) warn(`repair ${round}: ${verdict.reason}`);
+          if (!verdict.verdictGiven) {
+            // A verdict-less answer counts as `implementation` once per test module; after that the pair is left alone.
+            const key = `${testModule.id}\n${implementation.id}`;
+            if (verdictless.has(key)) {
+              warn(`repair ${round}: ${testModule.id} not repaired: the judge again gave no verdict`);
+              continue;
+            }
+            verdictless.add(key);
+            warn(`repair ${round}: ${verdict.reason}`);
+          }
           decision = { side: verdict.side, reason: verdict.reason, decidedBy: "judge" };
         }
         const target = decision.side === "implementation" ? implementation : testModule;
