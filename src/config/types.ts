@@ -45,6 +45,10 @@ export interface BuildConfig {
   readonly attempts: number;
   /** Stop scheduling new modules once the estimated cost (USD) reaches this; undefined = no cap. */
   readonly maxCost: number | undefined;
+  /** Time limit (ms) for running a candidate's spec examples, per module and candidate. */
+  readonly exampleTimeoutMs: number;
+  /** Gate candidates on the user's tests that import their spec module (and on fresh generated tests). */
+  readonly verifyTests: boolean;
 }
 
 export interface TestConfig {

@@ -25,7 +25,7 @@ import { VERSION } from "../version.ts";
 import type { StatusReport } from "./status.ts";
 
 export const STATUS_MEMO_PATH = ".jaunt/cache/status.json";
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** The stamps of everything a walk finds, taken before planning reads any of it. */
 export interface Snapshot {

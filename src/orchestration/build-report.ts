@@ -1,5 +1,5 @@
 /** What `build()` and `test()` return: plain data for `--json` and for the summary line. */
-import type { Diagnostic, TokenUsage } from "../generation/types.ts";
+import type { Diagnostic, ModuleChecks, TokenUsage } from "../generation/types.ts";
 
 export type ModuleOutcomeStatus = "built" | "failed" | "skipped" | "not_started" | "interrupted";
 
@@ -30,6 +30,8 @@ export interface ModuleReport {
   readonly error?: ModuleError;
   /** For `skipped`: the failed module that blocked it. */
   readonly blockedBy?: string;
+  /** For `built` build modules: what checked the written code (examples, tests); absent when the behaviour stage did not run. */
+  readonly checks?: ModuleChecks;
 }
 
 export interface BuildReport {

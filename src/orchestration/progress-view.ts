@@ -65,9 +65,24 @@ export function verboseEventText(event: GenerationEvent): string | undefined {
   return undefined;
 }
 
+/** What checked a built module: `3/3 examples, 5 tests`, or `unverified` when nothing did. */
+export function checksText(checks: NonNullable<ModuleReport["checks"]>): string {
+  const parts: string[] = [];
+  if (checks.examples.total > 0) parts.push(`${checks.examples.passed}/${checks.examples.total} example${checks.examples.total === 1 ? "" : "s"}`);
+  if (checks.tests.total > 0) parts.push(`${checks.tests.passed === checks.tests.total ? "" : `${checks.tests.passed}/`}${checks.tests.total} test${checks.tests.total === 1 ? "" : "s"}`);
+  if (parts.length === 0) parts.push("unverified");
+  if (checks.examples.unchecked > 0) parts.push(`${checks.examples.unchecked} example${checks.examples.unchecked === 1 ? "" : "s"} unchecked`);
+  return parts.join(", ");
+}
+
 /** One line per finished module, for logs. */
 export function moduleLine(report: ModuleReport): string {
-  const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
+  const details = [
+    ...(report.durationMs === undefined ? [] : [seconds(report.durationMs)]),
+    ...(report.cached ? ["cached"] : []),
+    ...(report.checks ? [checksText(report.checks)] : []),
+  ];
+  const took = details.length === 0 ? "" : ` (${details.join(", ")})`;
   switch (report.status) {
     case "built":
       return `built ${report.module} -> ${report.generatedFile}${took}`;

@@ -78,7 +78,7 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
     ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
     ...(result ? { usage: result.usage, ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }) } : {}),
   };
-  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts };
+  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts, ...(result.checks ? { checks: result.checks } : {}) };
   if (outcome.status === "failed") {
     if (result && !result.ok) {
       const last = result.error.attempts.at(-1);
@@ -115,6 +115,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
+  // Behaviour-stage findings not held against candidates (unrunnable examples, tests failing by themselves), each once.
+  const stageWarnings = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
   let costKnown = true;
@@ -154,7 +156,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       if ("fatal" in result.error && result.error.fatal === true) fatal ??= result.error.message;
       return { status: "failed", value: { result } };
     }
-    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model);
+    for (const warning of result.warnings ?? []) stageWarnings.add(warning);
+    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model, result.checks);
     return { status: "ok", value: { result } };
   };
 
@@ -195,7 +198,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
   const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
-  const warnings = [...options.warnings];
+  const warnings = [...options.warnings, ...stageWarnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);
   return {

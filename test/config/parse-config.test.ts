@@ -21,7 +21,7 @@ describe("parseConfig defaults", () => {
         maxTokens: undefined,
         prices: {},
       },
-      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined },
+      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, exampleTimeoutMs: 5000, verifyTests: true },
       test: { jobs: 4, inferDeps: true, bunArgs: [], repairRounds: 2, propertyRuns: 100 },
       prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined, judge: undefined },
     });
@@ -74,7 +74,7 @@ build_module = ""
       maxTokens: 4096,
       prices: { llama3: { input: 0, output: 0.5 } },
     });
-    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25 });
+    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, exampleTimeoutMs: 5000, verifyTests: true });
     expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"], repairRounds: 2, propertyRuns: 100 });
     expect(config.prompts.buildSystem).toBe("prompts/system.md");
     expect(config.prompts.buildModule).toBeUndefined();

@@ -261,7 +261,7 @@ export const twice = jaunt.magic(function twice(n: number): number {
 
   test("a name that exists nowhere makes the block unchecked, naming it", () => {
     const b = list.find((x) => x.spec === "src/m:other");
-    expect(b?.unchecked).toBe("it uses `fetchUserDetails`, which the spec module neither declares nor imports");
+    expect(b?.unchecked).toBe("it uses `fetchUserDetails`, which the spec module neither exports nor imports");
   });
 
   test("contradicting examples are reported with both lines", () => {

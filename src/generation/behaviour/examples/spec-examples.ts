@@ -3,12 +3,13 @@
  * members' JSDoc, and the interface or type alias that declares a function
  * spec's overloads (`export const clamp: ClampFn = jaunt.magic(…)`), each
  * extracted with its spec-file lines. Blocks that use a name the spec module
- * neither exports nor imports (and that is no global) and examples that
+ * neither exports nor imports (module-scope.ts) (and that is no global) and examples that
  * contradict each other become unchecked with the reason.
  */
 import type * as TS from "typescript";
 import type { TypeScriptApi } from "../../validate/typescript-parser.ts";
 import { extractExamples } from "./extract.ts";
+import { moduleScope } from "./module-scope.ts";
 import type { ExampleBlock } from "./types.ts";
 
 export interface SpecExamplesInput {
@@ -22,7 +23,8 @@ export interface SpecExamplesInput {
 /** Every example block of the module's specs, in source order. */
 export function specExamples(ts: TypeScriptApi, input: SpecExamplesInput): ExampleBlock[] {
   const file = ts.createSourceFile(input.specFile, input.specSource, ts.ScriptTarget.Latest, true, input.specFile.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const scope = moduleScope(ts, file);
+  const names = moduleScope(ts, file);
+  const scope = new Set([...names.imported, ...names.exports]);
   const blocks: ExampleBlock[] = [];
   for (const spec of input.specs) {
     for (const node of documentedNodes(ts, file, spec.name)) {
@@ -37,32 +39,12 @@ export function specExamples(ts: TypeScriptApi, input: SpecExamplesInput): Examp
   return markContradictions(blocks);
 }
 
-/** Names the spec module binds at top level (declarations and imports). */
-function moduleScope(ts: TypeScriptApi, file: TS.SourceFile): Set<string> {
-  const names = new Set<string>();
-  for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const clause = statement.importClause;
-      if (!clause || clause.isTypeOnly) continue;
-      if (clause.name) names.add(clause.name.text);
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) if (!el.isTypeOnly) names.add(el.name.text);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
-      names.add(statement.name.text);
-    }
-  }
-  return names;
-}
-
 function withinScope(block: ExampleBlock, scope: ReadonlySet<string>): ExampleBlock {
   if (block.unchecked) return block;
   const unknown = block.freeNames.filter((n) => !scope.has(n) && !(n in globalThis) && n !== "expect" && n !== "assert");
   if (unknown.length === 0) return block;
   const list = unknown.map((n) => `\`${n}\``).join(", ");
-  return { ...block, steps: [], unchecked: `it uses ${list}, which the spec module neither declares nor imports` };
+  return { ...block, steps: [], unchecked: `it uses ${list}, which the spec module neither exports nor imports` };
 }
 
 /** Statements and members whose JSDoc documents the spec `name`. */
