@@ -124,13 +124,14 @@ test("both sides always wrong: the rounds are bounded and the run exits 4 with t
   const p = project(files, "[test]\nrepair_rounds = 2\n");
   const mark = llm.requests.length;
   llm.script("judge:tests/slug", ["VERDICT: implementation\nIt keeps the case."]);
-  llm.script("src/slug", [fence(KEEPS_CASE), fence(KEEPS_CASE), fence(KEEPS_CASE)]);
+  llm.script("src/slug", Array.from({ length: 5 }, () => fence(KEEPS_CASE)));
   const { exitCode, report } = await jsonRun(p);
   expect(exitCode).toBe(4);
-  expect(since(mark, "src/slug")).toHaveLength(3);
+  // The build, then each round's two attempts: the failing test gates the repaired candidate, which fails it again.
+  expect(since(mark, "src/slug")).toHaveLength(5);
   // The same question (same spec, test, failure and implementation) is answered from the cache the second time.
   expect(since(mark, "judge:tests/slug")).toHaveLength(1);
-  expect(report.repairs.map((r) => r.round)).toEqual([1, 2]);
+  expect(report.repairs.map((r) => [r.round, r.outcome])).toEqual([[1, "failed"], [2, "failed"]]);
   expect(report.message).toContain("tests failed: 1 failing test(s) after 2 repair round(s)");
   expect(report.message).toContain('slugifyBasics > joins words with a dash (expected "hello-world", received "Hello-World")');
   expect(report.tests[0]?.status).toBe("failed");

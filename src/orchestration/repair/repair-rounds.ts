@@ -15,7 +15,7 @@ import type { PlannedModule } from "../../graph/plan-types.ts";
 import type { BuildReport } from "../build-report.ts";
 import type { BuildOptions } from "../build.ts";
 import { generationInputFor } from "../generation-input.ts";
-import { generationSettings, promptTexts } from "../prepare-run.ts";
+import { generationSettings, prepareRun, promptTexts } from "../prepare-run.ts";
 import { runGeneration } from "../run-generation.ts";
 import { errorLine } from "../test-results/console-errors.ts";
 import { runTests } from "../test-results/run-tests.ts";
@@ -225,12 +225,18 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     const regenerate = async (kind: "build" | "test", entries: Map<PlannedModule, PlannedRepair>): Promise<BuildReport | undefined> => {
       if (entries.size === 0 || options.signal?.aborted) return undefined;
       const inputs = new Map<string, GenerationInput>();
+      // The same inputs as a build (the behaviour stage's gating tests included: a repaired implementation must pass them), plus the repair.
+      const prepared = await prepareRun(plan, [...entries.keys()], prompts, { propertyRuns: config.test.propertyRuns });
       for (const [module, entry] of entries) {
-        const base = await generationInputFor(plan, module.id, { propertyRuns: config.test.propertyRuns });
+        const base = prepared.inputs.get(module.id) ?? (await generationInputFor(plan, module.id, { propertyRuns: config.test.propertyRuns }));
         const currentCode = await generatedBody(plan.root, module.generatedFile);
+        // The failing tests gate the repaired implementation too: a candidate that still fails them is retried with their words.
+        const failingFiles = kind === "build" && config.build.verifyTests ? [...new Set(entry.failures.map((f) => f.file))] : [];
+        const gates = [...(base.gatingTests ?? []), ...failingFiles.filter((file) => !(base.gatingTests ?? []).some((g) => g.file === file)).map((file) => ({ file, origin: "generated" as const }))];
         const reason = [...new Set(entry.reasons)].join("; ");
         inputs.set(module.id, {
           ...base,
+          ...(gates.length > 0 ? { gatingTests: gates } : {}),
           repair: {
             side: kind === "build" ? "implementation" : "test",
             round,
@@ -275,10 +281,10 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     const built = await regenerate("build", implRepairs);
     const tests = await regenerate("test", testRepairs);
     if (options.signal?.aborted) break;
-    const files = affectedTests(plan, [...(built?.modules ?? []), ...(tests?.modules ?? [])]).filter((f) => run.files.includes(f));
-    if (files.length === 0) break;
-    run = mergeRuns(run, await run1(files, round));
     if (costCapReached) break;
+    // Nothing rewritten (every regeneration failed): the results stand, and the next round decides again.
+    const files = affectedTests(plan, [...(built?.modules ?? []), ...(tests?.modules ?? [])]).filter((f) => run.files.includes(f));
+    if (files.length > 0) run = mergeRuns(run, await run1(files, round));
   }
   if (costCapReached) warn(`stopped repairing: estimated cost reached [build] max_cost ($${maxCost})`);
   return { run, repairs, rounds, tokens, costUsd: costKnown ? cost : undefined, costCapReached, warnings };
