@@ -16,7 +16,7 @@ import type { Evidence } from "./repair/decide-side.ts";
 import { requireFastCheck } from "./repair/property-dependency.ts";
 import { runFailed, testWithRepairs, type RepairRecord } from "./repair/repair-rounds.ts";
 import { testMessage } from "./test-results/test-message.ts";
-import { testEnv } from "./test-results/test-env.ts";
+import { childEnv } from "../generation/behaviour/run/child-env.ts";
 import type { TestCaseResult, UnloadedFile } from "./test-results/types.ts";
 
 export interface TestOptions extends BuildOptions {
@@ -175,7 +175,7 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
       files: testFiles,
       rounds: options.repair === false ? 0 : config.test.repairRounds,
       output: options.testOutput ?? "stdout",
-      env: testEnv(plan.root, config.llm),
+      env: childEnv(plan.root, config.llm.apiKeyEnv, process.env),
       spentUsd: (build?.costUsd ?? 0) + (generation.costUsd ?? 0),
       ...(options.offline ? { offline: true } : {}),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),

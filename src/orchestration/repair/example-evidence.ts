@@ -4,7 +4,9 @@
  * decides — a test expecting what the example says convicts the
  * implementation; an implementation returning what the example says convicts
  * the test. Values are compared in one literal spelling (quotes, spaces), not
- * evaluated: nothing here runs code.
+ * evaluated. Before comparing, `checks` (behaviour-evidence.ts) may run the
+ * examples and the user's own tests against the implementation in place: a
+ * failure there convicts the implementation outright.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -13,6 +15,7 @@ import type { ExampleCheck } from "../../generation/behaviour/examples/types.ts"
 import { loadTypeScript } from "../../generation/validate/typescript-parser.ts";
 import { specsOf } from "../../graph/plan-queries.ts";
 import type { Plan } from "../../graph/plan-types.ts";
+import type { UserChecks } from "./behaviour-evidence.ts";
 import type { Evidence } from "./decide-side.ts";
 
 /** `'a'`, `"a"` and `` `a` `` (no substitutions) spelled as JSON; other values with spaces removed outside strings. */
@@ -39,7 +42,7 @@ function checksIn(code: string, checks: readonly ExampleCheck[]): ExampleCheck[]
 }
 
 /** Evidence read from the `@example`s of the implementation's specs. */
-export function exampleEvidence(plan: Plan): Evidence {
+export function exampleEvidence(plan: Plan, checks?: UserChecks): Evidence {
   const cache = new Map<string, Promise<ExampleCheck[]>>();
   const checksOf = (moduleId: string, specFile: string): Promise<ExampleCheck[]> => {
     let found = cache.get(moduleId);
@@ -56,12 +59,14 @@ export function exampleEvidence(plan: Plan): Evidence {
     return found;
   };
   return {
-    async decide(pair) {
-      const checks = await checksOf(pair.implementation.id, pair.implementation.file);
-      if (checks.length === 0) return undefined;
+    async decide(pair, signal) {
+      const failed = checks ? await checks(pair.implementation, signal) : undefined;
+      if (failed !== undefined) return { side: "implementation", reason: failed };
+      const examples = await checksOf(pair.implementation.id, pair.implementation.file);
+      if (examples.length === 0) return undefined;
       for (const failure of pair.failures) {
         if (failure.expected === undefined || failure.received === undefined) continue;
-        for (const check of checksIn(failure.code ?? "", checks)) {
+        for (const check of checksIn(failure.code ?? "", examples)) {
           if (check.expectation.kind !== "equals") continue;
           const example = literalKey(check.expectation.expected);
           const where = `${pair.implementation.file}:${check.line}: ${check.source}`;

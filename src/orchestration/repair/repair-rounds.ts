@@ -23,6 +23,7 @@ import type { TestCaseResult, TestRunResult } from "../test-results/types.ts";
 import { affectedTests } from "../watch/watch-plan.ts";
 import { implicatedModules, type Evidence, type JudgeCall } from "./decide-side.ts";
 import { exampleEvidence } from "./example-evidence.ts";
+import { userChecks } from "./behaviour-evidence.ts";
 import { generatedBody, implementationFrame, repairFailure } from "./failure-context.ts";
 import { judgeFor } from "./judge-call.ts";
 import type { JauntConfig } from "../../config/types.ts";
@@ -128,7 +129,7 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
   };
   const reloaded = new Set<string>();
   const verdictless = new Set<string>();
-  const evidence = options.evidence ?? exampleEvidence(plan);
+  const evidence = options.evidence ?? exampleEvidence(plan, userChecks(plan, config));
   const prompts = await promptTexts(config);
   const settings = generationSettings(config, prompts, options.offline === true);
   const judge = options.judge ?? (await judgeFor(config, settings, options.signal));

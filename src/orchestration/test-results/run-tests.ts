@@ -10,7 +10,6 @@ import path from "node:path";
 import { runBunTest } from "../test-run.ts";
 import { consoleErrors, errorLine } from "./console-errors.ts";
 import { parseJunitReport } from "./junit.ts";
-import { NO_ENV_FILE_ARGS } from "./test-env.ts";
 import type { TestCaseResult, TestRunResult, UnloadedFile } from "./types.ts";
 
 export interface RunTestsOptions {
@@ -35,7 +34,8 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunResult>
   let stderr = "";
   try {
     const bunExitCode = await runBunTest(options.root, options.files, options.bunArgs, options.output, options.signal, {
-      args: [...NO_ENV_FILE_ARGS, "--reporter=junit", `--reporter-outfile=${reportFile}`],
+      // Bun would load the project's .env (where the API key often lives) into the tests by itself.
+      args: ["--no-env-file", "--reporter=junit", `--reporter-outfile=${reportFile}`],
       env: options.env,
       onStderr: (text) => {
         if (stderr.length < STDERR_KEEP) stderr += text;

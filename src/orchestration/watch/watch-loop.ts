@@ -21,7 +21,7 @@ import type { CycleSummary, WatchError, WatchEvent } from "./watch-events.ts";
 import { watchFiles, type WatchedFiles } from "./watch-files.ts";
 import { requireFastCheck } from "../repair/property-dependency.ts";
 import { testWithRepairs } from "../repair/repair-rounds.ts";
-import { testEnv } from "../test-results/test-env.ts";
+import { childEnv } from "../../generation/behaviour/run/child-env.ts";
 import { testMessage } from "../test-results/test-message.ts";
 import { poolShape } from "../run-generation.ts";
 import { WorkerPool } from "../worker-pool.ts";
@@ -187,7 +187,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
         files,
         rounds: planned.config.test.repairRounds,
         output: options.testOutput ?? "stdout",
-        env: testEnv(plan.root, planned.config.llm),
+        env: childEnv(plan.root, planned.config.llm.apiKeyEnv, process.env),
         spentUsd: (built.costUsd ?? 0) + (generated.costUsd ?? 0),
         pool,
         signal: run.signal,
