@@ -56,6 +56,8 @@ export interface TestConfig {
   readonly inferDeps: boolean;
   /** Extra arguments appended to `bun test`. */
   readonly bunArgs: readonly string[];
+  /** Time limit (seconds) on one `bun test` run; on expiry its whole process tree is stopped. */
+  readonly timeoutSeconds: number;
   /** Repair rounds after generated tests fail (0 turns repair off). */
   readonly repairRounds: number;
   /** fast-check `numRuns` written into each generated property test. */

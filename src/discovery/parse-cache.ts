@@ -23,7 +23,7 @@ import type { ModuleInfo } from "./types.ts";
 import { isRecord } from "../support/is-record.ts";
 
 /** Bump when the shape of an entry or the parser's output changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 export const PARSE_CACHE_PATH = ".jaunt/cache/parse.json";
 

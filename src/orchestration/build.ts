@@ -9,6 +9,7 @@ import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import type { JauntConfig } from "../config/types.ts";
 import type { GenerationEvent } from "../generation/types.ts";
+import { assertJsxEnabled } from "../generation/validate/jsx-option.ts";
 import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
@@ -100,6 +101,8 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     options.onWarning?.(warning);
   }
   keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
+  // A project setting every .tsx candidate would fail on: stop before any model call.
+  await assertJsxEnabled(plan.root, selection.modules.flatMap((module) => [module.file, module.generatedFile]));
   const prompts = await promptTexts(config);
   const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts, { propertyRuns: config.test.propertyRuns });
   return runGeneration({

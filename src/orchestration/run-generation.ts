@@ -3,7 +3,7 @@
  * modules on the critical-path scheduler, generate each in a Worker, write it
  * atomically, and collect a per-module report. Failures stay per module.
  */
-import { JauntConfigError } from "@jaunt/runtime";
+import { JauntError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
@@ -124,7 +124,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let failed = 0;
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
-  let configError: JauntConfigError | undefined;
+  let configError: JauntError | undefined;
   const stops = [options.signal, options.stopSignal].filter((s): s is AbortSignal => s !== undefined);
   const stopSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
   const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: retries.states() });
@@ -146,7 +146,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     await checkWritable(options.plan.root, module); // before spending tokens
     const moduleSettings = options.reroll?.has(id) ? { ...settings, reroll: true } : settings;
     const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent }).catch((error: unknown) => {
-      if (error instanceof JauntConfigError) configError ??= error;
+      // Config errors, and spec errors the type check finds (exit 2 both), would fail every attempt: stop once.
+      if (error instanceof JauntError && error.exitCode === 2) configError ??= error;
       throw error;
     });
     tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };

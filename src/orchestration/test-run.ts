@@ -3,12 +3,14 @@
  * `build: false`), generate stale test modules into the test roots'
  * `__generated__/` folders, then run `bun test` on the explicit generated
  * paths. Bun is `process.execPath` with `BUN_BE_BUN=1`, so a compiled jaunt
- * binary acts as Bun itself and a source checkout simply runs Bun.
+ * binary acts as Bun itself and a source checkout simply runs Bun. The run
+ * has a time limit and no access to Jaunt's secrets.
  */
 import path from "node:path";
 import { existsSync } from "node:fs";
 import type { BuildReport } from "./build-report.ts";
 import { generatePlanned, loadPlan, planWarnings, type BuildOptions } from "./build.ts";
+import { runBunTestProcess, type BunTestOutcome } from "./bun-test-process.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { NO_USAGE } from "../generation/cost.ts";
 import type { TokenUsage } from "../generation/types.ts";
@@ -16,14 +18,16 @@ import type { Evidence } from "./repair/decide-side.ts";
 import { requireFastCheck } from "./repair/property-dependency.ts";
 import { runFailed, testWithRepairs, type RepairRecord } from "./repair/repair-rounds.ts";
 import { testMessage } from "./test-results/test-message.ts";
-import { childEnv } from "../generation/behaviour/run/child-env.ts";
 import type { TestCaseResult, UnloadedFile } from "./test-results/types.ts";
+import { testEnvironment } from "./test-env.ts";
 
 export interface TestOptions extends BuildOptions {
   /** `--no-build`: skip building source modules first. */
   readonly build?: boolean;
   /** Where `bun test` output goes: inherit our stdout (default) or our stderr (for `--json`). */
   readonly testOutput?: "stdout" | "stderr";
+  /** Time limit on `bun test`, in seconds (`--timeout`); default `[test] timeout_seconds`. */
+  readonly timeoutSeconds?: number;
   /** Told when the build and the test generation end, before `bun test` runs (their summaries belong before its output). */
   readonly onPhase?: (report: BuildReport) => void;
   /** `--no-repair` (false): run the tests once, repair nothing. Default: `[test] repair_rounds` rounds. */
@@ -72,11 +76,13 @@ export interface TestRunReport {
   /** Tokens and estimated cost (USD; undefined when unknown) of the repair rounds (judge calls and regenerations). */
   readonly repairTokens: TokenUsage;
   readonly repairCostUsd: number | undefined;
+  /** Set when the time limit stopped `bun test`: the file running then and those not started. */
+  readonly timedOut?: BunTestOutcome["timedOut"];
   /** Every warning of the run (the lock, the plan, each phase's), as `jaunt build --json` lists them. */
   readonly warnings: readonly string[];
 }
 
-type Ending = Pick<TestRunReport, "exitCode" | "message" | "build" | "generation" | "testFiles" | "bunExitCode"> & Partial<Pick<TestRunReport, "tests" | "unloaded" | "runnerError" | "repairs" | "repairTokens" | "repairCostUsd">>;
+type Ending = Pick<TestRunReport, "exitCode" | "message" | "build" | "generation" | "testFiles" | "bunExitCode" | "timedOut"> & Partial<Pick<TestRunReport, "tests" | "unloaded" | "runnerError" | "repairs" | "repairTokens" | "repairCostUsd">>;
 
 function finished(root: string, runWarnings: readonly string[], ending: Ending): TestRunReport {
   const warnings = [...new Set([...runWarnings, ...(ending.build?.warnings ?? []), ...(ending.generation?.warnings ?? [])])];
@@ -101,35 +107,43 @@ function stopped(report: BuildReport, phase: string): string | undefined {
   return undefined;
 }
 
-/** What a caller adds to a `bun test` run: reporter arguments, a copy of its stderr, the environment. */
+/** What a caller adds to a `bun test` run: reporter arguments after `[test] bun_args`, and each line of bun's stderr (still shown). */
 export interface BunTestExtras {
-  /** Appended after `[test] bun_args` (a reporter: `--reporter=junit --reporter-outfile=…`). */
   readonly args?: readonly string[];
-  /** Told each chunk of bun's stderr; the chunk is still shown to the user. */
-  readonly onStderr?: (text: string) => void;
-  /** The child's environment (default: ours); generated code must not see Jaunt's secrets. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly onLine?: (line: string) => void;
 }
 
-/** Run `bun test` on `files` (project-relative) in `root`; resolves with its exit code. */
-export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal?: AbortSignal, extras: BunTestExtras = {}): Promise<number> {
-  const child = Bun.spawn([process.execPath, "test", ...files.map((file) => `./${file}`), ...bunArgs, ...(extras.args ?? [])], {
+export interface BunTestLimits {
+  /** Time limit on the whole run, in seconds (`[test] timeout_seconds`, `--timeout`). */
+  readonly timeoutSeconds: number;
+  /** `[llm] api_key_env`: that variable is never handed to the tests. */
+  readonly apiKeyEnv: string;
+}
+
+/**
+ * Run `bun test` on `files` (project-relative) in `root` under `limits`,
+ * without Jaunt's secrets in its environment (test-env.ts); resolves with its
+ * exit code, and what was running when the time limit stopped it.
+ */
+export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal: AbortSignal | undefined, limits: BunTestLimits, extras: BunTestExtras = {}): Promise<BunTestOutcome> {
+  return runBunTestProcess({
     cwd: root,
-    env: { ...(extras.env ?? process.env), BUN_BE_BUN: "1" },
-    stdin: "inherit",
-    stdout: output === "stdout" ? "inherit" : 2,
-    stderr: extras.onStderr ? "pipe" : "inherit",
+    // --no-env-file: the tests do not load the project's .env themselves either.
+    argv: [process.execPath, "test", "--no-env-file", ...files.map((file) => `./${file}`), ...bunArgs, ...(extras.args ?? [])],
+    env: { ...testEnvironment(root, limits.apiKeyEnv), BUN_BE_BUN: "1" },
+    files,
+    output,
+    timeoutSeconds: limits.timeoutSeconds,
+    signal,
+    ...(extras.onLine ? { onLine: extras.onLine } : {}),
   });
-  // Ctrl-C reaches the child through the terminal's process group; forward it when it did not.
-  const forward = (): void => child.kill("SIGINT");
-  signal?.addEventListener("abort", forward, { once: true });
-  try {
-    const copied = extras.onStderr && child.stderr instanceof ReadableStream ? teeStderr(child.stderr, extras.onStderr) : undefined;
-    const [code] = await Promise.all([child.exited, copied]);
-    return code;
-  } finally {
-    signal?.removeEventListener("abort", forward);
-  }
+}
+
+/** "tests/a.test.ts (not started: tests/b.test.ts)": what a run stopped by its time limit left unfinished. */
+export function describeTimeout(timedOut: NonNullable<BunTestOutcome["timedOut"]>): string {
+  const running = timedOut.running.length > 0 ? `while running ${timedOut.running.join(", ")}` : "before any test file started";
+  const rest = timedOut.notStarted.length > 0 ? ` (not started: ${timedOut.notStarted.join(", ")})` : "";
+  return `tests timed out after ${timedOut.seconds} s: stopped bun test and every process it started ${running}${rest}`;
 }
 
 /** Show bun's stderr as it comes and hand each chunk to `onText`. */
@@ -175,7 +189,7 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
       files: testFiles,
       rounds: options.repair === false ? 0 : config.test.repairRounds,
       output: options.testOutput ?? "stdout",
-      env: childEnv(plan.root, config.llm.apiKeyEnv, process.env),
+      limits: { timeoutSeconds: options.timeoutSeconds ?? config.test.timeoutSeconds, apiKeyEnv: config.llm.apiKeyEnv },
       spentUsd: (build?.costUsd ?? 0) + (generation.costUsd ?? 0),
       ...(options.offline ? { offline: true } : {}),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
@@ -189,7 +203,7 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
     });
     warnings.push(...outcome.warnings);
     const { run } = outcome;
-    const interrupted = options.signal?.aborted === true;
+    const interrupted = options.signal?.aborted === true && run.timedOut === undefined;
     const exitCode = interrupted ? 130 : runFailed(run) ? 4 : 0;
     const message = interrupted ? "tests interrupted" : testMessage(run, outcome.rounds);
     return finished(plan.root, warnings, {
@@ -202,6 +216,7 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
       tests: run.tests.map(entryOf),
       unloaded: run.unloaded,
       ...(run.runnerError === undefined ? {} : { runnerError: run.runnerError }),
+      ...(run.timedOut ? { timedOut: run.timedOut } : {}),
       repairs: outcome.repairs,
       repairTokens: outcome.tokens,
       repairCostUsd: outcome.costUsd,

@@ -22,7 +22,7 @@ describe("parseConfig defaults", () => {
         prices: {},
       },
       build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, exampleTimeoutMs: 5000, verifyTests: true },
-      test: { jobs: 4, inferDeps: true, bunArgs: [], repairRounds: 2, propertyRuns: 100 },
+      test: { jobs: 4, inferDeps: true, bunArgs: [], timeoutSeconds: 600, repairRounds: 2, propertyRuns: 100 },
       prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined, judge: undefined },
     });
   });
@@ -55,6 +55,7 @@ max_cost = 0.25
 jobs = 2
 infer_deps = false
 bun_args = ["--bail", "--timeout=100"]
+timeout_seconds = 90.5
 [prompts]
 build_system = "prompts/system.md"
 build_module = ""
@@ -75,7 +76,7 @@ build_module = ""
       prices: { llama3: { input: 0, output: 0.5 } },
     });
     expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, exampleTimeoutMs: 5000, verifyTests: true });
-    expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"], repairRounds: 2, propertyRuns: 100 });
+    expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"], timeoutSeconds: 90.5, repairRounds: 2, propertyRuns: 100 });
     expect(config.prompts.buildSystem).toBe("prompts/system.md");
     expect(config.prompts.buildModule).toBeUndefined();
   });
@@ -92,6 +93,7 @@ describe("parseConfig wrong types", () => {
     ["[build]\njobs = 2.5", "`build.jobs` must be an integer, got float"],
     ["[build]\ninfer_deps = \"yes\"", "`build.infer_deps` must be a boolean (true or false), got string"],
     ["[build]\nmax_cost = \"1\"", "`build.max_cost` must be a number, got string"],
+    ["[test]\ntimeout_seconds = \"10m\"", "`test.timeout_seconds` must be a number, got string"],
     ["[test]\nbun_args = \"--bail\"", "`test.bun_args` must be an array of strings, got string"],
     ["[test]\nbun_args = [\"--bail\", 3]", "`test.bun_args[1]` must be a string, got integer"],
     ["[paths]\nsource_roots = \"src\"", "`paths.source_roots` must be an array of strings, got string"],

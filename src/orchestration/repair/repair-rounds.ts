@@ -19,6 +19,7 @@ import { generationSettings, prepareRun, promptTexts } from "../prepare-run.ts";
 import { runGeneration } from "../run-generation.ts";
 import { errorLine } from "../test-results/console-errors.ts";
 import { runTests } from "../test-results/run-tests.ts";
+import type { BunTestLimits } from "../test-run.ts";
 import type { TestCaseResult, TestRunResult } from "../test-results/types.ts";
 import { affectedTests } from "../watch/watch-plan.ts";
 import { implicatedModules, type Evidence, type JudgeCall } from "./decide-side.ts";
@@ -58,8 +59,8 @@ export interface RepairOptions extends Pick<BuildOptions, "signal" | "onProgress
   /** Repair rounds at most (0: run once, repair nothing). */
   readonly rounds: number;
   readonly output: "stdout" | "stderr";
-  /** The environment the tests run in (without Jaunt's secrets). */
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The `bun test` time limit and the API key variable kept from the tests. */
+  readonly limits: BunTestLimits;
   /** Spent so far in this run (USD), counted against `[build] max_cost`. */
   readonly spentUsd: number;
   /** What the user's own words say (default: the implementation's `@example`s; NO_EVIDENCE leaves every decision to the judge). */
@@ -92,7 +93,7 @@ function mergeRuns(earlier: TestRunResult, later: TestRunResult): TestRunResult 
   const tests = [...earlier.tests.filter((t) => !rerun.has(t.file)), ...later.tests];
   const unloaded = [...earlier.unloaded.filter((u) => !rerun.has(u.file)), ...later.unloaded];
   const failing = tests.some((t) => t.status === "failed") || unloaded.length > 0;
-  if (later.runnerError !== undefined) return { bunExitCode: later.bunExitCode, files, tests, unloaded, runnerError: later.runnerError };
+  if (later.runnerError !== undefined) return { bunExitCode: later.bunExitCode, files, tests, unloaded, runnerError: later.runnerError, ...(later.timedOut ? { timedOut: later.timedOut } : {}) };
   return { bunExitCode: failing ? 1 : 0, files, tests, unloaded };
 }
 
@@ -111,7 +112,7 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
   };
   const run1 = async (files: readonly string[], round: number): Promise<TestRunResult> => {
     options.onTestRun?.(files, round);
-    return runTests({ root: plan.root, files, bunArgs: config.test.bunArgs, output: options.output, env: options.env, ...(options.signal ? { signal: options.signal } : {}) });
+    return runTests({ root: plan.root, files, bunArgs: config.test.bunArgs, output: options.output, limits: options.limits, ...(options.signal ? { signal: options.signal } : {}) });
   };
   let run = await run1(options.files, 0);
   const repairs: RepairRecord[] = [];

@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runBunTest } from "../test-run.ts";
+import { describeTimeout, runBunTest, type BunTestLimits } from "../test-run.ts";
 import { consoleErrors, errorLine } from "./console-errors.ts";
 import { parseJunitReport } from "./junit.ts";
 import type { TestCaseResult, TestRunResult, UnloadedFile } from "./types.ts";
@@ -19,8 +19,8 @@ export interface RunTestsOptions {
   /** `[test] bun_args`. */
   readonly bunArgs: readonly string[];
   readonly output: "stdout" | "stderr";
-  /** The environment generated code runs in (without Jaunt's secrets). */
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The time limit and the API key variable kept from the tests (`runBunTest`). */
+  readonly limits: BunTestLimits;
   readonly signal?: AbortSignal;
 }
 
@@ -33,15 +33,15 @@ export async function runTests(options: RunTestsOptions): Promise<TestRunResult>
   const reportFile = path.join(dir, "report.xml");
   let stderr = "";
   try {
-    const bunExitCode = await runBunTest(options.root, options.files, options.bunArgs, options.output, options.signal, {
-      // Bun would load the project's .env (where the API key often lives) into the tests by itself.
-      args: ["--no-env-file", "--reporter=junit", `--reporter-outfile=${reportFile}`],
-      env: options.env,
-      onStderr: (text) => {
-        if (stderr.length < STDERR_KEEP) stderr += text;
+    const outcome = await runBunTest(options.root, options.files, options.bunArgs, options.output, options.signal, options.limits, {
+      args: ["--reporter=junit", `--reporter-outfile=${reportFile}`],
+      onLine: (line) => {
+        if (stderr.length < STDERR_KEEP) stderr += `${line}\n`;
       },
     });
-    return readRun(bunExitCode, options.files, await readFile(reportFile, "utf8").catch(() => undefined), stderr);
+    const run = readRun(outcome.exitCode, options.files, await readFile(reportFile, "utf8").catch(() => undefined), stderr);
+    // A run the time limit stopped says nothing trustworthy about either side.
+    return outcome.timedOut ? { ...run, timedOut: outcome.timedOut, runnerError: describeTimeout(outcome.timedOut) } : run;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

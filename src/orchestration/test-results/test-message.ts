@@ -12,6 +12,7 @@ function firstLine(text: string): string {
 /** `tests passed (2 file(s))`, or `tests failed: …` with each remaining failure on its own line. */
 export function testMessage(run: TestRunResult, rounds: number): string {
   const after = rounds > 0 ? ` after ${rounds} repair round(s)` : "";
+  if (run.timedOut !== undefined && run.runnerError !== undefined) return `${run.runnerError}${after}`;
   if (run.runnerError !== undefined) return `tests failed: the test run itself failed${after}: ${run.runnerError}`;
   const failed = run.tests.filter((t) => t.status === "failed");
   if (failed.length === 0 && run.unloaded.length === 0) return `tests passed (${run.files.length} file(s))${after}`;

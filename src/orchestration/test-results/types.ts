@@ -49,4 +49,6 @@ export interface TestRunResult {
    * test result can be trusted to say which side is wrong.
    */
   readonly runnerError?: string;
+  /** Set when the time limit stopped the run: the file running then and those not started. */
+  readonly timedOut?: { readonly seconds: number; readonly running: readonly string[]; readonly notStarted: readonly string[] };
 }

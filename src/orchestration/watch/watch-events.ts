@@ -48,7 +48,7 @@ export type WatchEvent =
    * `--test`: bun test ran on the affected generated test files (and again after each repair round);
    * `failed` tests and files that did not load remain, `message` says it as `jaunt test` does.
    */
-  | { readonly type: "tests"; readonly testFiles: readonly string[]; readonly bunExitCode: number; readonly failed: number; readonly repairs: number; readonly message: string }
+  | { readonly type: "tests"; readonly testFiles: readonly string[]; readonly bunExitCode: number; readonly failed: number; readonly repairs: number; readonly message: string; readonly timedOut?: string }
   /** Everything is up to date; waiting for changes. */
   | { readonly type: "idle"; readonly fresh: number }
   | { readonly type: "warning"; readonly message: string }

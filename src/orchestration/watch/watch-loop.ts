@@ -21,8 +21,8 @@ import type { CycleSummary, WatchError, WatchEvent } from "./watch-events.ts";
 import { watchFiles, type WatchedFiles } from "./watch-files.ts";
 import { requireFastCheck } from "../repair/property-dependency.ts";
 import { testWithRepairs } from "../repair/repair-rounds.ts";
-import { childEnv } from "../../generation/behaviour/run/child-env.ts";
 import { testMessage } from "../test-results/test-message.ts";
+import { describeTimeout } from "../test-run.ts";
 import { poolShape } from "../run-generation.ts";
 import { WorkerPool } from "../worker-pool.ts";
 
@@ -187,7 +187,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
         files,
         rounds: planned.config.test.repairRounds,
         output: options.testOutput ?? "stdout",
-        env: childEnv(plan.root, planned.config.llm.apiKeyEnv, process.env),
+        limits: { timeoutSeconds: planned.config.test.timeoutSeconds, apiKeyEnv: planned.config.llm.apiKeyEnv },
         spentUsd: (built.costUsd ?? 0) + (generated.costUsd ?? 0),
         pool,
         signal: run.signal,
@@ -206,6 +206,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
           failed: result.tests.filter((t) => t.status === "failed").length + result.unloaded.length,
           repairs: outcome.repairs.length,
           message: testMessage(result, outcome.rounds),
+          ...(result.timedOut ? { timedOut: describeTimeout(result.timedOut) } : {}),
         });
       }
     } catch (error) {
