@@ -317,3 +317,16 @@ test("evidence first: an implementation in place that fails the user's own test 
   expect(report.repairs[0]?.reason).toContain("it fails the user's own checks");
   expect(report.repairs[0]?.reason).toContain("own: lowercase");
 }, 120_000);
+
+test("a run the time limit stops is a runner problem: nothing is judged or repaired", async () => {
+  const p = project(files);
+  const mark = llm.requests.length;
+  llm.script("tests/slug", [fence(`import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\ntest("slugifyBasics", () => {\n  expect(slugify("Hello World")).toBe("hello-world");\n  while (true) {}\n});\n`)]);
+  const { exitCode, report } = await jsonRun(p, ["--timeout", "3"]);
+  expect(exitCode).toBe(4);
+  expect(report.message).toStartWith("tests timed out after 3 s");
+  expect(report.repairs).toEqual([]);
+  expect(since(mark, "judge:tests/slug")).toHaveLength(0);
+  expect(since(mark, "tests/slug")).toHaveLength(1);
+  expect(since(mark, "src/slug")).toHaveLength(1);
+}, 120_000);
