@@ -28,7 +28,7 @@ function writtenByText(m: StatusReport["modules"][number], current: StatusReport
 function checksLine(m: StatusReport["modules"][number]): string | undefined {
   if (m.kind !== "build" || m.status !== "fresh") return undefined;
   const c = m.checks;
-  if (!c) return "unverified: no check recorded (written before checks were recorded, or accepted with `jaunt stamp`)";
+  if (!c) return undefined; // nothing recorded (an older Jaunt, `jaunt stamp`): `--check --verified` still counts it unverified
   const parts: string[] = [];
   if (c.examples.total > 0) parts.push(`${c.examples.passed}/${c.examples.total} example${c.examples.total === 1 ? "" : "s"}`);
   if (c.tests.total > 0) parts.push(`${c.tests.passed}/${c.tests.total} test${c.tests.total === 1 ? "" : "s"}`);

@@ -5,7 +5,9 @@
  * import its spec module directly or through handwritten files and barrels
  * (relative paths, tsconfig `paths`, `#imports`, workspace packages:
  * discovery's resolver), and the generated test modules still fresh that
- * depend on it (a regression suite). Tests are read, never run, here.
+ * depend on it (a regression suite). A test that also reaches other spec
+ * modules gates a module only when those are fresh or built before it (its
+ * dependencies). Tests are read, never run, here.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -79,9 +81,26 @@ export function gatingTestsByModule(plan: Plan): Map<string, GatingTest[]> {
     reach.set(file, modules);
     return modules;
   };
+  const byId = new Map(plan.modules.map((m) => [m.id, m]));
+  const dependencies = (id: string): Set<string> => {
+    const out = new Set<string>();
+    const stack = [...(byId.get(id)?.dependsOn ?? [])];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      if (out.has(next)) continue;
+      out.add(next);
+      stack.push(...(byId.get(next)?.dependsOn ?? []));
+    }
+    return out;
+  };
   for (const file of walkTests(plan.root, plan.config.paths.generatedDir)) {
     if (generatedFiles.has(file)) continue;
-    for (const module of reached(file, 0, new Set())) add(module, { file, origin: "handwritten" });
+    const modules = reached(file, 0, new Set());
+    for (const module of modules) {
+      // The test's other spec modules must be there when this one's candidate runs: fresh, or built before it (its dependencies).
+      const before = dependencies(module);
+      const ready = [...modules].every((other) => other === module || before.has(other) || byId.get(other)?.status === "fresh");
+      if (ready) add(module, { file, origin: "handwritten" });
+    }
   }
   for (const test of plan.modules) {
     if (test.kind !== "test" || test.status !== "fresh") continue;

@@ -220,7 +220,7 @@ test("a handwritten test (through a barrel) gates a candidate; a test failing in
   expect(requests).toHaveLength(2);
   const retry = requests[1]?.messages.map((m) => m.content).join("\n") ?? "";
   expect(retry).toContain('tests/echo.test.ts:4: the user\'s test "echo joins with spaces" failed: expect(received).toBe(expected) Expected: "ab ab ab" Received: "ababab"');
-  expect(retry).toContain("the project's own tests");
+  expect(retry).toContain("the project's tests that import this module");
   expect(retry).not.toContain("makeFixture");
   const report = JSON.parse(result.stdout);
   expect(report.modules.find((m: { module: string }) => m.module === "src/echo").checks.tests).toEqual({ passed: 1, total: 1 });
@@ -277,3 +277,26 @@ test("a cached answer passes the same stage: one that fails an example is a miss
   expect(llm.requestsFor("src/slug4").length - before).toBe(1);
   expect(p.read("src/__generated__/slug4.ts")).toContain('.replace(/^-+|-+$/g, "")');
 }, 60_000);
+
+test("generated tests still fresh gate a re-rolled module as a regression suite", async () => {
+  const spec = TEXT_SPEC.replaceAll("echo", "echo3");
+  const testSpec = `import * as jaunt from "@jaunt/runtime";\nimport { echo3 } from "../src/echo3";\n\n/** echo3("ab", 3) is "ab ab ab". */\nexport const echo3Basics = jaunt.test(function echo3Basics() {\n  echo3;\n});\n`;
+  const generatedTest = `import { expect, test } from "bun:test";\nimport { echo3 } from "../../src/echo3";\n\ntest("echo3 joins with spaces", () => {\n  expect(echo3("ab", 3)).toBe("ab ab ab");\n});\n`;
+  const p = project({ "src/echo3.ts": spec, "tests/echo3.ts": testSpec });
+  const good = ECHO_GOOD.replace("function echo(", "function echo3(");
+  llm.script("src/echo3", [fence(good)]);
+  llm.script("tests/echo3", [fence(generatedTest)]);
+  const first = await p.jaunt(["test"]);
+  expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+
+  const before = llm.requestsFor("src/echo3").length;
+  llm.script("src/echo3", [fence(ECHO_BUGGY.replace("function echo(", "function echo3(")), fence(good)]);
+  const reroll = await p.jaunt(["build", "--force", "--json"]);
+  expect(reroll.exitCode, reroll.stdout + reroll.stderr).toBe(0);
+  const requests = llm.requestsFor("src/echo3").slice(before);
+  expect(requests).toHaveLength(2);
+  const retry = requests[1]?.messages.map((m) => m.content).join("\n") ?? "";
+  expect(retry).toContain('tests/__generated__/echo3.test.ts:10: the generated test (still fresh: it passed against the previous implementation) "echo3 joins with spaces" failed');
+  const entry = JSON.parse(reroll.stdout).modules.find((m: { module: string }) => m.module === "src/echo3");
+  expect(entry.checks.tests).toEqual({ passed: 1, total: 1 });
+}, 90_000);

@@ -1,5 +1,5 @@
 /**
- * Run a module's example checks against one candidate, in a subprocess with
+ * Run a module's example checks against one candidate, in a Worker with
  * the overlay (the candidate served at its generated path, the program next
  * to the spec module), within a time limit, and turn what happened into
  * diagnostics — expected and actual in a short, stable rendering, the spec
@@ -14,7 +14,7 @@ import { checkProgram } from "./examples/check-program.ts";
 import type { ModuleScope } from "./examples/module-scope.ts";
 import type { ExampleBlock, ExampleCheck } from "./examples/types.ts";
 import { createRunFolder } from "./run/preload-files.ts";
-import { runIsolated } from "./run/run-isolated.ts";
+import { runWorker } from "./run/run-worker.ts";
 
 export interface ExampleRunOptions {
   readonly root: string;
@@ -93,9 +93,8 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     const overlayFile = folder.file("overlay.json");
     const resultsFile = folder.file("results.jsonl");
     await Promise.all([writeFile(overlayFile, JSON.stringify({ [candidateFile]: options.code, [programFile]: program.source })), writeFile(resultsFile, "")]);
-    const run = await runIsolated({
-      args: ["--no-env-file", "--preload", folder.preload, folder.exampleEntry],
-      cwd: root,
+    const run = await runWorker({
+      script: folder.exampleEntry,
       env: { ...options.env, JAUNT_OVERLAY: overlayFile, JAUNT_EXAMPLE_RESULTS: resultsFile, JAUNT_EXAMPLE_PROGRAM: programFile, JAUNT_CANDIDATE_FILE: candidateFile },
       timeoutMs: options.timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -107,7 +106,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   }
 }
 
-function judge(options: ExampleRunOptions, checks: readonly ExampleCheck[], events: readonly Event[], run: { timedOut: boolean; exitCode: number | null; stderr: string }): ExampleRunResult {
+function judge(options: ExampleRunOptions, checks: readonly ExampleCheck[], events: readonly Event[], run: { timedOut: boolean; exitCode: number | undefined; error?: string }): ExampleRunResult {
   const { input, root } = options;
   const where = (line: number) => `${input.specFile}:${line}`;
   const frame = (e: ErrorInfo) => (e.frame ? ` (at ${path.relative(root, e.frame.replace(/:\d+$/, "")).split(path.sep).join("/")}:${e.frame.match(/:(\d+)$/)?.[1] ?? ""})` : "");
@@ -150,8 +149,7 @@ function judge(options: ExampleRunOptions, checks: readonly ExampleCheck[], even
     else if (lastAt !== undefined && !finished.has(lastAt)) fail(checks[lastAt], 1, limit, "jaunt/example-timeout");
     else fail(undefined, checks[0]?.line ?? 1, `${limit} — before the first example ran (loading the module)`, "jaunt/example-timeout");
   } else if (events.length === 0) {
-    const detail = run.stderr.trim().split("\n").slice(-6).join("\n");
-    notRun.push(`${input.specFile}: the example run ended early (exit ${run.exitCode ?? "signal"})${detail ? `: ${detail}` : ""}`);
+    notRun.push(`${input.specFile}: the example run ended early (exit ${run.exitCode ?? "unknown"})${run.error ? `: ${run.error}` : ""}`);
   }
   return { passed, total: checks.length, failures, notRun };
 }

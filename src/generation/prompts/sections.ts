@@ -92,7 +92,7 @@ function behaviourNote(previous: AttemptDiagnostics): string[] {
     notes.push("The `jaunt/example` errors are the user's own examples from the spec's JSDoc (`@example`), run against your module: each names the example's line in the spec file, what it expected and what your code gave. They state what the code must do — fix the behaviour they describe for every input, do not special-case the example's values.");
   }
   if (codes.has("jaunt/test") || codes.has("jaunt/test-timeout")) {
-    notes.push("The `jaunt/test` errors are the project's own tests that import this module, run against your module: fix the behaviour they expect, consistently with the spec; do not special-case the tests.");
+    notes.push("The `jaunt/test` errors are the project's tests that import this module (the user's own, or generated tests that passed against the previous implementation), run against your module: fix the behaviour they expect, consistently with the spec; do not special-case the tests.");
   }
   return notes.length > 0 ? ["", ...notes] : [];
 }

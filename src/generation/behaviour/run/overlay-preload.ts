@@ -53,5 +53,10 @@ function installOverlay(fs: typeof Fs, mod: typeof NodeModule, path: typeof Node
 
 /** The preload file's text. */
 export function overlayPreloadSource(): string {
-  return `import * as fs from "node:fs";\nimport * as mod from "node:module";\nimport * as path from "node:path";\n(${installOverlay.toString()})(fs, mod, path);\n`;
+  return `import * as fs from "node:fs";\nimport * as mod from "node:module";\nimport * as path from "node:path";\n${overlayInstallLine()}`;
+}
+
+/** The statement that installs the overlay, given `fs`, `mod` and `path` bindings in scope. */
+export function overlayInstallLine(): string {
+  return `(${installOverlay.toString()})(fs, mod, path);\n`;
 }

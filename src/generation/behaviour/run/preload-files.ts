@@ -6,10 +6,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { overlayPreloadSource } from "./overlay-preload.ts";
+import { overlayInstallLine, overlayPreloadSource } from "./overlay-preload.ts";
 
 /** Loads the example program (through the overlay) and runs it; a load failure is reported as one `fatal` line. */
 const EXAMPLE_ENTRY = `import { appendFileSync } from "node:fs";
+import * as fs from "node:fs";
+import * as mod from "node:module";
+import * as path from "node:path";
+${overlayInstallLine()}
 const out = process.env.JAUNT_EXAMPLE_RESULTS ?? "";
 const program = process.env.JAUNT_EXAMPLE_PROGRAM ?? "";
 const candidate = process.env.JAUNT_CANDIDATE_FILE ?? "";
@@ -27,7 +31,9 @@ process.exit(0);
 
 export interface RunFolder {
   readonly dir: string;
+  /** The overlay preload, for `bun --preload` (the tests run). */
   readonly preload: string;
+  /** The examples' Worker script: installs the overlay itself, then loads and runs the example program. */
   readonly exampleEntry: string;
   /** A path in the folder for a run's own file. */
   file(name: string): string;
