@@ -32,6 +32,8 @@ export interface BunTestOutcome {
 
 /** Grace between SIGTERM and SIGKILL, ms. */
 const GRACE_MS = 2_000;
+/** setTimeout fires at once for longer delays (a signed 32-bit count of ms, ~24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 export async function runBunTestProcess(options: BunTestProcessOptions): Promise<BunTestOutcome> {
@@ -63,7 +65,7 @@ export async function runBunTestProcess(options: BunTestProcessOptions): Promise
   const limit = setTimeout(() => {
     timedOut = true;
     stop("SIGTERM");
-  }, options.timeoutSeconds * 1000);
+  }, Math.min(options.timeoutSeconds * 1000, MAX_TIMER_MS));
   // Ctrl-C reaches Jaunt's process group, not bun's: forward it.
   const forward = (): void => stop("SIGINT");
   options.signal?.addEventListener("abort", forward, { once: true });

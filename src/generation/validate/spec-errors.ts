@@ -12,6 +12,9 @@
 import { JauntDiscoveryError } from "@jaunt/runtime";
 import type { Diagnostic } from "../types.ts";
 
+/** "declared but never read": what noUnusedLocals/noUnusedParameters report on a stub's parameters. */
+const UNUSED = new Set(["TS6133", "TS6196", "TS6198"]);
+
 /** A type error TypeScript reports at `file` (project-relative). */
 export interface LocatedDiagnostic extends Diagnostic {
   readonly file: string;
@@ -29,6 +32,6 @@ export function assertSpecTypeChecks(diagnostics: readonly LocatedDiagnostic[], 
   const more = own.length > 3 ? ` (and ${own.length - 3} more)` : "";
   throw new JauntDiscoveryError(`the spec module does not type-check, so no implementation can: ${lines.join("; ")}${more}`, "discovery.spec_type_error", {
     location: { file: first.file, line: first.line ?? 1, column: first.column ?? 1 },
-    hint: `fix ${specFile} first (\`bun check ${specFile}\` reports the same); Jaunt checks generated code against it`,
+    hint: `fix ${specFile} first (\`bun check ${specFile}\` reports the same); Jaunt checks generated code against it${own.some((d) => UNUSED.has(d.code)) ? ". A stub's parameters are unused: under noUnusedParameters/noUnusedLocals name them with a leading _ (or turn the option off for spec modules)" : ""}`,
   });
 }
