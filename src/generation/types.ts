@@ -130,7 +130,8 @@ export interface GatingTest {
   /** Project-relative path, `tests/slug.test.ts`. */
   readonly file: string;
   /** `handwritten`: the user's own; `generated`: a fresh generated test module (a regression suite). */
-  readonly origin: "handwritten" | "generated";
+  /** `failing`: a generated test that failed against the implementation in place, gating its repair (`jaunt test`). */
+  readonly origin: "handwritten" | "generated" | "failing";
 }
 
 /** What checked a module's accepted candidate (behaviour stage). */

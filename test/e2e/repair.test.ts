@@ -132,6 +132,8 @@ test("both sides always wrong: the rounds are bounded and the run exits 4 with t
   // The same question (same spec, test, failure and implementation) is answered from the cache the second time.
   expect(since(mark, "judge:tests/slug")).toHaveLength(1);
   expect(report.repairs.map((r) => [r.round, r.outcome])).toEqual([[1, "failed"], [2, "failed"]]);
+  expect(report.warnings.join("\n")).toContain('repair 1: src/slug could not be regenerated: src/slug: no valid module after 2 attempt(s)');
+  expect(report.warnings.join("\n")).toContain('the generated test this repair must make pass "slugifyBasics > joins words with a dash" failed');
   expect(report.message).toContain("tests failed: 1 failing test(s) after 2 repair round(s)");
   expect(report.message).toContain('slugifyBasics > joins words with a dash (expected "hello-world", received "Hello-World")');
   expect(report.tests[0]?.status).toBe("failed");

@@ -234,7 +234,8 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
         const currentCode = await generatedBody(plan.root, module.generatedFile);
         // The failing tests gate the repaired implementation too: a candidate that still fails them is retried with their words.
         const failingFiles = kind === "build" && config.build.verifyTests ? [...new Set(entry.failures.map((f) => f.file))] : [];
-        const gates = [...(base.gatingTests ?? []), ...failingFiles.filter((file) => !(base.gatingTests ?? []).some((g) => g.file === file)).map((file) => ({ file, origin: "generated" as const }))];
+        const others = (base.gatingTests ?? []).filter((g) => !failingFiles.includes(g.file));
+        const gates = [...others, ...failingFiles.map((file) => ({ file, origin: "failing" as const }))];
         const reason = [...new Set(entry.reasons)].join("; ");
         inputs.set(module.id, {
           ...base,
