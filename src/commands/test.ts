@@ -2,9 +2,9 @@
 import { defineCommand } from "citty";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, parseTimeout, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
-import { writeJson, writeResult } from "../cli/output.ts";
+import { writeJson, writeProgress, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
-import { formatRepair } from "../cli/repair-line.ts";
+import { formatRepair, formatRepairTotals } from "../cli/repair-line.ts";
 
 export default defineCommand({
   meta: { name: "test", description: "Build, generate tests from test specs, and run them with bun test" },
@@ -51,6 +51,7 @@ export default defineCommand({
     if (args.json) {
       writeJson(report);
     } else {
+      if (report.repairs.length > 0) writeProgress(formatRepairTotals(report.repairs, report.repairTokens, report.repairCostUsd));
       writeResult(report.message);
     }
     return report.exitCode === 0 ? undefined : { exitCode: report.exitCode };
