@@ -42,36 +42,41 @@ export type JudgeCall = (pair: FailingPair) => Promise<
   | { readonly ok: false; readonly message: string; readonly usage: TokenUsage; readonly costUsd?: number }
 >;
 
-/** Names exported by a spec's text that a test's code calls (`slugify(`, `new LruCache(`). */
-function mentions(code: string, name: string): boolean {
-  return new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(code);
+/** What deciding a pair needs from its round. */
+export interface DecideContext {
+  readonly evidence: Evidence;
+  readonly judge: JudgeCall;
+  /** Pairs (`test module\nimplementation`) whose judge already answered without a verdict once this run. */
+  readonly verdictless: Set<string>;
+  readonly round: number;
+  /** Counts a judge call's tokens and cost. */
+  readonly spend: (usage: TokenUsage, costUsd: number | undefined) => void;
+  readonly warn: (message: string) => void;
+  readonly signal?: AbortSignal;
 }
 
 /**
- * The implementation modules a test module's failures implicate, each with its failures: the module of
- * the first stack frame inside an implementation; else the tested modules whose spec names the failing
- * test's code uses; else every module the test module tests.
+ * The wrong side of `pair`: the evidence's, else the judge's. Undefined when the pair is left alone this
+ * round (the judge's request failed, or it again gave no verdict); each reason is warned.
  */
-export function implicatedModules(
-  tested: readonly { readonly module: PlannedModule; readonly names: readonly string[] }[],
-  failures: readonly { readonly result: TestCaseResult; readonly failure: RepairFailure; readonly frameFile?: string }[],
-): Map<PlannedModule, { results: TestCaseResult[]; failures: RepairFailure[] }> {
-  const out = new Map<PlannedModule, { results: TestCaseResult[]; failures: RepairFailure[] }>();
-  const add = (module: PlannedModule, item: (typeof failures)[number]): void => {
-    const entry = out.get(module) ?? { results: [], failures: [] };
-    entry.results.push(item.result);
-    entry.failures.push(item.failure);
-    out.set(module, entry);
-  };
-  for (const item of failures) {
-    const byFrame = item.frameFile === undefined ? undefined : tested.find((t) => t.module.generatedFile === item.frameFile);
-    if (byFrame) {
-      add(byFrame.module, item);
-      continue;
-    }
-    const code = item.failure.code ?? "";
-    const named = tested.filter((t) => t.names.some((name) => mentions(code, name)));
-    for (const t of named.length > 0 ? named : tested) add(t.module, item);
+export async function decidePair(pair: FailingPair, ctx: DecideContext): Promise<SideDecision | undefined> {
+  const known = await ctx.evidence.decide(pair, ctx.signal);
+  if (known) return { ...known, decidedBy: "evidence" };
+  const verdict = await ctx.judge(pair);
+  ctx.spend(verdict.usage, verdict.costUsd);
+  if (!verdict.ok) {
+    ctx.warn(`repair ${ctx.round}: ${pair.testModule.id} not repaired: ${verdict.message}`);
+    return undefined;
   }
-  return out;
+  if (!verdict.verdictGiven) {
+    // A verdict-less answer counts as `implementation` once per pair; after that the pair is left alone.
+    const key = `${pair.testModule.id}\n${pair.implementation.id}`;
+    if (ctx.verdictless.has(key)) {
+      ctx.warn(`repair ${ctx.round}: ${pair.testModule.id} not repaired: the judge again gave no verdict`);
+      return undefined;
+    }
+    ctx.verdictless.add(key);
+    ctx.warn(`repair ${ctx.round}: ${verdict.reason}`);
+  }
+  return { side: verdict.side, reason: verdict.reason, decidedBy: "judge" };
 }

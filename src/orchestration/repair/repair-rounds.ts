@@ -9,33 +9,25 @@
  * live, counted in tokens and cost, and stopped by `[build] max_cost`.
  */
 import { addUsage, NO_USAGE } from "../../generation/cost.ts";
-import type { GenerationInput, RepairFailure, TokenUsage } from "../../generation/types.ts";
-import { specsOf } from "../../graph/plan-queries.ts";
+import type { TokenUsage } from "../../generation/types.ts";
 import type { PlannedModule } from "../../graph/plan-types.ts";
 import type { BuildReport } from "../build-report.ts";
 import type { BuildOptions } from "../build.ts";
-import { generationInputFor } from "../generation-input.ts";
-import { generationSettings, prepareRun, promptTexts } from "../prepare-run.ts";
+import { generationSettings, promptTexts } from "../prepare-run.ts";
 import { runGeneration } from "../run-generation.ts";
 import { errorLine } from "../test-results/console-errors.ts";
 import { runTests } from "../test-results/run-tests.ts";
 import type { BunTestLimits } from "../test-run.ts";
 import type { TestCaseResult, TestRunResult } from "../test-results/types.ts";
 import { affectedTests } from "../watch/watch-plan.ts";
-import { implicatedModules, type Evidence, type JudgeCall } from "./decide-side.ts";
+import { decidePair, type Evidence, type JudgeCall } from "./decide-side.ts";
+import { failingPairs } from "./failing-pairs.ts";
 import { exampleEvidence } from "./example-evidence.ts";
 import { userChecks } from "./behaviour-evidence.ts";
-import { generatedBody, implementationFrame, repairFailure } from "./failure-context.ts";
+import { repairInputs, type PlannedRepair } from "./repair-inputs.ts";
 import { judgeFor } from "./judge-call.ts";
 import type { JauntConfig } from "../../config/types.ts";
 import type { Plan } from "../../graph/plan-types.ts";
-
-/** A module to regenerate this round: the failures that implicate it and why. */
-interface PlannedRepair {
-  readonly failures: RepairFailure[];
-  readonly reasons: string[];
-  readonly loadError?: string;
-}
 
 /** One module regenerated (or meant to be) in a repair round; `test --json` lists them. */
 export interface RepairRecord {
@@ -159,53 +151,21 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     for (const [file, results] of failingByFile) {
       const testModule = byFile.get(file);
       if (!testModule || testModule.kind !== "test") continue;
-      const tested = testModule.dependsOn
-        .map((id) => plan.modules.find((m) => m.id === id))
-        .filter((m): m is PlannedModule => m !== undefined && m.kind === "build")
-        .map((module) => ({ module, names: specsOf(plan, module.id).map((s) => s.name) }));
-      const items = await Promise.all(
-        results.map(async (result) => {
-          const failure = await repairFailure(plan.root, result, implementationFiles);
-          const frameFile = implementationFrame(plan.root, result, implementationFiles)?.file;
-          return { result, failure, ...(frameFile === undefined ? {} : { frameFile }) };
-        }),
-      );
-      const pairs = tested.length === 0 ? new Map<PlannedModule, { results: TestCaseResult[]; failures: RepairFailure[] }>() : implicatedModules(tested, items);
-      if (pairs.size === 0) {
+      const { pairs, failures: all } = await failingPairs(plan, testModule, results, implementationFiles);
+      if (pairs.length === 0) {
         // Nothing under test to blame: only the test can be wrong.
-        testRepairs.set(testModule, { failures: items.map((i) => i.failure), reasons: ["it tests no implementation"] });
+        testRepairs.set(testModule, { failures: all, reasons: ["it tests no generated implementation"] });
         record({ round, module: testModule.id, side: "test", reason: "it tests no generated implementation", tests: results.map((r) => r.name), decidedBy: "runner" });
         continue;
       }
-      for (const [implementation, { results: pairResults, failures }] of pairs) {
+      for (const pair of pairs) {
         if (overBudget()) {
           costCapReached = true;
           break;
         }
-        const pair = { testModule, implementation, results: pairResults, failures };
-        const known = await evidence.decide(pair, options.signal);
-        let decision: { side: "implementation" | "test"; reason: string; decidedBy: "evidence" | "judge" };
-        if (known) {
-          decision = { ...known, decidedBy: "evidence" };
-        } else {
-          const verdict = await judge(pair);
-          spend(verdict.usage, verdict.costUsd);
-          if (!verdict.ok) {
-            warn(`repair ${round}: ${testModule.id} not repaired: ${verdict.message}`);
-            continue;
-          }
-          if (!verdict.verdictGiven) {
-            // A verdict-less answer counts as `implementation` once per test module; after that the pair is left alone.
-            const key = `${testModule.id}\n${implementation.id}`;
-            if (verdictless.has(key)) {
-              warn(`repair ${round}: ${testModule.id} not repaired: the judge again gave no verdict`);
-              continue;
-            }
-            verdictless.add(key);
-            warn(`repair ${round}: ${verdict.reason}`);
-          }
-          decision = { side: verdict.side, reason: verdict.reason, decidedBy: "judge" };
-        }
+        const { implementation, results: pairResults, failures } = pair;
+        const decision = await decidePair(pair, { evidence, judge, verdictless, round, spend, warn, ...(options.signal ? { signal: options.signal } : {}) });
+        if (!decision) continue;
         const target = decision.side === "implementation" ? implementation : testModule;
         const map = decision.side === "implementation" ? implRepairs : testRepairs;
         const entry = map.get(target) ?? { failures: [], reasons: [] };
@@ -226,30 +186,7 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     rounds += 1;
     const regenerate = async (kind: "build" | "test", entries: Map<PlannedModule, PlannedRepair>): Promise<BuildReport | undefined> => {
       if (entries.size === 0 || options.signal?.aborted) return undefined;
-      const inputs = new Map<string, GenerationInput>();
-      // The same inputs as a build (the behaviour stage's gating tests included: a repaired implementation must pass them), plus the repair.
-      const prepared = await prepareRun(plan, [...entries.keys()], prompts, { propertyRuns: config.test.propertyRuns });
-      for (const [module, entry] of entries) {
-        const base = prepared.inputs.get(module.id) ?? (await generationInputFor(plan, module.id, { propertyRuns: config.test.propertyRuns }));
-        const currentCode = await generatedBody(plan.root, module.generatedFile);
-        // The failing tests gate the repaired implementation too: a candidate that still fails them is retried with their words.
-        const failingFiles = kind === "build" && config.build.verifyTests ? [...new Set(entry.failures.map((f) => f.file))] : [];
-        const others = (base.gatingTests ?? []).filter((g) => !failingFiles.includes(g.file));
-        const gates = [...others, ...failingFiles.map((file) => ({ file, origin: "failing" as const }))];
-        const reason = [...new Set(entry.reasons)].join("; ");
-        inputs.set(module.id, {
-          ...base,
-          ...(gates.length > 0 ? { gatingTests: gates } : {}),
-          repair: {
-            side: kind === "build" ? "implementation" : "test",
-            round,
-            failures: entry.failures,
-            ...(reason ? { reason } : {}),
-            ...(currentCode === undefined ? {} : { currentCode }),
-            ...(entry.loadError === undefined ? {} : { loadError: entry.loadError }),
-          },
-        });
-      }
+      const inputs = await repairInputs(plan, config, prompts, kind === "build" ? "implementation" : "test", entries, round);
       const modules = [...entries.keys()];
       const report = await runGeneration({
         plan,
