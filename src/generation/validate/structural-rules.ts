@@ -6,6 +6,7 @@ import path from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic, GenerationInput } from "../types.ts";
 import { clockDiagnostics } from "./clock-rules.ts";
+import { ambientDiagnostics } from "./ambient-rules.ts";
 import { exportDiagnostics } from "./export-rules.ts";
 import { importDiagnostics } from "./import-rules.ts";
 import { specifierDiagnostics } from "./specifier-rules.ts";
@@ -35,6 +36,7 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   ({ ts, file, input, specFile }) => topLevelDiagnostics(ts, file, { kind: input.kind, callable: callableFrom(ts, input, specFile) }),
   ({ code }) => suppressionDiagnostics(code),
   ({ ts, file }) => stubDiagnostics(ts, file),
+  ({ ts, file, specFile }) => ambientDiagnostics(ts, file, specFile),
   ({ ts, file, input }) => (input.kind === "test" ? [...testFileDiagnostics(ts, file), ...clockDiagnostics(ts, file)] : []),
   ({ code, input }) => propertyDiagnostics(code, input),
 ];
