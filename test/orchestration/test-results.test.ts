@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseJunitReport } from "../../src/orchestration/test-results/junit.ts";
 import { readRun, runTests } from "../../src/orchestration/test-results/run-tests.ts";
+import { repairFailure } from "../../src/orchestration/repair/failure-context.ts";
 
 const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-results-")));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -54,6 +55,11 @@ test("a real run: each test's file, name, status, expected/received, stack; a fi
   const thrown = byName.get("empty throws TypeError");
   expect(thrown?.message).toBe("RangeError: empty input");
   expect(thrown?.stack?.[0]).toEqual({ fn: "shout", file: "src/__generated__/text.ts", line: 2, column: expect.any(Number) });
+  // The repair view: the test's own code, and the first frame inside the implementation with its line.
+  if (!thrown) throw new Error("no result for the throwing test");
+  const failure = await repairFailure(root, thrown, new Set(["src/__generated__/text.ts"]));
+  expect(failure.code).toBe('test("empty throws TypeError", () => {\n  expect(shout("")).toBe("");\n})');
+  expect(failure.frame).toMatch(/^src\/__generated__\/text\.ts:2:\d+ \(in shout\): `if \(s === ""\) throw new RangeError\("empty input"\);`$/);
   expect(run.unloaded).toHaveLength(1);
   expect(run.unloaded[0]?.file).toBe(files[1]);
   expect(run.unloaded[0]?.error).toContain("Cannot find module './missing-module'");
