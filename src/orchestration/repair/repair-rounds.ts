@@ -61,8 +61,6 @@ export interface RepairOptions extends Pick<BuildOptions, "signal" | "onProgress
   readonly judge?: JudgeCall;
   /** Told of each decided repair before its module is regenerated. */
   readonly onRepair?: (record: RepairRecord, rounds: number) => void;
-  /** Told before each `bun test` run (the first, then one per round). */
-  readonly onTestRun?: (files: readonly string[], round: number) => void;
 }
 
 export interface RepairOutcome {
@@ -102,11 +100,10 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     warnings.push(message);
     options.onWarning?.(message);
   };
-  const run1 = async (files: readonly string[], round: number): Promise<TestRunResult> => {
-    options.onTestRun?.(files, round);
+  const run1 = async (files: readonly string[]): Promise<TestRunResult> => {
     return runTests({ root: plan.root, files, bunArgs: config.test.bunArgs, output: options.output, limits: options.limits, ...(options.signal ? { signal: options.signal } : {}) });
   };
-  let run = await run1(options.files, 0);
+  let run = await run1(options.files);
   const repairs: RepairRecord[] = [];
   let tokens: TokenUsage = NO_USAGE;
   let cost = 0;
@@ -125,7 +122,9 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
   const evidence = options.evidence ?? exampleEvidence(plan, userChecks(plan, config));
   const prompts = await promptTexts(config);
   const settings = generationSettings(config, prompts, options.offline === true);
-  const judge = options.judge ?? (await judgeFor(config, settings, options.signal));
+  // The judge's template is read when a pair first needs it: a passing run never touches it.
+  let judgeCall = options.judge;
+  const judge: JudgeCall = async (pair) => (judgeCall ??= await judgeFor(config, settings, options.signal))(pair);
   const byFile = new Map(plan.modules.map((m) => [m.generatedFile, m]));
   const implementationFiles = new Set(plan.modules.filter((m) => m.kind === "build").map((m) => m.generatedFile));
 
@@ -224,7 +223,7 @@ export async function testWithRepairs(options: RepairOptions): Promise<RepairOut
     if (costCapReached) break;
     // Nothing rewritten (every regeneration failed): the results stand, and the next round decides again.
     const files = affectedTests(plan, [...(built?.modules ?? []), ...(tests?.modules ?? [])]).filter((f) => run.files.includes(f));
-    if (files.length > 0) run = mergeRuns(run, await run1(files, round));
+    if (files.length > 0) run = mergeRuns(run, await run1(files));
   }
   if (costCapReached) warn(`stopped repairing: estimated cost reached [build] max_cost ($${maxCost})`);
   return { run, repairs, rounds, tokens, costUsd: costKnown ? cost : undefined, costCapReached, warnings };
