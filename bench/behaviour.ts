@@ -71,7 +71,7 @@ try {
   await folder.remove();
 
   console.log(`behaviour stage, median of ${runs} per candidate (wall), examples/linkshelf:`);
-  console.log(`  floor: bun subprocess + overlay preload, empty${median(floorTimes).toFixed(1)} ms`);
+  console.log(`  floor: bun subprocess + overlay preload, empty program  ${median(floorTimes).toFixed(1)} ms`);
   const added: number[] = [];
   for (const module of modules) {
     const input = inputs.get(module.id);

@@ -93,7 +93,9 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     const outcome = await validateCandidate(completion.text, input, validateOptions);
     // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
     // followed by cut-off prose is the module.
-    const truncated = completion.truncated && (!outcome.complete || outcome.diagnostics.length > 0);
+    // A complete block that ran and behaved wrongly (examples, tests) was not cut off: its diagnostics stand.
+    const ran = outcome.complete && outcome.diagnostics.some((d) => d.code.startsWith("jaunt/example") || d.code.startsWith("jaunt/test"));
+    const truncated = completion.truncated && !ran && (!outcome.complete || outcome.diagnostics.length > 0);
     const diagnostics = truncated
       ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "${completion.finishReason ?? "length"}"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
       : outcome.diagnostics;

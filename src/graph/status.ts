@@ -159,7 +159,7 @@ export function checkExitCode(report: StatusReport, strict = false, verified = f
 
 /** Fresh build modules with no passing check (example or test) recorded: what `--verified` refuses. */
 export function unverifiedModules(report: StatusReport): StatusModule[] {
-  return report.modules.filter((m) => m.kind === "build" && (m.status === "fresh" || m.status === "edited") && !hasPassingCheck(m.checks ?? undefined));
+  return report.modules.filter((m) => m.kind === "build" && m.status === "fresh" && !hasPassingCheck(m.checks ?? undefined));
 }
 
 /** One warning per example block that could not run, recorded when its module was written: the user can fix it. */

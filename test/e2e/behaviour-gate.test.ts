@@ -212,7 +212,8 @@ test("uses a helper that does not exist", () => {
 `;
 
 test("a handwritten test (through a barrel) gates a candidate; a test failing in its own code is a warning, not held against it", async () => {
-  const p = project({ "src/echo.ts": TEXT_SPEC, "src/lib.ts": `export * from "./echo";\n`, "tests/echo.test.ts": USER_TEST, "tests/broken.test.ts": BROKEN_TEST });
+  const unloadable = `import { test } from "bun:test";\nimport { echo } from "../src/echo";\nif (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");\ntest("never registered", () => { echo("a", 1); });\n`;
+  const p = project({ "src/echo.ts": TEXT_SPEC, "src/lib.ts": `export * from "./echo";\n`, "tests/echo.test.ts": USER_TEST, "tests/broken.test.ts": BROKEN_TEST, "tests/needs-db.test.ts": unloadable });
   llm.script("src/echo", [fence(ECHO_BUGGY), fence(ECHO_GOOD)]);
   const result = await p.jaunt(["build", "--json"]);
   expect(result.exitCode, result.stdout + result.stderr).toBe(0);
@@ -225,6 +226,8 @@ test("a handwritten test (through a barrel) gates a candidate; a test failing in
   const report = JSON.parse(result.stdout);
   expect(report.modules.find((m: { module: string }) => m.module === "src/echo").checks.tests).toEqual({ passed: 1, total: 1 });
   expect(report.warnings.some((w: string) => w.startsWith('tests/broken.test.ts:4: the user\'s test "uses a helper that does not exist" fails in its own code (ReferenceError: makeFixture is not defined)'))).toBe(true);
+  expect(report.warnings).toContain("tests/needs-db.test.ts: the test file did not load (error: DATABASE_URL is not set); not held against src/echo");
+  expect(report.warnings.filter((w: string) => w.startsWith("tests/needs-db.test.ts"))).toHaveLength(1);
   expect(p.read("src/__generated__/echo.ts")).toContain('.join(" ")');
 }, 60_000);
 
@@ -300,3 +303,15 @@ test("generated tests still fresh gate a re-rolled module as a regression suite"
   const entry = JSON.parse(reroll.stdout).modules.find((m: { module: string }) => m.module === "src/echo3");
   expect(entry.checks.tests).toEqual({ passed: 1, total: 1 });
 }, 90_000);
+
+test("examples that contradict each other are reported with both lines and checked neither way", async () => {
+  const spec = `import * as jaunt from "@jaunt/runtime";\n\n/**\n * Double a number.\n * @example twice(2) // => 4\n * @example twice(2) // => 5\n */\nexport const twice = jaunt.magic(function twice(n: number): number {\n  return jaunt.todo();\n});\n`;
+  const p = project({ "src/twice.ts": spec });
+  llm.script("src/twice", [fence("export function twice(n: number): number {\n  return n * 2;\n}")]);
+  const result = await p.jaunt(["build", "--json"]);
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+  expect(llm.requestsFor("src/twice")).toHaveLength(1);
+  const report = JSON.parse(result.stdout);
+  expect(report.warnings).toContain("examples contradict each other: `twice(2)` is 4 at src/twice.ts:5 and 5 at src/twice.ts:6");
+  expect(report.modules[0].checks.examples).toEqual({ passed: 0, total: 0, unchecked: 2 });
+}, 60_000);

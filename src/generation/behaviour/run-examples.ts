@@ -14,6 +14,8 @@ import { checkProgram } from "./examples/check-program.ts";
 import type { ModuleScope } from "./examples/module-scope.ts";
 import type { ExampleBlock, ExampleCheck } from "./examples/types.ts";
 import { createRunFolder } from "./run/preload-files.ts";
+import { isCompiledExecutable } from "./run/compiled.ts";
+import { runIsolated } from "./run/run-isolated.ts";
 import { runWorker } from "./run/run-worker.ts";
 
 export interface ExampleRunOptions {
@@ -28,6 +30,8 @@ export interface ExampleRunOptions {
   /** The child's environment, already without secrets. */
   readonly env: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
+  /** Where the examples run: a Worker (default), or a subprocess (default in the compiled jaunt). */
+  readonly isolation?: "worker" | "process";
 }
 
 export interface ExampleRunResult {
@@ -93,17 +97,26 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     const overlayFile = folder.file("overlay.json");
     const resultsFile = folder.file("results.jsonl");
     await Promise.all([writeFile(overlayFile, JSON.stringify({ [candidateFile]: options.code, [programFile]: program.source })), writeFile(resultsFile, "")]);
-    const run = await runWorker({
-      script: folder.exampleEntry,
-      env: { ...options.env, JAUNT_OVERLAY: overlayFile, JAUNT_EXAMPLE_RESULTS: resultsFile, JAUNT_EXAMPLE_PROGRAM: programFile, JAUNT_CANDIDATE_FILE: candidateFile },
-      timeoutMs: options.timeoutMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const env = { ...options.env, JAUNT_OVERLAY: overlayFile, JAUNT_EXAMPLE_RESULTS: resultsFile, JAUNT_EXAMPLE_PROGRAM: programFile, JAUNT_CANDIDATE_FILE: candidateFile };
+    const signal = options.signal ? { signal: options.signal } : {};
+    // A compiled jaunt's Workers resolve packages against its embedded bundle, not the project's node_modules:
+    // there the examples run in a subprocess (the binary as plain bun), as the tests do.
+    const run = (options.isolation ?? (isCompiledExecutable() ? "process" : "worker")) === "process"
+      ? await runIsolated({ args: ["--no-env-file", folder.exampleEntry], cwd: root, env, timeoutMs: options.timeoutMs, ...signal }).then((r) => ({
+          timedOut: r.timedOut,
+          exitCode: r.exitCode ?? undefined,
+          ...(r.stderr.trim() ? { error: r.stderr.trim().split("\n").slice(-3).join(" ") } : {}),
+        }))
+      : await runWorker({ script: folder.exampleEntry, env, timeoutMs: options.timeoutMs, ...signal });
     const events = parseEvents(await readFile(resultsFile, "utf8"));
     return judge(options, program.checks, events, run);
   } finally {
     await folder.remove();
   }
+}
+
+function candidateFile(options: ExampleRunOptions): string {
+  return path.join(options.root, options.input.generatedFile);
 }
 
 function judge(options: ExampleRunOptions, checks: readonly ExampleCheck[], events: readonly Event[], run: { timedOut: boolean; exitCode: number | undefined; error?: string }): ExampleRunResult {
@@ -125,7 +138,8 @@ function judge(options: ExampleRunOptions, checks: readonly ExampleCheck[], even
     } else if ("setup" in event) lastSetup = event.setup;
     else if ("fatal" in event) {
       const e = event.fatal;
-      if (e.own || !isExampleFault(e)) fail(undefined, checks[0]?.line ?? 1, `could not run: loading the module threw ${e.name}: ${e.message}${frame(e)}`);
+      // A load failure is the candidate's only when it comes from the candidate (its stack or message names it).
+      if (e.own || e.message.includes(input.generatedFile) || e.message.includes(candidateFile(options))) fail(undefined, checks[0]?.line ?? 1, `could not run: loading the module threw ${e.name}: ${e.message}${frame(e)}`);
       else notRun.push(`${input.specFile}: the examples could not load: ${e.name}: ${e.message}`);
     } else if ("setupError" in event) {
       const e = event.error;
@@ -148,6 +162,11 @@ function judge(options: ExampleRunOptions, checks: readonly ExampleCheck[], even
     if (lastSetup !== undefined) fail(undefined, lastSetup, limit, "jaunt/example-timeout");
     else if (lastAt !== undefined && !finished.has(lastAt)) fail(checks[lastAt], 1, limit, "jaunt/example-timeout");
     else fail(undefined, checks[0]?.line ?? 1, `${limit} — before the first example ran (loading the module)`, "jaunt/example-timeout");
+  } else if (lastSetup !== undefined || (lastAt !== undefined && !finished.has(lastAt))) {
+    // The run ended in the middle of an example: the code under test exited the process or crashed it.
+    const ended = `ended the run before it finished (exit code ${run.exitCode ?? "unknown"}${run.error ? `: ${run.error}` : ""}): the module exits or crashes the process`;
+    if (lastSetup !== undefined) fail(undefined, lastSetup, ended);
+    else if (lastAt !== undefined) fail(checks[lastAt], 1, ended);
   } else if (events.length === 0) {
     notRun.push(`${input.specFile}: the example run ended early (exit ${run.exitCode ?? "unknown"})${run.error ? `: ${run.error}` : ""}`);
   }

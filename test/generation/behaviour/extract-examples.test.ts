@@ -84,6 +84,35 @@ describe("extractExamples: expected-value forms", () => {
     expect(b?.steps.find((s) => s.kind === "setup" && s.code.startsWith("chunk([]"))).toBeDefined();
   });
 
+  test("real libraries' looser forms: lodash's next-line `// =>`, es-toolkit's `// result will be …`", () => {
+    const [lodash] = blocks(`/**
+ * @example
+ *
+ * chunk(['a', 'b', 'c', 'd'], 2);
+ * // => [['a', 'b'], ['c', 'd']]
+ *
+ * chunk(['a', 'b', 'c', 'd'], 3);
+ * // => [['a', 'b', 'c'], ['d']]
+ */`);
+    expect(checks(lodash).map((c) => [c.line, c.subject, c.expectation])).toEqual([
+      [13, "chunk(['a', 'b', 'c', 'd'], 2)", { kind: "equals", expected: "[['a', 'b'], ['c', 'd']]" }],
+      [16, "chunk(['a', 'b', 'c', 'd'], 3)", { kind: "equals", expected: "[['a', 'b', 'c'], ['d']]" }],
+    ]);
+    const [toolkit] = blocks(`/**
+ * @example
+ * const array = [1, 2, 3, 4, 5];
+ * const result = chunk(array, 2);
+ * // result will be [[1, 2], [3, 4], [5]]
+ * isEqual(result, []) // is false
+ * // Logs the chunks
+ * console.log(result.length);
+ */`);
+    expect(checks(toolkit).map((c) => [c.subject, c.expectation])).toEqual([
+      ["result", { kind: "equals", expected: "[[1, 2], [3, 4], [5]]" }],
+      ["isEqual(result, [])", { kind: "equals", expected: "false" }],
+    ]);
+  });
+
   test("comparison statements: ===, !==, ==, !=", () => {
     const [b] = blocks(`/**\n * @example\n * a(1) === 1\n * a(2) !== 3\n * a(3) == "3"\n * a(4) != null\n */`);
     expect(checks(b).map((c) => c.expectation.kind === "compare" && [c.subject, c.expectation.operator, c.expectation.right])).toEqual([

@@ -3,11 +3,11 @@ import { childEnv } from "../../../src/generation/behaviour/run/child-env.ts";
 import { readJunit } from "../../../src/generation/behaviour/tests/junit-report.ts";
 import { createE2eProject } from "../../e2e/project.ts";
 
-const project = createE2eProject({ ".env": "OPENAI_API_KEY=sk-from-dotenv\nexport DB_PASSWORD='hunter2'\n# COMMENTED=1\n" });
+const project = createE2eProject({ ".env": "OPENAI_API_KEY=sk-from-dotenv\nexport DB_PASSWORD='hunter2'\n# COMMENTED=1\n", ".env.local": "STRIPE_KEY=sk_live\n", ".env.production": "PROD_TOKEN=t\n" });
 afterAll(() => project.cleanup());
 
 describe("childEnv", () => {
-  test("strips the API key variable, every .env name and Jaunt's endpoint variables; keeps the rest", () => {
+  test("strips the API key variable, every name of the .env files Bun loads and Jaunt's endpoint variables; keeps the rest", () => {
     const env = childEnv(project.root, "MY_KEY", {
       PATH: "/usr/bin",
       HOME: "/home/me",
@@ -16,9 +16,13 @@ describe("childEnv", () => {
       DB_PASSWORD: "hunter2",
       JAUNT_LLM_BASE_URL: "http://x",
       COMMENTED: "kept",
+      STRIPE_KEY: "sk_live",
+      PROD_TOKEN: "t",
       EMPTY: undefined,
     }, { EXTRA: "1" });
-    expect(env).toEqual({ PATH: "/usr/bin", HOME: "/home/me", COMMENTED: "kept", EXTRA: "1" });
+    // NODE_ENV unset: Bun's mode is "development", so .env.production is not loaded and its names stay.
+    expect(env).toEqual({ PATH: "/usr/bin", HOME: "/home/me", COMMENTED: "kept", PROD_TOKEN: "t", EXTRA: "1" });
+    expect(childEnv(project.root, "MY_KEY", { NODE_ENV: "production", PROD_TOKEN: "t", PATH: "/usr/bin" })).toEqual({ NODE_ENV: "production", PATH: "/usr/bin" });
   });
 });
 

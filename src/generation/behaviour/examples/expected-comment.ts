@@ -1,7 +1,7 @@
 /**
  * Reading a comment next to an example statement as an expected outcome.
  * A comment is an expected value only when all of it — after an optional
- * lead word (`=>`, `→`, `Returns:`, `Output:`, `result:` …) — parses as a
+ * lead word (`=>`, `→`, `Returns:`, `Output:`, `result:`, `result will be` …) — parses as a
  * literal-like expression; `throws X[: message]` expects a throw. Anything
  * else is prose and checks nothing.
  */
@@ -15,7 +15,8 @@ export type CommentReading =
   /** A lead word announced a value, but what follows is not literal-like: prose, reported as the reason a block is unchecked. */
   | { readonly kind: "not-literal"; readonly text: string };
 
-const LEAD = /^(?:=>|→|->|returns?\b:?|output\b:?|outputs\b:?|result\b:?|results?\s+in\b:?|yields\b:?|gives\b:?|evaluates\s+to\b:?)\s*/i;
+// The name-and-verb form comes first, so `result will be …` is not read as the lead word `result`.
+const LEAD = /^(?:(?:[A-Za-z_$][\w$.]*\s+)?(?:will\s+be|would\s+be|is|equals|becomes)\b:?|=>|→|->|returns?\b:?|output\b:?|outputs\b:?|result\b:?|results?\s+in\b:?|yields\b:?|gives\b:?|evaluates\s+to\b:?)\s*/i;
 const THROWS = /^(?:(?:=>|→|->)\s*)?throws?\b:?\s*(.*)$/i;
 const ANY_ERROR = /^(?:an?\s+)?(?:error|exception)$/i;
 const ERROR_CLASS = /^\{?([A-Z][\w$]*(?:\.[A-Z][\w$]*)*)\}?(?:\s*(?::|-|—|with)\s*(.*))?$/;

@@ -77,8 +77,13 @@ export async function runGatingTests(options: GatingTestOptions): Promise<Gating
       timeoutMs: options.timeoutMs ?? TESTS_TIMEOUT_MS,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const cases = readJunit(await readFile(junit, "utf8").catch(() => ""));
-    return judge(options, tests, cases, run);
+    const report = await readFile(junit, "utf8").catch(() => undefined);
+    if (report === undefined && !run.timedOut) {
+      // bun test writes its report when it finishes: none means the process ended under it (the module exited or crashed it).
+      const detail = firstError(`${run.stdout}\n${run.stderr}`);
+      return { passed: 0, total: 0, warnings: [], failures: [{ code: "jaunt/test", message: `the tests (${tests.map((t) => t.file).join(", ")}) ended before bun test reported (exit code ${run.exitCode ?? "signal"})${detail ? `: ${detail}` : ""}: the module exits or crashes the process` }] };
+    }
+    return judge(options, tests, readJunit(report ?? ""), run);
   } finally {
     await folder.remove();
   }
@@ -114,19 +119,24 @@ function judge(options: GatingTestOptions, tests: readonly GatingTest[], cases: 
   const output = `${run.stdout}\n${run.stderr}`;
   for (const test of tests) {
     if (cases.some((c) => c.file === test.file)) continue;
-    const detail = loadError(output, test.file);
-    if (detail && output.includes(input.generatedFile)) failures.push({ code: "jaunt/test", message: `${test.file}: loading the test failed in the module: ${detail}` });
+    const segment = outputOf(output, test.file);
+    const detail = segment === undefined ? undefined : firstError(segment);
+    if (detail && segment?.includes(input.generatedFile)) failures.push({ code: "jaunt/test", message: `${test.file}: loading the test failed in the module: ${detail}` });
     else if (!run.timedOut) warnings.push(`${test.file}: the test file did not load${detail ? ` (${detail})` : ""}; not held against ${input.module}`);
   }
   if (run.timedOut) failures.push({ code: "jaunt/test-timeout", message: `the tests (${tests.map((t) => t.file).join(", ")}) did not finish within ${Math.round(run.elapsedMs / 1000)} s: a loop that never ends in the module?` });
   return { passed, total, failures, warnings };
 }
 
-/** The first error line printed under `file`'s header in bun test's console output. */
-function loadError(output: string, file: string): string | undefined {
+/** What bun test's console output printed under `file`'s header (up to the next file's header). */
+function outputOf(output: string, file: string): string | undefined {
   const start = output.indexOf(`${file}:\n`);
   if (start === -1) return undefined;
-  const segment = output.slice(start + file.length + 2).split(/\n(?=\S[^\n]*\.(?:test|spec|_test|_spec)\.[cm]?[jt]sx?:\n)/)[0] ?? "";
+  return output.slice(start + file.length + 2).split(/\n(?=\S[^\n]*[._](?:test|spec)\.[cm]?[jt]sx?:\n)/)[0] ?? "";
+}
+
+/** The first error line of a file's output. */
+function firstError(segment: string): string | undefined {
   const line = segment.split("\n").find((l) => /^(error:|\w*Error\b)/.test(l.trim()));
   return line ? flat(line.trim(), 200) : undefined;
 }
