@@ -1,37 +1,21 @@
 /**
  * The environment generated tests run in: Jaunt's own, minus Jaunt's secrets
  * (DESIGN §12) — the API key variable `[llm] api_key_env` names, and every
- * value that came from the project's `.env` files (Jaunt reads `.env` for the
- * key; Bun loads `.env`, `.env.local` and `.env.<NODE_ENV>[.local]` into a
- * Jaunt run from source). A variable the user exported with a different value
- * than the file's stays: that is the user's own environment. `bun test` is
- * also told not to load `.env` files itself (`--no-env-file`).
+ * variable a project `.env` file put there (Bun loads the working folder's
+ * `.env` files into a Jaunt run from source or npm). Like the trust check
+ * (trust/env-origins.ts), a name such a file sets counts as the file's
+ * whatever its value: Bun's parser expands `$VAR`, so values cannot be
+ * compared. `bun test` is also told not to load `.env` files itself
+ * (`--no-env-file`).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parseEnvFile } from "../generation/llm/env-file.ts";
+import { envOrigins, isCompiledExecutable } from "../trust/env-origins.ts";
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** The `.env` files Bun loads from a folder, for `NODE_ENV` (every mode's: Jaunt's may differ from the tests'). */
-const ENV_FILES = [".env", ".env.local", ".env.development", ".env.development.local", ".env.production", ".env.production.local", ".env.test", ".env.test.local"];
-
-/** `env` without the API key variable and without the values the project's `.env` files hold. */
+/** `env` without the API key variable and without what the project's `.env` files set. */
 export function testEnvironment(root: string, apiKeyEnv: string, env: Environment = process.env): Record<string, string> {
-  const fromFiles = new Map<string, Set<string>>();
-  for (const name of ENV_FILES) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(root, name), "utf8");
-    } catch {
-      continue;
-    }
-    for (const [key, value] of Object.entries(parseEnvFile(text))) fromFiles.set(key, (fromFiles.get(key) ?? new Set()).add(value));
-  }
+  const { user } = envOrigins(root, env, { cwd: process.cwd(), bunAutoload: !isCompiledExecutable() });
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (value === undefined || key === apiKeyEnv || fromFiles.get(key)?.has(value)) continue;
-    out[key] = value;
-  }
+  for (const [key, value] of Object.entries(user)) if (value !== undefined && key !== apiKeyEnv) out[key] = value;
   return out;
 }

@@ -94,6 +94,7 @@ test("generated tests run without the API key variable and without the project's
   llm.script("tests/slug", [fence(spy)]);
   const result = await p.jaunt(["test"], { MY_SETTING: "kept", SHARED: "exported-by-the-user" });
   expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-  expect(JSON.parse(p.read("seen.json"))).toEqual({ key: null, db: null, shared: "exported-by-the-user", mine: "kept" });
+  // A name the project's .env sets counts as the file's even when also exported (Bun's .env values cannot be compared).
+  expect(JSON.parse(p.read("seen.json"))).toEqual({ key: null, db: null, shared: null, mine: "kept" });
   expect(API_KEY_ENV.JAUNT_E2E_KEY).not.toBe("");
 }, 90_000);

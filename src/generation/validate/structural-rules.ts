@@ -5,8 +5,8 @@
 import path from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic, GenerationInput } from "../types.ts";
-import { clockDiagnostics } from "./clock-rules.ts";
 import { ambientDiagnostics } from "./ambient-rules.ts";
+import { clockDiagnostics } from "./clock-rules.ts";
 import { exportDiagnostics } from "./export-rules.ts";
 import { importDiagnostics } from "./import-rules.ts";
 import { specifierDiagnostics } from "./specifier-rules.ts";

@@ -110,6 +110,6 @@ export const CASES: readonly CorpusCase[] = [
   ...MODULE_INIT_CASES,
   ...MODULE_STATE_CASES,
   ...KNOWN_VERDICT_CASES,
-  ...TEST_FILE_CASES,
   ...AMBIENT_CASES,
+  ...TEST_FILE_CASES,
 ];
