@@ -36,6 +36,8 @@ export interface LlmConfig {
   readonly maxTokens: number | undefined;
   /** Per-model price overrides, merged over the built-in table. */
   readonly prices: Readonly<Record<string, TokenPrice>>;
+  /** The model that answers the meaning check (`[build] semantic_gate`); undefined: `model`. */
+  readonly gateModel: string | undefined;
 }
 
 export interface BuildConfig {
@@ -49,6 +51,11 @@ export interface BuildConfig {
   readonly exampleTimeoutMs: number;
   /** Gate candidates on the user's tests that import their spec module (and on fresh generated tests). */
   readonly verifyTests: boolean;
+  /**
+   * Before regenerating a module stale only through comment or JSDoc text,
+   * ask `[llm] gate_model` whether the meaning changed; `UNCHANGED` stamps it.
+   */
+  readonly semanticGate: boolean;
 }
 
 export interface TestConfig {

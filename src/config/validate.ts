@@ -115,6 +115,7 @@ function readLlm(r: TableReader): LlmConfig {
       input: entry.requiredNumber("input", { min: 0 }) ?? 0,
       output: entry.requiredNumber("output", { min: 0 }) ?? 0,
     })),
+    gateModel: r.optionalString("gate_model", (value) => (value.trim() === "" ? "must not be empty (leave it out to use `llm.model`)" : undefined)),
   };
 }
 
@@ -132,6 +133,7 @@ function readBuild(r: TableReader): BuildConfig {
     maxCost: r.optionalNumber("max_cost", { above: 0 }),
     exampleTimeoutMs: r.integer("example_timeout_ms", D.build.example_timeout_ms, { min: 100, max: 600_000 }),
     verifyTests: r.boolean("verify_tests", D.build.verify_tests),
+    semanticGate: r.boolean("semantic_gate", D.build.semantic_gate),
   };
 }
 

@@ -8,6 +8,7 @@
  * an older Jaunt, or the record was deleted) is never called edited.
  */
 import path from "node:path";
+import { meaningOf } from "../discovery/meaning-text.ts";
 import { normalizedTextDigest } from "../discovery/normalize-text.ts";
 import { type FileStamp, isFileStamp } from "../discovery/file-stamp.ts";
 import { isRecord } from "../support/is-record.ts";
@@ -21,6 +22,12 @@ export const WRITTEN_RECORD_PATH = ".jaunt/written.json";
 export interface WrittenEntry {
   /** `sha256:<hex>` of the normalized body (everything after the header). */
   readonly body: string;
+  /**
+   * Digest of the body's meaning (discovery/meaning-text.ts): a formatter run
+   * over generated files is not a hand edit. Absent in records written before
+   * it existed; `body` decides then.
+   */
+  readonly meaning?: string;
   /** The file's stamp just after Jaunt wrote it (or accepted it with `jaunt stamp`). */
   readonly stamp: FileStamp;
   readonly toolVersion: string;
@@ -57,9 +64,14 @@ export function bodyDigest(body: string): string {
   return normalizedTextDigest(body);
 }
 
+/** Digest of a generated file's body by meaning: reformatting keeps it. */
+export function bodyMeaningDigest(body: string): string {
+  return `sha256:${Bun.CryptoHasher.hash("sha256", meaningOf(body).text, "hex")}`;
+}
+
 function isEntry(value: unknown): value is WrittenEntry {
   return isRecord(value) && typeof value.body === "string" && isFileStamp(value.stamp) && typeof value.toolVersion === "string" &&
-    (value.model === undefined || typeof value.model === "string") && (value.checks === undefined || isRecordedChecks(value.checks));
+    (value.model === undefined || typeof value.model === "string") && (value.checks === undefined || isRecordedChecks(value.checks)) && (value.meaning === undefined || typeof value.meaning === "string");
 }
 
 export class WrittenRecords {

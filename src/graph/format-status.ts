@@ -45,7 +45,7 @@ export function formatStatus(report: StatusReport, options: { readonly verbose?:
   const width = Math.max(...report.modules.map((m) => m.module.length));
   for (const m of report.modules) {
     lines.push(`${m.status.padEnd(8)} ${m.module.padEnd(width)}  ${m.kind.padEnd(5)}  ${m.generatedFile}`);
-    for (const reason of m.reasons) lines.push(`         - ${reason}`);
+    for (const reason of m.reasons) lines.push(`         - ${reason.message}`);
     if (m.status === "stale" && m.stampable) lines.push("         - stampable: `jaunt stamp` accepts the new spec text without a model call, if the edit does not change behaviour");
     const checked = checksLine(m);
     if (checked) lines.push(`         - ${checked}`);

@@ -11,6 +11,7 @@ import type { ModuleKind } from "../discovery/types.ts";
 import { hasPassingCheck, type RecordedChecks } from "../generated/written-record.ts";
 import { requestDigests } from "./digests.ts";
 import type { Plan } from "./plan-types.ts";
+import type { Reason } from "./staleness.ts";
 
 export interface StatusOptions {
   /** Where the search for jaunt.toml starts (default: the process cwd). */
@@ -32,7 +33,8 @@ export interface StatusModule {
   readonly file: string | null;
   readonly generatedFile: string;
   readonly status: StatusKind;
-  readonly reasons: readonly string[];
+  /** Why it is not fresh: `{ kind, ref, diff, message }` each (graph/staleness.ts `Reason`). */
+  readonly reasons: readonly Reason[];
   /** SpecRefs in source order. */
   readonly specs: readonly string[];
   readonly dependsOn: readonly string[];
@@ -85,7 +87,7 @@ export function reportOf(plan: Plan, generator: GeneratorInfo): StatusReport {
     for (const ref of m.specRefs) specDeps[ref] = plan.specs[ref]?.deps ?? [];
     const writtenBy = m.writtenBy ? { toolVersion: m.writtenBy.toolVersion, model: m.writtenBy.model ?? null } : null;
     const checks = m.status === "edited" ? null : (m.writtenBy?.checks ?? null);
-    return [{ module: m.id, kind: m.kind, file: m.file, generatedFile: m.generatedFile, status: m.status, reasons: m.reasons, specs: m.specRefs, dependsOn: m.dependsOn, specDeps, digest: m.digest, stampable: m.stampable, writtenBy, checks }];
+    return [{ module: m.id, kind: m.kind, file: m.file, generatedFile: m.generatedFile, status: m.status, reasons: m.causes, specs: m.specRefs, dependsOn: m.dependsOn, specDeps, digest: m.digest, stampable: m.stampable, writtenBy, checks }];
   });
   for (const orphan of plan.orphans) {
     modules.push({
@@ -94,7 +96,7 @@ export function reportOf(plan: Plan, generator: GeneratorInfo): StatusReport {
       file: null,
       generatedFile: orphan.generatedFile,
       status: "orphan",
-      reasons: [`no spec module ${orphan.sourceModule} with specs: the generated file is left over (\`jaunt clean --orphans\` removes it)`],
+      reasons: [{ kind: "missing", ref: orphan.sourceModule, diff: null, message: `no spec module ${orphan.sourceModule} with specs: the generated file is left over (\`jaunt clean --orphans\` removes it)` }],
       specs: [],
       dependsOn: [],
       specDeps: {},
@@ -141,7 +143,8 @@ export async function status(options: StatusOptions = {}): Promise<StatusReport>
   const key = memo.memoKey(config, prints, options.inferDeps);
   const known = memo.readStatusMemo(config.root, key, snapshot);
   if (known) return known;
-  const plan = await planProject();
+  // The snapshot's walk and stamps are what planning would take again: reuse them.
+  const plan = await (await import("./plan.ts")).planProject({ ...planOptions, walked: { walk: snapshot.walk, stamps: snapshot.files } });
   const report = reportOf(plan, generator);
   await memo.writeStatusMemo(config.root, key, snapshot, plan.probes, report);
   return report;

@@ -1,7 +1,8 @@
 /** What `build()` and `test()` return: plain data for `--json` and for the summary line. */
 import type { Diagnostic, ModuleChecks, TokenUsage } from "../generation/types.ts";
 
-export type ModuleOutcomeStatus = "built" | "failed" | "skipped" | "not_started" | "interrupted";
+/** `stamped`: the meaning check (`[build] semantic_gate`) judged its comment edit meaning-neutral; not regenerated. */
+export type ModuleOutcomeStatus = "built" | "stamped" | "failed" | "skipped" | "not_started" | "interrupted";
 
 export interface ModuleError {
   readonly code: string;
@@ -32,6 +33,8 @@ export interface ModuleReport {
   readonly blockedBy?: string;
   /** For `built` build modules: what checked the written code (examples, tests); absent when the behaviour stage did not run. */
   readonly checks?: ModuleChecks;
+  /** For `stamped`: the meaning check's verdict and its few words of why. */
+  readonly meaning?: { readonly verdict: "unchanged"; readonly note: string };
 }
 
 export interface BuildReport {
@@ -40,6 +43,8 @@ export interface BuildReport {
   readonly root: string;
   /** Modules written. */
   readonly built: number;
+  /** Modules the meaning check stamped instead of regenerating (`[build] semantic_gate`); absent when it did not run. */
+  readonly stamped?: number;
   /** Modules left alone because they were up to date. */
   readonly fresh: number;
   readonly failed: number;

@@ -76,7 +76,17 @@ export function checksText(checks: NonNullable<ModuleReport["checks"]>): string 
   return parts.join(", ");
 }
 
-/** One line per finished module, for logs. */
+/**
+ * What made a regenerated module stale, as `jaunt status` names it (the
+ * spec and its changed words, the dependency, the file): one indented line
+ * per reason. A first build (the file was missing) needs no explanation.
+ */
+function whyText(report: ModuleReport): string {
+  const why = report.reasons.filter((reason) => !reason.startsWith("generated file "));
+  return why.map((reason) => `\n  - ${reason}`).join("");
+}
+
+/** One line per finished module (and its reasons), for logs. */
 export function moduleLine(report: ModuleReport): string {
   const details = [
     ...(report.durationMs === undefined ? [] : [seconds(report.durationMs)]),
@@ -86,7 +96,9 @@ export function moduleLine(report: ModuleReport): string {
   const took = details.length === 0 ? "" : ` (${details.join(", ")})`;
   switch (report.status) {
     case "built":
-      return `built ${report.module} -> ${report.generatedFile}${took}`;
+      return `built ${report.module} -> ${report.generatedFile}${took}${whyText(report)}`;
+    case "stamped":
+      return `stamped ${report.module}: meaning unchanged${report.meaning?.note ? ` — "${report.meaning.note}"` : ""}${whyText(report)}`;
     case "failed":
       return `FAILED ${report.module}: ${failureText(report).split("\n")[0]}`;
     case "skipped":
@@ -146,7 +158,7 @@ export function formatBuildSummary(report: BuildReport, shown: ReadonlySet<strin
   for (const warning of warnings) lines.push(`warning: ${warning}`);
   const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
   const cost = report.costUsd === undefined ? "cost unknown" : `$${report.costUsd.toFixed(4)}`;
-  const parts = [`${report.built} built`, `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];
+  const parts = [`${report.built} built`, ...(report.stamped ? [`${report.stamped} stamped (meaning unchanged)`] : []), `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];
   // `notStarted` counts the interrupted modules too (none of them finished); the line tells them apart.
   const interrupted = report.modules.filter((m) => m.status === "interrupted").length;
   if (interrupted > 0) parts.push(`${interrupted} interrupted`);

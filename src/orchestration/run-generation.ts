@@ -12,6 +12,7 @@ import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
 import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
+import { inputsOf, writeBuiltInputs } from "../graph/built-inputs.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
 
 /** A live view of the run, for progress displays. */
@@ -159,6 +160,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     }
     for (const warning of result.warnings ?? []) stageWarnings.add(warning);
     await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model, result.checks);
+    await writeBuiltInputs(options.plan.root, module.id, inputsOf(options.plan, module));
     return { status: "ok", value: { result } };
   };
 

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { assertOverwritable } from "../generated/guard.ts";
 import { parseHeader, renderHeader } from "../generated/header.ts";
-import { bodyDigest, type RecordedChecks, type WrittenRecords } from "../generated/written-record.ts";
+import { bodyDigest, bodyMeaningDigest, type RecordedChecks, type WrittenRecords } from "../generated/written-record.ts";
 import { stampOf } from "../discovery/file-stamp.ts";
 import { writeFileAtomic } from "../generated/atomic-write.ts";
 import type { PlannedModule } from "../graph/plan-types.ts";
@@ -44,5 +44,6 @@ export async function recordWritten(root: string, generatedFile: string, text: s
   const stamp = records ? stampOf(path.join(root, generatedFile)) : undefined;
   const header = parseHeader(text);
   if (!records || !stamp || header.status !== "ok") return;
-  await records.set(generatedFile, { body: bodyDigest(text.slice(header.bodyStart)), stamp, toolVersion: header.header.toolVersion, ...(model === undefined ? {} : { model }), ...(checks ? { checks } : {}) });
+  const body = text.slice(header.bodyStart);
+  await records.set(generatedFile, { body: bodyDigest(body), meaning: bodyMeaningDigest(body), stamp, toolVersion: header.header.toolVersion, ...(model === undefined ? {} : { model }), ...(checks ? { checks } : {}) });
 }

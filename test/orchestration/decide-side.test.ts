@@ -14,9 +14,11 @@ const module = (id: string, kind: "build" | "test"): PlannedModule => ({
   digest: `sha256:${"0".repeat(64)}`,
   status: "fresh",
   reasons: [],
+  causes: [],
   stampable: false,
   downstream: 1,
   handwrittenImports: [],
+  handwrittenDigests: {},
 });
 const pair: FailingPair = { testModule: module("tests/a", "test"), implementation: module("src/a", "build"), results: [], failures: [] };
 const usage: TokenUsage = { promptTokens: 10, completionTokens: 2 };
