@@ -71,7 +71,8 @@ export function bodyMeaningDigest(body: string): string {
 
 function isEntry(value: unknown): value is WrittenEntry {
   return isRecord(value) && typeof value.body === "string" && isFileStamp(value.stamp) && typeof value.toolVersion === "string" &&
-    (value.model === undefined || typeof value.model === "string") && (value.checks === undefined || isRecordedChecks(value.checks)) && (value.meaning === undefined || typeof value.meaning === "string");
+    (value.model === undefined || typeof value.model === "string") && (value.meaning === undefined || typeof value.meaning === "string") &&
+    (value.checks === undefined || isRecordedChecks(value.checks));
 }
 
 export class WrittenRecords {

@@ -31,10 +31,10 @@ export interface ModuleReport {
   readonly error?: ModuleError;
   /** For `skipped`: the failed module that blocked it. */
   readonly blockedBy?: string;
-  /** For `built` build modules: what checked the written code (examples, tests); absent when the behaviour stage did not run. */
-  readonly checks?: ModuleChecks;
   /** For `stamped`: the meaning check's verdict and its few words of why. */
   readonly meaning?: { readonly verdict: "unchanged"; readonly note: string };
+  /** For `built` build modules: what checked the written code (examples, tests); absent when the behaviour stage did not run. */
+  readonly checks?: ModuleChecks;
 }
 
 export interface BuildReport {

@@ -66,16 +66,6 @@ export function verboseEventText(event: GenerationEvent): string | undefined {
   return undefined;
 }
 
-/** What checked a built module: `3/3 examples, 5 tests`, or `unverified` when nothing did. */
-export function checksText(checks: NonNullable<ModuleReport["checks"]>): string {
-  const parts: string[] = [];
-  if (checks.examples.total > 0) parts.push(`${checks.examples.passed}/${checks.examples.total} example${checks.examples.total === 1 ? "" : "s"}`);
-  if (checks.tests.total > 0) parts.push(`${checks.tests.passed === checks.tests.total ? "" : `${checks.tests.passed}/`}${checks.tests.total} test${checks.tests.total === 1 ? "" : "s"}`);
-  if (parts.length === 0) parts.push("unverified");
-  if (checks.examples.unchecked > 0) parts.push(`${checks.examples.unchecked} example${checks.examples.unchecked === 1 ? "" : "s"} unchecked`);
-  return parts.join(", ");
-}
-
 /**
  * What made a regenerated module stale, as `jaunt status` names it (the
  * spec and its changed words, the dependency, the file): one indented line
@@ -84,6 +74,16 @@ export function checksText(checks: NonNullable<ModuleReport["checks"]>): string 
 function whyText(report: ModuleReport): string {
   const why = report.reasons.filter((reason) => !reason.startsWith("generated file "));
   return why.map((reason) => `\n  - ${reason}`).join("");
+}
+
+/** What checked a built module: `3/3 examples, 5 tests`, or `unverified` when nothing did. */
+export function checksText(checks: NonNullable<ModuleReport["checks"]>): string {
+  const parts: string[] = [];
+  if (checks.examples.total > 0) parts.push(`${checks.examples.passed}/${checks.examples.total} example${checks.examples.total === 1 ? "" : "s"}`);
+  if (checks.tests.total > 0) parts.push(`${checks.tests.passed === checks.tests.total ? "" : `${checks.tests.passed}/`}${checks.tests.total} test${checks.tests.total === 1 ? "" : "s"}`);
+  if (parts.length === 0) parts.push("unverified");
+  if (checks.examples.unchecked > 0) parts.push(`${checks.examples.unchecked} example${checks.examples.unchecked === 1 ? "" : "s"} unchecked`);
+  return parts.join(", ");
 }
 
 /** One line per finished module (and its reasons), for logs. */

@@ -22,7 +22,7 @@ describe("parseConfig defaults", () => {
         prices: {},
         gateModel: undefined,
       },
-      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, exampleTimeoutMs: 5000, verifyTests: true, semanticGate: false },
+      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, semanticGate: false, exampleTimeoutMs: 5000, verifyTests: true },
       test: { jobs: 4, inferDeps: true, bunArgs: [], timeoutSeconds: 600, repairRounds: 2, propertyRuns: 100 },
       prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined, judge: undefined },
     });
@@ -79,7 +79,7 @@ build_module = ""
       prices: { llama3: { input: 0, output: 0.5 } },
       gateModel: "llama3-small",
     });
-    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, exampleTimeoutMs: 5000, verifyTests: true, semanticGate: true });
+    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, semanticGate: true, exampleTimeoutMs: 5000, verifyTests: true });
     expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"], timeoutSeconds: 90.5, repairRounds: 2, propertyRuns: 100 });
     expect(config.prompts.buildSystem).toBe("prompts/system.md");
     expect(config.prompts.buildModule).toBeUndefined();
