@@ -65,6 +65,12 @@ export interface TestConfig {
   readonly inferDeps: boolean;
   /** Extra arguments appended to `bun test`. */
   readonly bunArgs: readonly string[];
+  /** Time limit (seconds) on one `bun test` run; on expiry its whole process tree is stopped. */
+  readonly timeoutSeconds: number;
+  /** Repair rounds after generated tests fail (0 turns repair off). */
+  readonly repairRounds: number;
+  /** fast-check `numRuns` written into each generated property test. */
+  readonly propertyRuns: number;
 }
 
 /** Project-relative paths of prompt template overrides; undefined = packaged default. */
@@ -73,6 +79,8 @@ export interface PromptsConfig {
   readonly buildModule: string | undefined;
   readonly testSystem: string | undefined;
   readonly testModule: string | undefined;
+  /** The judge that decides whether an implementation or its test contradicts the spec. */
+  readonly judge: string | undefined;
 }
 
 /** `[cache]`: the shared remote cache (Turborepo remote-cache API). */

@@ -165,6 +165,9 @@ function readTest(r: TableReader): TestConfig {
     jobs: r.integer("jobs", D.test.jobs, { min: 1 }),
     inferDeps: r.boolean("infer_deps", D.test.infer_deps),
     bunArgs: r.stringArray("bun_args", D.test.bun_args),
+    timeoutSeconds: r.number("timeout_seconds", D.test.timeout_seconds, { above: 0 }),
+    repairRounds: r.integer("repair_rounds", D.test.repair_rounds, { min: 0, max: 10 }),
+    propertyRuns: r.integer("property_runs", D.test.property_runs, { min: 1, max: 100_000 }),
   };
 }
 
@@ -179,6 +182,7 @@ function readPrompts(r: TableReader): PromptsConfig {
     buildModule: prompt("build_module"),
     testSystem: prompt("test_system"),
     testModule: prompt("test_module"),
+    judge: prompt("judge"),
   };
 }
 

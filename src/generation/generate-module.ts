@@ -134,6 +134,8 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       if (!settings.noCache) {
         const entry: CacheEntry = { format: 1, module: input.module, model: llm.model, code: outcome.code, usage: addUsage(usage, batchUsage), createdAt: new Date().toISOString() };
         await writeCache(cacheDir, key, entry);
+        // A repaired module also answers its plain prompt, so a rebuild from the cache never brings the failure back.
+        if (input.repair) await writeCache(cacheDir, cacheKey(llm, renderMessages({ ...input, repair: undefined }, settings.prompts)), entry);
         if (settings.remoteCache && !settings.remoteCache.readOnly) {
           const upload = await writeRemote(settings.remoteCache, env, key, entry, hooks.signal);
           if (!upload.ok) emit({ type: "remote_cache", module: input.module, message: upload.warning, off: "uploads" });

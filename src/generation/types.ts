@@ -68,6 +68,10 @@ export interface GenerationInput {
   readonly specsUnderTest?: readonly SpecUnderTest[];
   /** How relative imports are spelled in this project (default: extensionless, bundler-style). */
   readonly specifierStyle?: SpecifierStyle;
+  /** Test modules: the `@property` lines to write as fast-check properties. */
+  readonly properties?: readonly PropertyInput[];
+  /** A repair (`jaunt test`): this module's current version failed tests; regenerate it with the failure. */
+  readonly repair?: RepairFeedback;
   /**
    * Build modules only: test files that gate each candidate (behaviour stage), project-relative —
    * the user's handwritten tests that import the spec module, and generated tests still fresh.
@@ -75,12 +79,59 @@ export interface GenerationInput {
   readonly gatingTests?: readonly GatingTest[];
 }
 
+/** A `@property` line of a spec's or test spec's JSDoc, to become one fast-check property. */
+export interface PropertyInput {
+  /** SpecRef whose JSDoc holds the line. */
+  readonly ref: string;
+  /** The property in the user's words (`for every title, slugify(title) never contains "--"`). */
+  readonly text: string;
+  /** The fixed seed written into `fc.assert(…, { seed })`, so a failure reproduces. */
+  readonly seed: number;
+  /** `[test] property_runs`. */
+  readonly numRuns: number;
+}
+
+/** One failing test, as a repair prompt shows it. */
+export interface RepairFailure {
+  /** Describe blocks and test name, joined with " > ". */
+  readonly test: string;
+  /** Project-relative test file and line. */
+  readonly file: string;
+  readonly line?: number;
+  /** The test's own source code. */
+  readonly code?: string;
+  /** The failure in bun's words. */
+  readonly message: string;
+  readonly expected?: string;
+  readonly received?: string;
+  /** A property's shrunk counterexample. */
+  readonly counterexample?: string;
+  /** The first stack frame inside the implementation, with its source line (`src/__generated__/text.ts:2:51: …`). */
+  readonly frame?: string;
+}
+
+/** Why a module is regenerated in a repair round, and with what. */
+export interface RepairFeedback {
+  /** Which side the module is: the implementation or the generated test. */
+  readonly side: "implementation" | "test";
+  /** 1-based repair round. */
+  readonly round: number;
+  readonly failures: readonly RepairFailure[];
+  /** Why this side was judged wrong (the evidence, or the judge's one-line reason). */
+  readonly reason?: string;
+  /** The module's current code (implementation side: the implementation; test side: the test file). */
+  readonly currentCode?: string;
+  /** Test side: the file did not load, in the runner's words. */
+  readonly loadError?: string;
+}
+
 /** A test file run against each candidate of a module. */
 export interface GatingTest {
   /** Project-relative path, `tests/slug.test.ts`. */
   readonly file: string;
   /** `handwritten`: the user's own; `generated`: a fresh generated test module (a regression suite). */
-  readonly origin: "handwritten" | "generated";
+  /** `failing`: a generated test that failed against the implementation in place, gating its repair (`jaunt test`). */
+  readonly origin: "handwritten" | "generated" | "failing";
 }
 
 /** What checked a module's accepted candidate (behaviour stage). */

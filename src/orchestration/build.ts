@@ -9,6 +9,7 @@ import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import type { JauntConfig } from "../config/types.ts";
 import type { GenerationEvent } from "../generation/types.ts";
+import { assertJsxEnabled } from "../generation/validate/jsx-option.ts";
 import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { addUsage } from "../generation/cost.ts";
@@ -75,7 +76,7 @@ export async function loadPlan(options: Pick<BuildOptions, "cwd" | "root" | "inf
 export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> {
   const { config, plan } = await loadPlan(options);
   const selection = selectModules(plan, { kind: "build", cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
-  const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config));
+  const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config), { propertyRuns: config.test.propertyRuns });
   // The same warnings a real run gives, in the same order (the lock's and temp-file sweeps' aside: a dry run touches neither).
   const warnings: string[] = [];
   planWarnings(plan, warnings, options.onWarning);
@@ -113,11 +114,13 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     options.onWarning?.(warning);
   }
   keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
+  // A project setting every .tsx candidate would fail on: stop before any model call.
+  await assertJsxEnabled(plan.root, selection.modules.flatMap((module) => [module.file, module.generatedFile]));
   // `[build] semantic_gate`: modules stale only through comment text may be stamped instead (meaning-gate.ts).
   const gate = config.build.semanticGate && !options.force ? await runMeaningGate(plan, selection.modules, options, warnings) : undefined;
   const modules = gate ? gate.remaining : selection.modules;
   const prompts = await promptTexts(config);
-  const { inputs, estimates } = await prepareRun(plan, modules, prompts);
+  const { inputs, estimates } = await prepareRun(plan, modules, prompts, { propertyRuns: config.test.propertyRuns });
   const settings = generationSettings(config, prompts, options.offline === true);
   const reroll = new Set(selection.forced);
   const prefetched = kind === "build"

@@ -12,7 +12,7 @@ import type { GenerationInput, GenerationSettings, PromptTexts } from "../genera
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { DryRunReport } from "./build-report.ts";
 import { gatingTestsByModule } from "./gating-tests.ts";
-import { generationInputFor } from "./generation-input.ts";
+import { generationInputFor, type InputOptions } from "./generation-input.ts";
 
 export interface PreparedRun {
   readonly inputs: ReadonlyMap<string, GenerationInput>;
@@ -46,13 +46,13 @@ export function generationSettings(config: JauntConfig, prompts: PromptTexts, of
 }
 
 /** Inputs and prompt-token estimates for `modules`. */
-export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], prompts: PromptTexts): Promise<PreparedRun> {
+export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], prompts: PromptTexts, options: InputOptions = {}): Promise<PreparedRun> {
   const inputs = new Map<string, GenerationInput>();
   const estimates = new Map<string, number>();
   const gating = plan.config.build.verifyTests && modules.some((m) => m.kind === "build") ? gatingTestsByModule(plan) : undefined;
   await Promise.all(
     modules.map(async (module) => {
-      const base = await generationInputFor(plan, module.id);
+      const base = await generationInputFor(plan, module.id, options);
       const tests = module.kind === "build" ? gating?.get(module.id) : undefined;
       const input = tests && tests.length > 0 ? { ...base, gatingTests: tests } : base;
       const chars = renderMessages(input, prompts).reduce((sum, message) => sum + message.content.length, 0);

@@ -3,7 +3,7 @@
  * modules on the critical-path scheduler, generate each in a Worker, write it
  * atomically, and collect a per-module report. Failures stay per module.
  */
-import { JauntConfigError } from "@jaunt/runtime";
+import { JauntConfigError, JauntError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, PrefetchedAnswer, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { cacheCounts, type BuildReport, type ModuleError, type ModuleReport } from "./build-report.ts";
@@ -132,7 +132,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let failed = 0;
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
-  let configError: JauntConfigError | undefined;
+  let configError: JauntError | undefined;
   const stops = [options.signal, options.stopSignal].filter((s): s is AbortSignal => s !== undefined);
   const stopSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
   const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: retries.states() });
@@ -157,7 +157,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const prefetched = options.prefetched?.get(id);
     const moduleSettings = { ...settings, ...(options.reroll?.has(id) ? { reroll: true } : {}), ...(prefetched ? { prefetched } : {}) };
     const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent }).catch((error: unknown) => {
-      if (error instanceof JauntConfigError) configError ??= error;
+      // Config errors, and spec errors the type check finds (exit 2 both), would fail every attempt: stop once.
+      if (error instanceof JauntError && error.exitCode === 2) configError ??= error;
       throw error;
     });
     tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };

@@ -24,8 +24,8 @@ describe("parseConfig defaults", () => {
         gateModel: undefined,
       },
       build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, semanticGate: false, exampleTimeoutMs: 5000, verifyTests: true },
-      test: { jobs: 4, inferDeps: true, bunArgs: [] },
-      prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined },
+      test: { jobs: 4, inferDeps: true, bunArgs: [], timeoutSeconds: 600, repairRounds: 2, propertyRuns: 100 },
+      prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined, judge: undefined },
       cache: { remoteUrl: undefined, team: "jaunt", remoteTokenEnv: "JAUNT_REMOTE_CACHE_TOKEN", readOnly: false, timeoutMs: 5000 },
     });
   });
@@ -62,6 +62,7 @@ semantic_gate = true
 jobs = 2
 infer_deps = false
 bun_args = ["--bail", "--timeout=100"]
+timeout_seconds = 90.5
 [prompts]
 build_system = "prompts/system.md"
 build_module = ""
@@ -91,7 +92,7 @@ timeout_ms = 1500
       gateModel: "llama3-small",
     });
     expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, semanticGate: true, exampleTimeoutMs: 5000, verifyTests: true });
-    expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"] });
+    expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"], timeoutSeconds: 90.5, repairRounds: 2, propertyRuns: 100 });
     expect(config.prompts.buildSystem).toBe("prompts/system.md");
     expect(config.prompts.buildModule).toBeUndefined();
   });
@@ -108,6 +109,7 @@ describe("parseConfig wrong types", () => {
     ["[build]\njobs = 2.5", "`build.jobs` must be an integer, got float"],
     ["[build]\ninfer_deps = \"yes\"", "`build.infer_deps` must be a boolean (true or false), got string"],
     ["[build]\nmax_cost = \"1\"", "`build.max_cost` must be a number, got string"],
+    ["[test]\ntimeout_seconds = \"10m\"", "`test.timeout_seconds` must be a number, got string"],
     ["[test]\nbun_args = \"--bail\"", "`test.bun_args` must be an array of strings, got string"],
     ["[cache]\nread_only = \"yes\"", "`cache.read_only` must be a boolean (true or false), got string"],
     ["[llm.prices]\nbatch_discount = \"half\"", "`llm.prices.batch_discount` must be a number, got string"],

@@ -116,6 +116,13 @@ export interface FakeLlm {
 }
 
 const MODULE_IN_PROMPT = /(?:Implement module|Write tests for) `([^`]+)`/;
+/** A repair round's judge call is routed as `judge:<test module>`. */
+const JUDGE_IN_PROMPT = /^# Judge failing tests of `([^`]+)`/m;
+
+function routeOf(userText: string): string | undefined {
+  const judged = JUDGE_IN_PROMPT.exec(userText)?.[1];
+  return judged === undefined ? MODULE_IN_PROMPT.exec(userText)?.[1] : `judge:${judged}`;
+}
 
 export function fence(code: string): string {
   return `Here is the module.\n\n\`\`\`ts\n${code.trim()}\n\`\`\`\n`;
@@ -241,7 +248,7 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
         path: url.pathname,
         headers: Object.fromEntries(req.headers.entries()),
         rawBody,
-        module: MODULE_IN_PROMPT.exec(userText)?.[1],
+        module: routeOf(userText),
         messages,
         model,
       };
