@@ -3,7 +3,7 @@
  * modules on the critical-path scheduler, generate each in a Worker, write it
  * atomically, and collect a per-module report. Failures stay per module.
  */
-import { JauntConfigError, JauntError } from "@jaunt/runtime";
+import { JauntError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, PrefetchedAnswer, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { cacheCounts, type BuildReport, type ModuleError, type ModuleReport } from "./build-report.ts";
