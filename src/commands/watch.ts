@@ -8,7 +8,7 @@ export default defineCommand({
   meta: { name: "watch", description: "Rebuild stale modules whenever a spec, test spec, handwritten import or jaunt.toml is saved" },
   args: {
     ...rootArgs,
-    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, tests, idle, warning, error, stopped)" },
+    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, repair, tests, idle, warning, error, stopped)" },
     ...verboseArgs,
     ...jobsArgs,
     test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },

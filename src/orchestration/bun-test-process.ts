@@ -19,6 +19,8 @@ export interface BunTestProcessOptions {
   /** Time limit on the whole run, in seconds. */
   readonly timeoutSeconds: number;
   readonly signal?: AbortSignal;
+  /** Told each line of bun's stderr as it passes through (after the file tracking above). */
+  readonly onLine?: (line: string) => void;
 }
 
 export interface BunTestOutcome {
@@ -52,6 +54,7 @@ export async function runBunTestProcess(options: BunTestProcessOptions): Promise
   const relay = relayStderr(child.stderr, (line) => {
     const file = known.get(line.replace(ANSI, "").trim().replace(/:$/, "").split("\\").join("/"));
     if (file !== undefined && !started.includes(file)) started.push(file);
+    options.onLine?.(line);
   });
   let timedOut = false;
   let escalate: ReturnType<typeof setTimeout> | undefined;

@@ -13,6 +13,13 @@ import { generatePlanned, loadPlan, planWarnings, type BuildOptions } from "./bu
 import { childEnv } from "../generation/behaviour/run/child-env.ts";
 import { runBunTestProcess, type BunTestOutcome } from "./bun-test-process.ts";
 import { acquireBuildLock } from "./lock.ts";
+import { NO_USAGE } from "../generation/cost.ts";
+import type { TokenUsage } from "../generation/types.ts";
+import type { Evidence } from "./repair/decide-side.ts";
+import { requireFastCheck } from "./repair/property-dependency.ts";
+import { runFailed, testWithRepairs, type RepairRecord } from "./repair/repair-rounds.ts";
+import { testMessage } from "./test-results/test-message.ts";
+import type { TestCaseResult, UnloadedFile } from "./test-results/types.ts";
 
 export interface TestOptions extends BuildOptions {
   /** `--no-build`: skip building source modules first. */
@@ -23,6 +30,23 @@ export interface TestOptions extends BuildOptions {
   readonly timeoutSeconds?: number;
   /** Told when the build and the test generation end, before `bun test` runs (their summaries belong before its output). */
   readonly onPhase?: (report: BuildReport) => void;
+  /** `--no-repair` (false): run the tests once, repair nothing. Default: `[test] repair_rounds` rounds. */
+  readonly repair?: boolean;
+  /** Told of each repair as it is decided, with the number of rounds allowed. */
+  readonly onRepair?: (record: RepairRecord, rounds: number) => void;
+  /** What the user's own words say about a failure (spec examples, their tests); default: nothing, the judge decides. */
+  readonly evidence?: Evidence;
+}
+
+/** One test's outcome in `test --json`. */
+export interface TestReportEntry {
+  readonly file: string;
+  readonly name: string;
+  readonly status: TestCaseResult["status"];
+  readonly message?: string;
+  readonly expected?: string;
+  readonly received?: string;
+  readonly counterexample?: string;
 }
 
 export interface TestRunReport {
@@ -39,25 +63,54 @@ export interface TestRunReport {
   readonly generation: BuildReport | undefined;
   /** Project-relative generated test files passed to `bun test`. */
   readonly testFiles: readonly string[];
-  /** `bun test`'s exit code; undefined when it did not run. */
+  /** `bun test`'s exit code (of the last run, merged with the files it did not rerun); undefined when it did not run. */
   readonly bunExitCode: number | undefined;
+  /** Every test of the last run of each file. */
+  readonly tests: readonly TestReportEntry[];
+  /** Test files bun could not load, in its words. */
+  readonly unloaded: readonly UnloadedFile[];
+  /** The run itself broke (a crash, no report, a timeout): its words. */
+  readonly runnerError?: string;
+  /** Each repair of the repair rounds. */
+  readonly repairs: readonly RepairRecord[];
+  /** Tokens and estimated cost (USD; undefined when unknown) of the repair rounds (judge calls and regenerations). */
+  readonly repairTokens: TokenUsage;
+  readonly repairCostUsd: number | undefined;
   /** Set when the time limit stopped `bun test`: the file running then and those not started. */
   readonly timedOut?: BunTestOutcome["timedOut"];
   /** Every warning of the run (the lock, the plan, each phase's), as `jaunt build --json` lists them. */
   readonly warnings: readonly string[];
 }
 
-type Ending = Pick<TestRunReport, "exitCode" | "message" | "build" | "generation" | "testFiles" | "bunExitCode" | "timedOut">;
+type Ending = Pick<TestRunReport, "exitCode" | "message" | "build" | "generation" | "testFiles" | "bunExitCode" | "timedOut"> & Partial<Pick<TestRunReport, "tests" | "unloaded" | "runnerError" | "repairs" | "repairTokens" | "repairCostUsd">>;
 
 function finished(root: string, runWarnings: readonly string[], ending: Ending): TestRunReport {
   const warnings = [...new Set([...runWarnings, ...(ending.build?.warnings ?? []), ...(ending.generation?.warnings ?? [])])];
-  return { ok: ending.exitCode === 0, kind: "test", root, ...ending, warnings };
+  return { ok: ending.exitCode === 0, kind: "test", root, tests: [], unloaded: [], repairs: [], repairTokens: NO_USAGE, repairCostUsd: 0, ...ending, warnings };
+}
+
+function entryOf(t: TestCaseResult): TestReportEntry {
+  return {
+    file: t.file,
+    name: t.name,
+    status: t.status,
+    ...(t.message === undefined ? {} : { message: t.message }),
+    ...(t.expected === undefined ? {} : { expected: t.expected }),
+    ...(t.received === undefined ? {} : { received: t.received }),
+    ...(t.counterexample === undefined ? {} : { counterexample: t.counterexample }),
+  };
 }
 
 function stopped(report: BuildReport, phase: string): string | undefined {
   if (report.interrupted) return `${phase} interrupted`;
   if (!report.ok) return `${phase} failed: ${report.failed} failed, ${report.skipped} skipped, ${report.notStarted} not started`;
   return undefined;
+}
+
+/** What a caller adds to a `bun test` run: reporter arguments after `[test] bun_args`, and each line of bun's stderr (still shown). */
+export interface BunTestExtras {
+  readonly args?: readonly string[];
+  readonly onLine?: (line: string) => void;
 }
 
 export interface BunTestLimits {
@@ -72,16 +125,17 @@ export interface BunTestLimits {
  * without Jaunt's secrets in its environment (childEnv, as candidates); resolves with its
  * exit code, and what was running when the time limit stopped it.
  */
-export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal: AbortSignal | undefined, limits: BunTestLimits): Promise<BunTestOutcome> {
+export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal: AbortSignal | undefined, limits: BunTestLimits, extras: BunTestExtras = {}): Promise<BunTestOutcome> {
   return runBunTestProcess({
     cwd: root,
     // --no-env-file: the tests do not load the project's .env themselves either.
-    argv: [process.execPath, "test", "--no-env-file", ...files.map((file) => `./${file}`), ...bunArgs],
+    argv: [process.execPath, "test", "--no-env-file", ...files.map((file) => `./${file}`), ...bunArgs, ...(extras.args ?? [])],
     env: childEnv(root, limits.apiKeyEnv, process.env, { BUN_BE_BUN: "1" }),
     files,
     output,
     timeoutSeconds: limits.timeoutSeconds,
     signal,
+    ...(extras.onLine ? { onLine: extras.onLine } : {}),
   });
 }
 
@@ -92,10 +146,20 @@ export function describeTimeout(timedOut: NonNullable<BunTestOutcome["timedOut"]
   return `tests timed out after ${timedOut.seconds} s: stopped bun test and every process it started ${running}${rest}`;
 }
 
+/** Show bun's stderr as it comes and hand each chunk to `onText`. */
+async function teeStderr(stream: ReadableStream<Uint8Array>, onText: (text: string) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  for await (const chunk of stream) {
+    process.stderr.write(chunk);
+    onText(decoder.decode(chunk, { stream: true }));
+  }
+}
+
 /** Run `jaunt test`. Throws JauntErrors for config, discovery and lock problems (exit 2). */
 export async function test(options: TestOptions = {}): Promise<TestRunReport> {
   const planned = await loadPlan(options);
   const { plan, config } = planned;
+  requireFastCheck(plan);
   const lock = acquireBuildLock(plan.root, "jaunt test");
   const warnings: string[] = lock.warning ? [lock.warning] : [];
   if (lock.warning) options.onWarning?.(lock.warning);
@@ -119,13 +183,44 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
       const roots = config.paths.testRoots.join(", ");
       return finished(plan.root, warnings, { exitCode: 0, message: `no test specs found under ${roots || "the test roots"}; nothing to run`, build, generation, testFiles, bunExitCode: undefined });
     }
-    const limits = { timeoutSeconds: options.timeoutSeconds ?? config.test.timeoutSeconds, apiKeyEnv: config.llm.apiKeyEnv };
-    const run = await runBunTest(plan.root, testFiles, config.test.bunArgs, options.testOutput ?? "stdout", options.signal, limits);
-    const bunExitCode = run.exitCode;
+    const outcome = await testWithRepairs({
+      config,
+      plan,
+      files: testFiles,
+      rounds: options.repair === false ? 0 : config.test.repairRounds,
+      output: options.testOutput ?? "stdout",
+      limits: { timeoutSeconds: options.timeoutSeconds ?? config.test.timeoutSeconds, apiKeyEnv: config.llm.apiKeyEnv },
+      spentUsd: (build?.costUsd ?? 0) + (generation.costUsd ?? 0),
+      ...(options.offline ? { offline: true } : {}),
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      ...(options.evidence ? { evidence: options.evidence } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onModule ? { onModule: options.onModule } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.onRepair ? { onRepair: options.onRepair } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    });
+    warnings.push(...outcome.warnings);
+    const { run } = outcome;
     const interrupted = options.signal?.aborted === true && run.timedOut === undefined;
-    const exitCode = interrupted ? 130 : bunExitCode === 0 && !run.timedOut ? 0 : 4;
-    const message = interrupted ? "tests interrupted" : run.timedOut ? describeTimeout(run.timedOut) : exitCode === 0 ? `tests passed (${testFiles.length} file(s))` : `tests failed (bun test exited ${bunExitCode})`;
-    return finished(plan.root, warnings, { exitCode, message, build, generation, testFiles, bunExitCode, ...(run.timedOut ? { timedOut: run.timedOut } : {}) });
+    const exitCode = interrupted ? 130 : runFailed(run) ? 4 : 0;
+    const message = interrupted ? "tests interrupted" : testMessage(run, outcome.rounds);
+    return finished(plan.root, warnings, {
+      exitCode,
+      message,
+      build,
+      generation,
+      testFiles,
+      bunExitCode: run.bunExitCode,
+      tests: run.tests.map(entryOf),
+      unloaded: run.unloaded,
+      ...(run.runnerError === undefined ? {} : { runnerError: run.runnerError }),
+      ...(run.timedOut ? { timedOut: run.timedOut } : {}),
+      repairs: outcome.repairs,
+      repairTokens: outcome.tokens,
+      repairCostUsd: outcome.costUsd,
+    });
   } finally {
     lock.release();
   }

@@ -121,6 +121,7 @@ export function testLlmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {
     temperature: 0,
     maxTokens: undefined,
     prices: {},
+    batchDiscount: 0.5,
     gateModel: undefined,
     ...overrides,
   };

@@ -15,6 +15,7 @@ import { suppressionDiagnostics } from "./suppression-rules.ts";
 import { testFileDiagnostics } from "./test-rules.ts";
 import { topLevelDiagnostics } from "./top-level-rules.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
+import { propertyDiagnostics } from "../properties/property-rules.ts";
 
 export interface RuleContext {
   readonly ts: TypeScriptApi;
@@ -37,6 +38,7 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   ({ ts, file }) => stubDiagnostics(ts, file),
   ({ ts, file, specFile }) => ambientDiagnostics(ts, file, specFile),
   ({ ts, file, input }) => (input.kind === "test" ? [...testFileDiagnostics(ts, file), ...clockDiagnostics(ts, file)] : []),
+  ({ code, input }) => propertyDiagnostics(code, input),
 ];
 
 /**
