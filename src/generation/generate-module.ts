@@ -25,6 +25,8 @@ const CANDIDATE_KEEP = 20_000;
  */
 export async function generateModule(input: GenerationInput, settings: GenerationSettings, hooks: GenerationHooks = {}): Promise<GenerationResult> {
   const emit = hooks.onEvent ?? (() => undefined);
+  // Only model requests hold a slot: validation (type check, behaviour) runs beside other modules' requests.
+  const slot = hooks.slot;
   const { llm } = settings;
   const cacheDir = settings.cacheDir ?? defaultCacheDir(settings.root);
   const firstMessages = renderMessages(input, settings.prompts);
@@ -48,6 +50,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   if (!settings.noCache && (settings.reroll !== true || settings.offline)) {
     const hit = await readCache(cacheDir, key);
     if (hit) {
+      slot?.release();
       const outcome = await validateCandidate(hit.code, input, { root: settings.root, signal: hooks.signal });
       if (outcome.diagnostics.length === 0) {
         emit({ type: "cache_hit", module: input.module });
@@ -70,6 +73,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, settings.env ?? process.env)), settings.backoff, settings.requestShape);
     let completion;
     try {
+      await slot?.acquire();
       completion = await client.complete(messages, {
         ...(hooks.signal ? { signal: hooks.signal } : {}),
         onRetry: (notice) => emit({ type: "provider_retry", module: input.module, ...notice }),
@@ -83,6 +87,10 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       throw error;
     }
     usage = addUsage(usage, completion.usage);
+    // Said before the slot goes back, so a cost cap sees this answer's cost before another module starts.
+    const spent = cost();
+    emit({ type: "answered", module: input.module, attempt, usage, ...(spent === undefined ? {} : { costUsd: spent }) });
+    slot?.release();
     const outcome = await validateCandidate(completion.text, input, { root: settings.root, signal: hooks.signal });
     // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
     // followed by cut-off prose is the module.

@@ -9,7 +9,7 @@ import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
-import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
+import { schedule, type TaskNode, type TaskOutcome, type TaskSlot } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
@@ -98,13 +98,15 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
 const MAX_WORKERS = 4;
 
 /**
- * Workers and tasks per Worker for `jobs` concurrent generations: one Worker
- * per core (capped), each running its share of the jobs.
+ * Workers for `jobs` concurrent generations: one per core (capped). A Worker
+ * takes any number of tasks: the scheduler bounds model requests, and a
+ * module validating after its answer holds no slot while the next one's
+ * request goes out, so more than `jobs` modules may be in Workers at once.
  */
 export function poolShape(jobs: number, tasks: number): { size: number; tasksPerWorker: number } {
   const concurrency = Math.max(1, Math.min(jobs, tasks));
   const size = Math.max(1, Math.min(concurrency, navigator.hardwareConcurrency, MAX_WORKERS));
-  return { size, tasksPerWorker: Math.ceil(concurrency / size) };
+  return { size, tasksPerWorker: Number.POSITIVE_INFINITY };
 }
 
 /** Generate and write `modules`; never throws for a module's failure (config errors from workers do throw). */
@@ -117,6 +119,9 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const inFlight = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
+  /** Cost so far of modules still running (their answers arrived; validation or a retry may follow). */
+  const running = new Map<string, number>();
+  const spentSoFar = (): number => [...running.values()].reduce((sum, c) => sum + c, 0) + cost;
   let costKnown = true;
   let done = 0;
   let failed = 0;
@@ -131,11 +136,12 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let settings = options.settings;
   const onEvent = (event: GenerationEvent): void => {
     if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
+    if (event.type === "answered" && event.costUsd !== undefined) running.set(event.module, event.costUsd);
     if (retries.observe(event)) progress();
     options.onEvent?.(event);
   };
 
-  const run = async (id: string, signal: AbortSignal): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
+  const run = async (id: string, signal: AbortSignal, slot: TaskSlot): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
     const module = byId.get(id);
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
@@ -143,10 +149,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const taskSignal = own ? AbortSignal.any([signal, own]) : signal;
     await checkWritable(options.plan.root, module); // before spending tokens
     const moduleSettings = options.reroll?.has(id) ? { ...settings, reroll: true } : settings;
-    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent }).catch((error: unknown) => {
+    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot }).catch((error: unknown) => {
       if (error instanceof JauntConfigError) configError ??= error;
       throw error;
     });
+    running.delete(id);
     tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };
     if (result.costUsd === undefined) costKnown = false;
     else cost += result.costUsd;
@@ -165,7 +172,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       run,
       ...(options.signal ? { abortSignal: options.signal } : {}),
       ...(stopSignal ? { stopSignal } : {}),
-      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || cost < options.maxCost),
+      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || spentSoFar() < options.maxCost),
       onStart: (id) => {
         inFlight.add(id);
         progress();

@@ -26,6 +26,8 @@ export interface RunTaskOptions {
   /** Abort = abandon: the promise rejects and the Worker is terminated. */
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: unknown) => void;
+  /** The scheduler slot the task holds; the handler's `slot.release()`/`acquire()` reach it. Default: none (both no-ops). */
+  readonly slot?: { release(): void; acquire(): Promise<void> };
 }
 
 interface Job {
@@ -156,10 +158,23 @@ export class WorkerPool {
       job.options.onEvent?.(message.event);
       return;
     }
+    if (message.type === "slot") {
+      if (message.op === "release") job.options.slot?.release();
+      else void this.#grant(slot, job);
+      return;
+    }
     slot.jobs.delete(message.id);
     if (message.type === "result") this.#settle(job, undefined, message.result);
     else this.#settle(job, revive(message.error));
     this.#dispatch();
+  }
+
+  /** Answer a task's `slot.acquire()` once the scheduler gives it a slot (unless it was settled meanwhile). */
+  async #grant(slot: Slot, job: Job): Promise<void> {
+    await job.options.slot?.acquire();
+    if (slot.jobs.get(job.id) !== job) return;
+    const granted: ToWorker = { type: "granted", id: job.id };
+    slot.worker.postMessage(granted);
   }
 
   /** Drop a Worker (crash or exit); fail its tasks; spawn anew on demand. */

@@ -11,11 +11,14 @@ import {
   type FromWorker,
   type HandlerTable,
   type ToWorker,
+  type WorkerSlot,
 } from "./worker-protocol.ts";
 
 let handlers: HandlerTable = BUILTIN_HANDLERS;
 let ready: Promise<void> = Promise.resolve();
 const running = new Map<number, AbortController>();
+/** Tasks waiting for the main thread to grant a slot. */
+const grants = new Map<number, () => void>();
 
 function send(message: FromWorker): void {
   postMessage(message);
@@ -30,6 +33,35 @@ async function loadHandlerModules(paths: readonly string[]): Promise<void> {
   }
 }
 
+/** The task's slot, mirrored: release and acquire are messages to the main thread. */
+function slotOf(id: number, signal: AbortSignal): WorkerSlot {
+  let held = true;
+  return {
+    release: () => {
+      if (!held) return;
+      held = false;
+      send({ type: "slot", id, op: "release" });
+    },
+    acquire: () => {
+      if (held) return Promise.resolve();
+      if (signal.aborted) return Promise.reject(signal.reason);
+      return new Promise((resolve, reject) => {
+        const onAbort = (): void => {
+          grants.delete(id);
+          reject(signal.reason);
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        grants.set(id, () => {
+          signal.removeEventListener("abort", onAbort);
+          held = true;
+          resolve();
+        });
+        send({ type: "slot", id, op: "acquire" });
+      });
+    },
+  };
+}
+
 async function runTask(message: Extract<ToWorker, { type: "task" }>): Promise<void> {
   const controller = new AbortController();
   running.set(message.id, controller);
@@ -40,12 +72,14 @@ async function runTask(message: Extract<ToWorker, { type: "task" }>): Promise<vo
     const result = await handler(message.task.payload, {
       signal: controller.signal,
       emit: (event) => send({ type: "event", id: message.id, event }),
+      slot: slotOf(message.id, controller.signal),
     });
     send({ type: "result", id: message.id, result });
   } catch (error) {
     send({ type: "error", id: message.id, error: serializeError(error) });
   } finally {
     running.delete(message.id);
+    grants.delete(message.id);
   }
 }
 
@@ -54,5 +88,9 @@ addEventListener("message", (event: MessageEvent) => {
   if (!isToWorker(message)) return;
   if (message.type === "init") ready = loadHandlerModules(message.handlerModules);
   else if (message.type === "task") void runTask(message);
-  else running.get(message.id)?.abort();
+  else if (message.type === "granted") {
+    const grant = grants.get(message.id);
+    grants.delete(message.id);
+    grant?.();
+  } else running.get(message.id)?.abort();
 });
