@@ -1,12 +1,13 @@
 /** `jaunt build`: generate the implementations of stale specs (DESIGN §5). */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { logger, stderrIsInteractive, stdoutIsInteractive, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
-  meta: { name: "build", description: "Generate implementations for stale specs into __generated__/ folders" },
+  meta: { name: "build", description: COMMAND_SUMMARIES.build },
   args: {
     ...rootArgs,
     ...jsonArgs,

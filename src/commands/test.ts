@@ -1,12 +1,13 @@
 /** `jaunt test`: build, generate tests from test specs, and run them with `bun test` (DESIGN §6). */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
-  meta: { name: "test", description: "Build, generate tests from test specs, and run them with bun test" },
+  meta: { name: "test", description: COMMAND_SUMMARIES.test },
   args: {
     ...rootArgs,
     ...jsonArgs,
