@@ -27,6 +27,14 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   const emit = hooks.onEvent ?? (() => undefined);
   // Only model requests hold a slot: validation (type check, behaviour) runs beside other modules' requests.
   const slot = hooks.slot;
+  const validate = async (answer: string) => {
+    await hooks.checkSlot?.acquire();
+    try {
+      return await validateCandidate(answer, input, { root: settings.root, signal: hooks.signal });
+    } finally {
+      hooks.checkSlot?.release();
+    }
+  };
   const { llm } = settings;
   const cacheDir = settings.cacheDir ?? defaultCacheDir(settings.root);
   const firstMessages = renderMessages(input, settings.prompts);
@@ -51,7 +59,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     const hit = await readCache(cacheDir, key);
     if (hit) {
       slot?.release();
-      const outcome = await validateCandidate(hit.code, input, { root: settings.root, signal: hooks.signal });
+      const outcome = await validate(hit.code);
       if (outcome.diagnostics.length === 0) {
         emit({ type: "cache_hit", module: input.module });
         emit({ type: "done", module: input.module, ok: true });
@@ -91,7 +99,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     const spent = cost();
     emit({ type: "answered", module: input.module, attempt, usage, ...(spent === undefined ? {} : { costUsd: spent }) });
     slot?.release();
-    const outcome = await validateCandidate(completion.text, input, { root: settings.root, signal: hooks.signal });
+    const outcome = await validate(completion.text);
     // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
     // followed by cut-off prose is the module.
     const truncated = completion.finishReason === "length" && (!outcome.complete || outcome.diagnostics.length > 0);

@@ -195,6 +195,8 @@ export interface GenerationHooks {
   readonly onEvent?: (event: GenerationEvent) => void;
   /** Without one, generation ignores slots (one module on its own). */
   readonly slot?: RequestSlot;
+  /** Held while a candidate is validated (not at the start): the run bounds CPU-bound checks running at once. */
+  readonly checkSlot?: RequestSlot;
 }
 
 /** A chat message as sent to the provider. */

@@ -17,6 +17,8 @@ export interface PoolGenerationHooks {
   readonly onEvent?: (event: GenerationEvent) => void;
   /** The scheduler slot the generation holds while it waits on the model (see RequestSlot). */
   readonly slot?: RequestSlot;
+  /** Held while a candidate is validated. */
+  readonly checkSlot?: RequestSlot;
 }
 
 /** Generate one module in a Worker. Rejects on abort, a Worker crash, or a config error. */
@@ -31,6 +33,7 @@ export async function generateInPool(
     {
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       ...(hooks.slot ? { slot: hooks.slot } : {}),
+      ...(hooks.checkSlot ? { checkSlot: hooks.checkSlot } : {}),
       onEvent: (event) => {
         if (isGenerationEvent(event)) hooks.onEvent?.(event);
       },

@@ -9,6 +9,8 @@ import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
+import { criticalPathPriorities } from "./critical-path.ts";
+import { PriorityGate } from "./priority-gate.ts";
 import { schedule, type TaskNode, type TaskOutcome, type TaskSlot } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
@@ -115,6 +117,9 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
   const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
+  // Validation is CPU work: one check per core at a time, the longest remaining path first.
+  const checks = new PriorityGate(Math.max(2, navigator.hardwareConcurrency));
+  const priorities = criticalPathPriorities(nodes);
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
@@ -149,10 +154,13 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const taskSignal = own ? AbortSignal.any([signal, own]) : signal;
     await checkWritable(options.plan.root, module); // before spending tokens
     const moduleSettings = options.reroll?.has(id) ? { ...settings, reroll: true } : settings;
-    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot }).catch((error: unknown) => {
-      if (error instanceof JauntConfigError) configError ??= error;
-      throw error;
-    });
+    const checkSlot = checks.slot(priorities.get(id) ?? 0);
+    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot, checkSlot })
+      .catch((error: unknown) => {
+        if (error instanceof JauntConfigError) configError ??= error;
+        throw error;
+      })
+      .finally(() => checkSlot.dispose());
     running.delete(id);
     tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };
     if (result.costUsd === undefined) costKnown = false;

@@ -51,10 +51,15 @@ test("the request slot is held only for model requests: released before validati
       log.push("acquire");
     },
   };
+  const checkSlot = {
+    release: () => void log.push("check-"),
+    acquire: async () => void log.push("check+"),
+  };
   const requestsHeld: boolean[] = [];
   const before = llm.requests.length;
   const result = await generateModule(slugInput(), settings(), {
     slot,
+    checkSlot,
     onEvent: (e) => {
       log.push(e.type);
       if (e.type === "invalid" || e.type === "done") requestsHeld.push(held);
@@ -63,8 +68,9 @@ test("the request slot is held only for model requests: released before validati
   expect(result.ok).toBe(true);
   expect(llm.requests.length - before).toBe(2);
   // Each request is preceded by taking the slot and followed by giving it back; validation ("invalid") runs without it.
-  // "answered" (with the cost so far) comes before the release, so a cost cap sees it before another module starts.
-  expect(log).toEqual(["attempt", "acquire", "answered", "release", "invalid", "attempt", "acquire", "answered", "release", "done"]);
+  // "answered" (with the cost so far) comes before the release, so a cost cap sees it before another module starts;
+  // each validation holds the check slot instead.
+  expect(log).toEqual(["attempt", "acquire", "answered", "release", "check+", "check-", "invalid", "attempt", "acquire", "answered", "release", "check+", "check-", "done"]);
   expect(requestsHeld).toEqual([false, false]);
 });
 

@@ -61,7 +61,8 @@ describe("WorkerPool", () => {
           grant = resolve;
         }),
     };
-    const run = workers.run({ type: "handoff", payload: { ms: 20 } }, { slot });
+    const checkSlot = { release: () => void calls.push("check-"), acquire: async () => void calls.push("check+") };
+    const run = workers.run({ type: "handoff", payload: { ms: 20 } }, { slot, checkSlot });
     while (!grant) await Bun.sleep(5);
     let settled = false;
     void run.then(() => (settled = true));
@@ -70,12 +71,12 @@ describe("WorkerPool", () => {
     expect(settled).toBe(false);
     expect(calls).toEqual(["release", "acquire"]);
     grant();
-    expect(await run).toEqual({ seen: ["released", "acquired"] });
-    expect(calls).toEqual(["release", "acquire", "release"]);
+    expect(await run).toEqual({ seen: ["released", "acquired", "checking"] });
+    expect(calls).toEqual(["release", "acquire", "release", "check+", "check-"]);
   });
 
   test("without a slot from the caller, a handler's slot calls are no-ops", async () => {
-    expect(await makePool(1).run({ type: "handoff", payload: { ms: 1 } })).toEqual({ seen: ["released", "acquired"] });
+    expect(await makePool(1).run({ type: "handoff", payload: { ms: 1 } })).toEqual({ seen: ["released", "acquired", "checking"] });
   });
 
   test("a handler error rejects only that task, with its code", async () => {
