@@ -15,5 +15,6 @@ export const COMMANDS: SubCommandsDef = {
   stamp: () => import("../commands/stamp.ts").then((m) => m.default),
   status: () => import("../commands/status.ts").then((m) => m.default),
   test: () => import("../commands/test.ts").then((m) => m.default),
+  trust: () => import("../commands/trust.ts").then((m) => m.default),
   watch: () => import("../commands/watch.ts").then((m) => m.default),
 };

@@ -102,9 +102,9 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     const outcome = await validate(completion.text);
     // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
     // followed by cut-off prose is the module.
-    const truncated = completion.finishReason === "length" && (!outcome.complete || outcome.diagnostics.length > 0);
+    const truncated = completion.truncated && (!outcome.complete || outcome.diagnostics.length > 0);
     const diagnostics = truncated
-      ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "length"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
+      ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "${completion.finishReason ?? "length"}"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
       : outcome.diagnostics;
     if (diagnostics.length === 0) {
       if (!settings.noCache) {

@@ -161,6 +161,8 @@ export interface RetryNotice {
   /** `[llm] max_retries`. */
   readonly maxRetries: number;
   readonly delayMs: number;
+  /** Where the server asked for `delayMs` (`retry-after-ms header`, `RetryInfo.retryDelay in the body` …); absent for Jaunt's own backoff. */
+  readonly waitSource?: string;
   /** Short: `HTTP 529`. */
   readonly reason: string;
   /** The failure in the provider's words (redacted). */

@@ -2,7 +2,7 @@
  * `build(options)`: the core of `jaunt build` (DESIGN §5): load config, plan,
  * take the build lock, generate the stale modules (or all with `force`, or a
  * target and its dependencies) on the Worker pool, write them atomically and
- * report. Throws JauntErrors for config, discovery and lock problems (exit 2);
+ * report. Throws JauntErrors for config, discovery, trust and lock problems (exit 2);
  * module failures are in the report (exit 3 from `exitCodeOf`).
  */
 import { loadConfig } from "../config/load.ts";
@@ -13,6 +13,7 @@ import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
 import { acquireBuildLock } from "./lock.ts";
+import { assertProjectTrusted } from "../trust/project-trust.ts";
 import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
 import { runGeneration, type ProgressSnapshot } from "./run-generation.ts";
 import { selectModules } from "./select-modules.ts";
@@ -94,6 +95,8 @@ function keptEditedWarnings(plan: Plan, kind: "build" | "test", selected: readon
 export async function generatePlanned(planned: Planned, kind: "build" | "test", options: BuildOptions, warnings: string[]): Promise<BuildReport> {
   const { config, plan } = planned;
   const selection = selectModules(plan, { kind, cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target && kind === "build" ? { target: options.target } : {}) });
+  // Before anything is scheduled: an untrusted project's routing of secrets stops the run with no request made.
+  if (options.offline !== true && selection.modules.length > 0) assertProjectTrusted(config);
   for (const file of await sweepTempFiles(plan.root, selection.modules)) {
     const warning = `removed a temp file left by an interrupted write: ${file}`;
     warnings.push(warning);

@@ -26,9 +26,10 @@ function delayText(ms: number): string {
   return `${s >= 10 ? Math.round(s) : Number(s.toFixed(1))} s`;
 }
 
-/** `retrying src/x in 4 s: HTTP 529 (2 of 4)`. */
+/** `retrying src/x in 4 s: HTTP 529 (2 of 4)`; a wait the server asked for says where: `retrying src/x in 12 s as the server asked (retry-after-ms header): HTTP 429 (1 of 4)`. */
 export function retryText(event: RetryEvent): string {
-  return `retrying ${event.module} in ${delayText(event.delayMs)}: ${event.reason} (${event.retry} of ${event.maxRetries})`;
+  const asked = event.waitSource ? ` as the server asked (${event.waitSource})` : "";
+  return `retrying ${event.module} in ${delayText(event.delayMs)}${asked}: ${event.reason} (${event.retry} of ${event.maxRetries})`;
 }
 
 /** While waiting: `retrying src/x in 4 s: HTTP 529 (2 of 4)`; then `src/x: retry 2 of 4 running (after HTTP 529)`. */

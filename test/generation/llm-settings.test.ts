@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { estimateCost, priceOf } from "../../src/generation/cost.ts";
 import { generateModule } from "../../src/generation/generate-module.ts";
-import { backoffDelay, parseRetryAfter } from "../../src/generation/llm/backoff.ts";
+import { backoffDelay, serverWaitLimit } from "../../src/generation/llm/backoff.ts";
+import { parseRetryAfter } from "../../src/generation/llm/wait-time.ts";
 import { DEFAULT_BASE_URL, resolveEndpoint } from "../../src/generation/llm/endpoint.ts";
 import { mergedEnv, parseEnvFile } from "../../src/generation/llm/env-file.ts";
 import { redactText, redactUrl } from "../../src/generation/llm/redact.ts";
@@ -53,25 +54,26 @@ test("a missing key is a config error naming the variable and .env, before any r
   expect(error instanceof JauntConfigError && error.hint).toContain("project's .env");
 });
 
-test("Retry-After parsing: seconds, HTTP date, garbage, cap", () => {
+test("Retry-After parsing: seconds, HTTP date, garbage (bounds are the client's: see serverWaitLimit)", () => {
   const now = Date.parse("2026-01-01T00:00:00Z");
   expect(parseRetryAfter("2", now)).toBe(2000);
   expect(parseRetryAfter("0.5", now)).toBe(500);
   expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:03 GMT", now)).toBe(3000);
   expect(parseRetryAfter("Wed, 31 Dec 2025 00:00:00 GMT", now)).toBe(0);
   expect(parseRetryAfter("soon", now)).toBeUndefined();
-  expect(parseRetryAfter(null)).toBeUndefined();
-  expect(parseRetryAfter("86400", now)).toBe(60_000);
+  expect(parseRetryAfter("86400", now)).toBe(86_400_000);
 });
 
-test("backoff grows exponentially with jitter, is capped, and prefers Retry-After", () => {
+test("backoff grows exponentially with jitter, is capped, and prefers the server's wait; that wait is bounded by the cap and the request timeout", () => {
   const s = { baseMs: 100, maxMs: 1000 };
   expect(backoffDelay(1, s, undefined, () => 0)).toBe(50);
   expect(backoffDelay(1, s, undefined, () => 1)).toBe(100);
   expect(backoffDelay(3, s, undefined, () => 1)).toBe(400);
   expect(backoffDelay(10, s, undefined, () => 1)).toBe(1000);
   expect(backoffDelay(1, s, 7000)).toBe(7000);
-  expect(backoffDelay(1, { ...s, retryAfterCapMs: 500 }, 7000)).toBe(500);
+  expect(serverWaitLimit(s, 120)).toBe(60_000);
+  expect(serverWaitLimit(s, 30)).toBe(30_000);
+  expect(serverWaitLimit({ ...s, retryAfterCapMs: 500 }, 120)).toBe(500);
 });
 
 test("cost estimates use the built-in table, prefixes/dates, and overrides", () => {

@@ -143,13 +143,13 @@ test("a JSON completion followed by a `data: [DONE]` trailer is read as the comp
   expect(result.usage).toEqual({ promptTokens: 1000, completionTokens: 200 });
 });
 
-test("a body that is not a chat completion is reported with its content type and first bytes", async () => {
+test("a body that is not a chat completion is reported with its content type and, for a web page, what its title says", async () => {
   const { result, requests } = await run(always({ raw: "<!doctype html><html><title>Sign in to the gateway</title></html>", contentType: "text/html; charset=utf-8" }));
   expect(requests).toBe(2);
   const error = failure(result);
   expect(error.code).toBe("generation.bad_response");
   expect(error.message).toContain("content-type text/html; charset=utf-8");
-  expect(error.message).toContain("<!doctype html><html><title>Sign in to the gateway");
+  expect(error.message).toContain('an HTML page "Sign in to the gateway" (content-type text/html; charset=utf-8, 65 bytes)');
 });
 
 test("a retried 5xx ends with the server's last message, not just the status", async () => {
@@ -163,9 +163,11 @@ test("a retried 5xx ends with the server's last message, not just the status", a
   expect(error.hint).not.toContain("try again later");
 });
 
-test("a non-JSON error page is quoted by content type and first bytes", async () => {
+test("a non-JSON error page is named by its status and what it says; a plain-text one is quoted", async () => {
   const { result } = await run(always({ raw: "<html><head><title>502 Bad Gateway</title></head></html>", status: 502, contentType: "text/html" }));
-  expect(failure(result).message).toContain("<title>502 Bad Gateway</title>");
+  expect(failure(result).message).toContain('instead of the model (HTTP 502, an HTML page): its page says "502 Bad Gateway"');
+  const text = await run(always({ raw: "upstream connect error or disconnect/reset before headers. reset reason: overflow", status: 503, contentType: "text/plain" }));
+  expect(failure(text.result).message).toContain("(HTTP 503): content-type text/plain, 81 bytes: upstream connect error or disconnect/reset before headers");
 });
 
 test("usage reported with an HTTP error is counted too", async () => {

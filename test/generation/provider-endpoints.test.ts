@@ -10,7 +10,7 @@ import path from "node:path";
 import { generateModule } from "../../src/generation/generate-module.ts";
 import { resolveEndpoint } from "../../src/generation/llm/endpoint.ts";
 import { rejectedParameter } from "../../src/generation/llm/error-words.ts";
-import { classifyThrown } from "../../src/generation/llm/provider-errors.ts";
+import { classifyThrown } from "../../src/generation/llm/transport-errors.ts";
 import type { GenerationEvent, GenerationResult } from "../../src/generation/types.ts";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
 import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, TEST_KEY, testLlmConfig, testSettings, type SpecProject } from "../support/generation-project.ts";

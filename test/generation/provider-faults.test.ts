@@ -41,11 +41,19 @@ test("429 with Retry-After (seconds) is retried after the requested delay", asyn
   expect(performance.now() - started).toBeGreaterThanOrEqual(190);
 });
 
-test("Retry-After as an HTTP date is honoured and capped", async () => {
-  llm.script("src/slug", [{ status: 503, retryAfter: new Date(Date.now() + 3_600_000).toUTCString() }, fence(SLUG_GOOD)]);
+test("Retry-After as an HTTP date is honoured; a wait beyond the limit ends the request at once, naming the wait and where it came from", async () => {
+  llm.script("src/slug", [{ status: 503, retryAfter: new Date(Date.now() + 250).toUTCString() }, fence(SLUG_GOOD)]);
+  const soon = await run();
+  expect(soon.result.ok).toBe(true);
+  expect(soon.retries[0]?.type === "provider_retry" && soon.retries[0].waitSource).toBe("retry-after header");
+  const before = llm.requests.length;
+  llm.script("src/slug", [{ status: 503, retryAfter: new Date(Date.now() + 3_600_000).toUTCString() }]);
   const { result, retries } = await run();
-  expect(result.ok).toBe(true);
-  expect(retries[0]?.type === "provider_retry" && retries[0].delayMs).toBe(300); // retryAfterCapMs in tests
+  expect(llm.requests.length - before).toBe(1);
+  expect(retries).toHaveLength(0);
+  expect(!result.ok && result.error.code).toBe("generation.retry_later");
+  expect(!result.ok && result.error.fatal).toBe(true);
+  expect(!result.ok && result.error.message).toMatch(/the server asks for (59 min 5\d s|1 h) before the next request \(retry-after header\), longer than Jaunt waits \(300 ms\)/);
 });
 
 test("500, malformed JSON and empty choices are retried; provider retries are not validation attempts", async () => {

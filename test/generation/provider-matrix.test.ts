@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { LlmConfig } from "../../src/config/types.ts";
 import { generateModule } from "../../src/generation/generate-module.ts";
 import { initialShape } from "../../src/generation/llm/request-shape.ts";
-import type { GenerationResult } from "../../src/generation/types.ts";
+import type { GenerationResult, RetryNotice } from "../../src/generation/types.ts";
 import { fence, startFakeLlm, type FakeLlm, type FakeLlmOptions, type FakeReply } from "../support/fake-llm.ts";
 import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, testSettings, type SpecProject } from "../support/generation-project.ts";
 
@@ -31,7 +31,7 @@ interface Provider {
 
 const KEY = "provider-key-0123456789";
 
-async function run(provider: Provider, replies: readonly FakeReply[], llm: Partial<LlmConfig> = {}, server: FakeLlmOptions = {}): Promise<{ result: GenerationResult; fake: FakeLlm }> {
+async function run(provider: Provider, replies: readonly FakeReply[], llm: Partial<LlmConfig> = {}, server: FakeLlmOptions = {}): Promise<{ result: GenerationResult; fake: FakeLlm; retries: RetryNotice[] }> {
   const fake = startFakeLlm({ basePath: provider.basePath, defaults: { "src/slug": SLUG_GOOD }, ...server });
   try {
     fake.script("src/slug", replies);
@@ -39,13 +39,14 @@ async function run(provider: Provider, replies: readonly FakeReply[], llm: Parti
     const url = `${provider.local ? origin.replace("127.0.0.1", "localhost") : origin}${provider.configuredPath ?? provider.basePath}`;
     const env = provider.keyEnv ? { [provider.keyEnv]: KEY } : {};
     const settings = testSettings(project.root, url, { noCache: true, env }, { apiKeyEnv: provider.keyEnv ?? "OPENAI_API_KEY", maxRetries: 3, ...llm });
-    const result = await generateModule(slugInput(), settings);
+    const retries: RetryNotice[] = [];
+    const result = await generateModule(slugInput(), settings, { onEvent: (e) => void (e.type === "provider_retry" && retries.push(e)) });
     const route = `${(provider.configuredPath ?? provider.basePath).replace(/\/+$/, "")}/chat/completions`;
     for (const request of fake.requests) {
       expect(request.path).toBe(route);
       expect(request.headers.authorization).toBe(`Bearer ${provider.keyEnv ? KEY : "jaunt-no-key"}`);
     }
-    return { result, fake };
+    return { result, fake, retries };
   } finally {
     await fake.stop();
   }
@@ -59,6 +60,13 @@ describe("OpenAI", () => {
   test("max_completion_tokens for api.openai.com, max_tokens elsewhere", () => {
     expect(initialShape("https://api.openai.com/v1").tokensField).toBe("max_completion_tokens");
     expect(initialShape("https://example.openai.azure.com/openai/v1/").tokensField).toBe("max_tokens");
+  });
+  test("429 with x-ratelimit-reset-tokens: the exhausted limit's reset is waited once", async () => {
+    const limited: FakeReply = { status: 429, message: "Rate limit reached for gpt-4.1-mini on tokens per min (TPM)", headers: { "x-ratelimit-remaining-tokens": "0", "x-ratelimit-reset-tokens": "200ms", "x-ratelimit-remaining-requests": "499", "x-ratelimit-reset-requests": "120ms" } };
+    const { result, fake } = await run(openai, [limited, fence(SLUG_GOOD)]);
+    expect(result.ok).toBe(true);
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[1]?.at ?? 0).toBeGreaterThanOrEqual((fake.requests[0]?.at ?? 0) + 190);
   });
   test("429 insufficient_quota: quota exhausted, one request", async () => {
     const { result, fake } = await run(openai, [{ status: 429, code: "insufficient_quota", message: "You exceeded your current quota" }]);
@@ -74,6 +82,13 @@ describe("Azure OpenAI (v1)", () => {
     const { result, fake } = await run(azure, [], { maxTokens: 8000, model: "o4-mini" }, { rejectParams });
     expect(result.ok).toBe(true);
     expect(fake.requests).toHaveLength(2);
+  });
+  test("429 with retry-after-ms is waited as asked, once", async () => {
+    const { result, fake, retries } = await run(azure, [{ status: 429, message: "Requests to the ChatCompletions_Create Operation under Azure OpenAI API have exceeded call rate limit.", headers: { "retry-after-ms": "200", "retry-after": "1" } }, fence(SLUG_GOOD)]);
+    expect(result.ok).toBe(true);
+    expect(fake.requests).toHaveLength(2);
+    expect(retries.map((r) => [r.delayMs, r.waitSource])).toEqual([[200, "retry-after-ms header"]]);
+    expect(fake.requests[1]?.at ?? 0).toBeGreaterThanOrEqual((fake.requests[0]?.at ?? 0) + 190);
   });
   test("finish_reason content_filter is named, one more request at most", async () => {
     const filtered: FakeReply = { content: "", finishReason: "content_filter" };
@@ -141,8 +156,14 @@ describe("vLLM", () => {
 });
 
 describe("llama.cpp server", () => {
+  const llamacpp: Provider = { basePath: "/v1", local: true };
+  test("500 'Context size has been exceeded.' is the context window: one request, no busy hint", async () => {
+    const { result, fake } = await run(llamacpp, [json(500, { error: { code: 500, message: "Context size has been exceeded.", type: "server_error" } })]);
+    expect(error(result)?.code).toBe("generation.context_exceeded");
+    expect(error(result)?.hint).toContain("--ctx-size");
+    expect(fake.requests).toHaveLength(1);
+  });
   test("503 'Loading model' is retried until the model is loaded", async () => {
-    const llamacpp: Provider = { basePath: "/v1", local: true };
     const loading = json(503, { error: { code: 503, message: "Loading model", type: "unavailable_error" } });
     const { result, fake } = await run(llamacpp, [loading, loading, fence(SLUG_GOOD)]);
     expect(result.ok).toBe(true);
@@ -151,8 +172,19 @@ describe("llama.cpp server", () => {
 });
 
 describe("Gemini (OpenAI compatibility)", () => {
+  const gemini: Provider = { basePath: "/v1beta/openai/", keyEnv: "GEMINI_API_KEY" };
+  test("429 RESOURCE_EXHAUSTED with RetryInfo.retryDelay in the body is waited as asked", async () => {
+    const exhausted = json(429, [{ error: { code: 429, message: "Resource has been exhausted (e.g. check quota).", status: "RESOURCE_EXHAUSTED", details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "0.2s" }] } }]);
+    const { result, fake } = await run(gemini, [exhausted, fence(SLUG_GOOD)], { model: "gemini-2.5-flash" });
+    expect(result.ok).toBe(true);
+    expect(fake.requests[1]?.at ?? 0).toBeGreaterThanOrEqual((fake.requests[0]?.at ?? 0) + 190);
+  });
+  test("finish_reason MAX_TOKENS with a cut answer is truncation", async () => {
+    const cut: FakeReply = { content: `\`\`\`ts\n${SLUG_GOOD.slice(0, 150)}`, finishReason: "MAX_TOKENS" };
+    const { result } = await run(gemini, [cut, cut], { model: "gemini-2.5-flash" });
+    expect(error(result)?.message).toContain('cut off at the output token limit (finish_reason "MAX_TOKENS")');
+  });
   test("base_url ending in /v1beta/openai/ works; its array-wrapped errors are quoted", async () => {
-    const gemini: Provider = { basePath: "/v1beta/openai/", keyEnv: "GEMINI_API_KEY" };
     const ok = await run(gemini, [fence(SLUG_GOOD)], { model: "gemini-2.5-flash" });
     expect(ok.result.ok).toBe(true);
     const words = "API key not valid. Please pass a valid API key.";
@@ -178,9 +210,51 @@ describe("DeepSeek", () => {
     expect(result.ok && result.code).not.toContain("draft");
     expect(result.ok).toBe(true);
   });
+  test("finish_reason insufficient_system_resource (stopped mid-answer) is retried", async () => {
+    const { result, fake } = await run(deepseek, [{ content: "```ts\nexport function slug", finishReason: "insufficient_system_resource" }, fence(SLUG_GOOD)]);
+    expect(result.ok && result.attempts).toBe(1); // a provider retry, not a validation attempt spent on a cut answer
+    expect(fake.requests).toHaveLength(2);
+  });
   test("402 Insufficient Balance is quota, not retried", async () => {
     const { result, fake } = await run(deepseek, [json(402, { error: { message: "Insufficient Balance", type: "unknown_error", code: "invalid_request_error" } })]);
     expect(error(result)?.code).toBe("generation.quota_exhausted");
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe("Qwen (DashScope, OpenAI compatible mode)", () => {
+  const qwen: Provider = { basePath: "/compatible-mode/v1", keyEnv: "DASHSCOPE_API_KEY" };
+  test("'Range of input length should be [1, 30720]' is the context window: one request", async () => {
+    const tooLong = json(400, { error: { message: "<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]", type: "invalid_request_error", param: null, code: "invalid_parameter_error" } });
+    const { result, fake } = await run(qwen, [tooLong], { model: "qwen-plus" });
+    expect(error(result)?.code).toBe("generation.context_exceeded");
+    expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe("xAI", () => {
+  const xai: Provider = { basePath: "/v1", keyEnv: "XAI_API_KEY" };
+  test("a connection reset in the middle of the answer is retried", async () => {
+    const { result, fake } = await run(xai, [{ resetAfter: '{"id":"a","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"```ts' }, fence(SLUG_GOOD)], { model: "grok-4" });
+    expect(result.ok).toBe(true);
+    expect(fake.requests).toHaveLength(2);
+  });
+});
+
+describe("a model behind Cloudflare or nginx", () => {
+  const proxied: Provider = { basePath: "/v1", keyEnv: "OPENAI_API_KEY" };
+  const page = (title: string) => `<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n<html lang="en-US"><head><title>${title}</title></head><body></body></html>`;
+  test("Cloudflare's 403 challenge page names the proxy and the page, not the key: one request", async () => {
+    const { result, fake } = await run(proxied, [{ raw: page("Just a moment..."), status: 403, contentType: "text/html; charset=UTF-8", headers: { server: "cloudflare" } }]);
+    expect(error(result)?.code).toBe("generation.proxy_rejected");
+    expect(error(result)?.message).toContain('(server: cloudflare)');
+    expect(error(result)?.message).not.toContain("OPENAI_API_KEY");
+    expect(fake.requests).toHaveLength(1);
+  });
+  test("a 502 from nginx whose body is labelled gzip but is not: the status and page survive", async () => {
+    const bad: FakeReply = { raw: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>", status: 502, contentType: "text/html", headers: { "content-encoding": "gzip", server: "nginx" } };
+    const { result } = await run(proxied, [bad, bad, bad, bad]);
+    expect(error(result)?.message).toContain('(server: nginx) answered for');
+    expect(error(result)?.message).toContain('(HTTP 502, an HTML page): its page says "502 Bad Gateway" (after 4 requests)');
   });
 });

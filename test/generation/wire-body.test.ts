@@ -36,5 +36,7 @@ test("errors and non-completions are told apart", () => {
   const other = readWireBody('{"status":"ok"}', "application/json");
   expect(other.kind === "other" && other.detail).toBe('content-type application/json, 15 bytes: {"status":"ok"}');
   const page = readWireBody(`<html>${"x".repeat(500)}</html>`, "text/html");
-  expect(page.kind === "other" && page.detail).toMatch(/^content-type text\/html, 513 bytes: <html>x+…$/);
+  expect(page.kind === "other" && page.detail).toMatch(/^an HTML page "x{160}…" \(content-type text\/html, 513 bytes\)$/);
+  const titled = readWireBody('<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n<html><head><title>Just a moment...</title><script>var x = "<title>no</title>";</script></head><body><h1>Checking</h1></body></html>', null);
+  expect(titled.kind === "other" && titled.detail).toStartWith('an HTML page "Just a moment..." (content-type (none), ');
 });

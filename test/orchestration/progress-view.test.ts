@@ -50,6 +50,7 @@ const retry: RetryEvent = { type: "provider_retry", module: "src/x", retry: 2, m
 test("a module waiting to retry shows on the status line: which, when, why, and which retry of how many", () => {
   expect(retryText(retry)).toBe("retrying src/x in 4 s: HTTP 529 (2 of 4)");
   expect(retryText({ ...retry, delayMs: 250 })).toBe("retrying src/x in 0.3 s: HTTP 529 (2 of 4)");
+  expect(retryText({ ...retry, reason: "HTTP 429", delayMs: 12_000, waitSource: "RetryInfo.retryDelay in the body" })).toBe("retrying src/x in 12 s as the server asked (RetryInfo.retryDelay in the body): HTTP 429 (2 of 4)");
   expect(statusLine({ ...snapshot, retrying: [{ ...retry, waiting: true }] }, 120)).toBe("[1/4] 2 in flight · retrying src/x in 4 s: HTTP 529 (2 of 4) · 12.3k tokens");
   expect(statusLine({ ...snapshot, retrying: [{ ...retry, waiting: false }] }, 120)).toBe("[1/4] 2 in flight · src/x: retry 2 of 4 running (after HTTP 529) · 12.3k tokens");
   const two = statusLine({ ...snapshot, retrying: [{ ...retry, module: "src/y", waiting: true }, { ...retry, waiting: true }] }, 120);

@@ -23,8 +23,8 @@ test("a retrying module is on the status line, waiting and then running, and lea
   const report = await build({ cwd: project.root, onProgress: (s) => snapshots.push(s) });
   expect(report.ok).toBe(true);
   const lines = snapshots.map((s) => statusLine(s, 200));
-  expect(lines).toContain("[0/1] 1 in flight · retrying src/other in 0.2 s: HTTP 529 (1 of 3) · 0 tokens");
-  expect(lines).toContain("[0/1] 1 in flight · retrying src/other in 0.1 s: HTTP 503 (2 of 3) · 0 tokens");
+  expect(lines).toContain("[0/1] 1 in flight · retrying src/other in 0.2 s as the server asked (retry-after header): HTTP 529 (1 of 3) · 0 tokens");
+  expect(lines).toContain("[0/1] 1 in flight · retrying src/other in 0.1 s as the server asked (retry-after header): HTTP 503 (2 of 3) · 0 tokens");
   // after the wait, while the slow retried request runs
   expect(lines).toContain("[0/1] 1 in flight · src/other: retry 2 of 3 running (after HTTP 503) · 0 tokens");
   expect(snapshots.at(-1)?.retrying).toEqual([]);

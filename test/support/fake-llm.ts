@@ -34,14 +34,22 @@ export type FakeReply =
       readonly code?: string | number | null;
       readonly param?: string;
       readonly usage?: FakeUsage;
+      /** More response headers (`retry-after-ms`, `x-ratelimit-reset-tokens` …). */
+      readonly headers?: Readonly<Record<string, string>>;
     }
   | { readonly hang: true }
   | { readonly malformed: true }
   | { readonly emptyChoices: true }
-  /** Any JSON body (default status 200). */
-  | { readonly json: unknown; readonly status?: number }
-  /** Any body text with any content type (default status 200, `text/plain`). */
-  | { readonly raw: string; readonly status?: number; readonly contentType?: string }
+  /** Any JSON body (default status 200), with any extra headers. */
+  | { readonly json: unknown; readonly status?: number; readonly headers?: Readonly<Record<string, string>> }
+  /**
+   * Any body text with any content type (default status 200, `text/plain`) and headers;
+   * `gzip: true` compresses it and says so. A `content-encoding` header without `gzip`
+   * reproduces a proxy that labels a plain body as compressed.
+   */
+  | { readonly raw: string; readonly status?: number; readonly contentType?: string; readonly headers?: Readonly<Record<string, string>>; readonly gzip?: boolean }
+  /** The status line, headers and the start of the body, then the connection is reset (a server or proxy dropping mid-answer). */
+  | { readonly resetAfter: string; readonly status?: number; readonly contentType?: string }
   /** A completion whose `message` is exactly this object (content may be null or an array of parts). */
   | { readonly message: Readonly<Record<string, unknown>>; readonly finishReason?: string; readonly usage?: FakeUsage | null }
   /** The answer as a `text/event-stream` of chat.completion.chunk events ending in `data: [DONE]`. */
@@ -50,6 +58,8 @@ export type FakeReply =
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
+  /** When it arrived (`performance.now()`, ms): spacing between requests shows the waits honoured. */
+  readonly at: number;
   readonly headers: Readonly<Record<string, string>>;
   /** Raw body text, exactly as received. */
   readonly rawBody: string;
@@ -162,11 +172,25 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
       }
       return completion(r.content, r.finishReason ?? "stop", request, r.usage);
     }
-    if ("json" in r) return json(r.status ?? 200, r.json);
-    if ("raw" in r) return new Response(r.raw, { status: r.status ?? 200, headers: { "content-type": r.contentType ?? "text/plain" } });
+    if ("json" in r) return json(r.status ?? 200, r.json, { ...r.headers });
+    if ("raw" in r) {
+      const headers = { "content-type": r.contentType ?? "text/plain", ...(r.gzip ? { "content-encoding": "gzip" } : {}), ...r.headers };
+      return new Response(r.gzip ? Bun.gzipSync(r.raw) : r.raw, { status: r.status ?? 200, headers });
+    }
+    if ("resetAfter" in r) {
+      const start = new TextEncoder().encode(r.resetAfter);
+      // Erroring the stream after its first chunk makes Bun close the socket mid-body (the client sees ECONNRESET).
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(start);
+          setTimeout(() => controller.error(), 20);
+        },
+      });
+      return new Response(body, { status: r.status ?? 200, headers: { "content-type": r.contentType ?? "application/json" } });
+    }
     if ("sse" in r) return sse(r.sse, r.finishReason ?? "stop", r.usage, request);
     if ("status" in r) {
-      const headers: Record<string, string> = r.retryAfter === undefined ? {} : { "retry-after": r.retryAfter };
+      const headers: Record<string, string> = { ...(r.retryAfter === undefined ? {} : { "retry-after": r.retryAfter }), ...r.headers };
       const error = { message: r.message ?? `fake error ${r.status}`, type: "fake", code: r.code ?? null, ...(r.param === undefined ? {} : { param: r.param }) };
       return json(r.status, { error, ...(r.usage ? { usage: r.usage } : {}) }, headers);
     }
@@ -197,6 +221,7 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
       const userText = messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
       const model = typeof parsed === "object" && parsed !== null && "model" in parsed && typeof parsed.model === "string" ? parsed.model : undefined;
       const request: RecordedRequest = {
+        at: performance.now(),
         method: req.method,
         path: url.pathname,
         headers: Object.fromEntries(req.headers.entries()),

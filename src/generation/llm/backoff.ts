@@ -1,31 +1,31 @@
-/** Exponential backoff with full jitter, honouring (and capping) `Retry-After`. */
+/**
+ * Delays between provider retries: exponential backoff with jitter, or the
+ * wait the server asked for (see wait-time.ts) when it is within bounds.
+ */
 
 export interface BackoffSettings {
   readonly baseMs: number;
   readonly maxMs: number;
-  /** Longest honoured `Retry-After`; default RETRY_AFTER_CAP_MS. */
+  /** Longest server-requested wait honoured; default SERVER_WAIT_CAP_MS. */
   readonly retryAfterCapMs?: number;
 }
 
 export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 500, maxMs: 20_000 };
-/** A server may ask for a longer wait than this; we wait at most this long per retry. */
-export const RETRY_AFTER_CAP_MS = 60_000;
+/** The longest wait Jaunt honours for a server (docs/providers.md): a longer one ends the request instead. */
+export const SERVER_WAIT_CAP_MS = 60_000;
 
 /**
- * `Retry-After` as milliseconds: delta-seconds (`"2"`, `"0.5"`) or an HTTP date.
- * Undefined when absent or unparseable; never negative; capped.
+ * The longest server-requested wait worth honouring: the cap, and no more than
+ * one request's time (`timeoutSeconds`), so a wait never outlasts what a
+ * single request may take.
  */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-  if (!Number.isFinite(ms)) return undefined;
-  return Math.min(Math.max(0, ms), RETRY_AFTER_CAP_MS);
+export function serverWaitLimit(settings: BackoffSettings, timeoutSeconds: number): number {
+  return Math.min(settings.retryAfterCapMs ?? SERVER_WAIT_CAP_MS, timeoutSeconds * 1000);
 }
 
-/** Delay before provider retry number `retry` (1-based). */
-export function backoffDelay(retry: number, settings: BackoffSettings, retryAfterMs?: number, random = Math.random): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, settings.retryAfterCapMs ?? RETRY_AFTER_CAP_MS);
+/** Delay before provider retry number `retry` (1-based); `serverWaitMs`, when given, is used as is (the caller bounds it). */
+export function backoffDelay(retry: number, settings: BackoffSettings, serverWaitMs?: number, random = Math.random): number {
+  if (serverWaitMs !== undefined) return Math.round(serverWaitMs);
   const ceiling = Math.min(settings.maxMs, settings.baseMs * 2 ** (retry - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2); // "equal jitter": never less than half the step
 }

@@ -28,13 +28,7 @@ export interface Endpoint {
  * @throws {JauntConfigError} `config.missing_api_key` naming the variable.
  */
 export function resolveEndpoint(llm: LlmConfig, env: Readonly<Record<string, string | undefined>>): Endpoint {
-  const pick = (): Pick<Endpoint, "baseUrl" | "baseUrlSource"> => {
-    if (llm.baseUrl) return { baseUrl: llm.baseUrl, baseUrlSource: "[llm] base_url" };
-    if (env.JAUNT_LLM_BASE_URL) return { baseUrl: env.JAUNT_LLM_BASE_URL, baseUrlSource: "JAUNT_LLM_BASE_URL" };
-    if (env.OPENAI_BASE_URL) return { baseUrl: env.OPENAI_BASE_URL, baseUrlSource: "OPENAI_BASE_URL" };
-    return { baseUrl: DEFAULT_BASE_URL, baseUrlSource: "default" };
-  };
-  const { baseUrl, baseUrlSource } = pick();
+  const { baseUrl, baseUrlSource } = pickBaseUrl(llm, env);
   const displayUrl = redactUrl(baseUrl);
   const key = env[llm.apiKeyEnv]?.trim();
   if (key) return { baseUrl, displayUrl, baseUrlSource, apiKey: key, keyIsPlaceholder: false };
@@ -44,11 +38,29 @@ export function resolveEndpoint(llm: LlmConfig, env: Readonly<Record<string, str
   });
 }
 
+/** The base URL and the setting that chose it, by the precedence of `resolveEndpoint`; `env` is the merged environment. */
+export function pickBaseUrl(llm: LlmConfig, env: Readonly<Record<string, string | undefined>>): Pick<Endpoint, "baseUrl" | "baseUrlSource"> {
+  if (llm.baseUrl) return { baseUrl: llm.baseUrl, baseUrlSource: "[llm] base_url" };
+  if (env.JAUNT_LLM_BASE_URL) return { baseUrl: env.JAUNT_LLM_BASE_URL, baseUrlSource: "JAUNT_LLM_BASE_URL" };
+  if (env.OPENAI_BASE_URL) return { baseUrl: env.OPENAI_BASE_URL, baseUrlSource: "OPENAI_BASE_URL" };
+  return { baseUrl: DEFAULT_BASE_URL, baseUrlSource: "default" };
+}
+
+/**
+ * Whether a URL host names this machine as written — `localhost`, an IPv4
+ * address in 127.0.0.0/8, or `[::1]` — without resolving it (a name that
+ * resolves to 127.0.0.1 today may not tomorrow). `hostname` as WHATWG `URL`
+ * gives it (IPv6 in brackets, IPv4 normalized).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host === "[::1]" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** Whether `baseUrl` names this machine (where a refused connection means the server is not running). */
 export function isLoopback(baseUrl: string): boolean {
   try {
-    const host = new URL(baseUrl).hostname;
-    return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+    return isLoopbackHost(new URL(baseUrl).hostname);
   } catch {
     return false;
   }

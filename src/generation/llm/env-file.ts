@@ -9,15 +9,26 @@ import path from "node:path";
 
 const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*?)\s*$/;
 
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*(#|$)/.test(line)) continue;
+/** A variable of a `.env` file: its value and the 1-based line that set it (the last one, when set twice). */
+export interface EnvEntry {
+  readonly value: string;
+  readonly line: number;
+}
+
+/** Each variable of a `.env` text with its line. */
+export function parseEnvEntries(text: string): Map<string, EnvEntry> {
+  const out = new Map<string, EnvEntry>();
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (/^\s*(#|$)/.test(line)) return;
     const m = LINE.exec(line);
-    if (!m || !m[1]) continue;
-    out[m[1]] = unquote(m[2] ?? "");
-  }
+    if (!m || !m[1]) return;
+    out.set(m[1], { value: unquote(m[2] ?? ""), line: index + 1 });
+  });
   return out;
+}
+
+export function parseEnvFile(text: string): Record<string, string> {
+  return Object.fromEntries([...parseEnvEntries(text)].map(([key, entry]) => [key, entry.value]));
 }
 
 function unquote(raw: string): string {
@@ -31,13 +42,23 @@ function unquote(raw: string): string {
   return raw.replace(/\s+#.*$/, "");
 }
 
+/** The project's `.env`: `<root>/.env`. */
+export function projectEnvFile(root: string): string {
+  return path.join(root, ".env");
+}
+
+/** `<root>/.env`'s variables with their lines (empty when absent or unreadable). */
+export function readProjectEnvEntries(root: string): Map<string, EnvEntry> {
+  try {
+    return parseEnvEntries(readFileSync(projectEnvFile(root), "utf8"));
+  } catch {
+    return new Map();
+  }
+}
+
 /** `<root>/.env` parsed (empty when absent or unreadable). */
 export function readProjectEnv(root: string): Record<string, string> {
-  try {
-    return parseEnvFile(readFileSync(path.join(root, ".env"), "utf8"));
-  } catch {
-    return {};
-  }
+  return Object.fromEntries([...readProjectEnvEntries(root)].map(([key, entry]) => [key, entry.value]));
 }
 
 /** The process environment wins over `.env`. */

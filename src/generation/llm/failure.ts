@@ -1,6 +1,7 @@
 /** What a failed request is, how often it may be tried again, and the error that ends the attempt. */
 import { JauntGenerationError } from "@jaunt/runtime";
 import type { TokenUsage } from "../types.ts";
+import type { ServerWait } from "./wait-time.ts";
 
 /**
  * How many more requests a failure merits:
@@ -20,8 +21,8 @@ export interface ProviderFailure {
   readonly reason: string;
   readonly retry: RetryPolicy;
   readonly hint?: string;
-  /** The server's `Retry-After`, capped. */
-  readonly retryAfterMs?: number;
+  /** The wait the server asked for before the next request, and where it said so (unbounded: the client bounds it). */
+  readonly wait?: ServerWait;
   /** A request parameter the server named as unsupported (HTTP 400/422). */
   readonly rejectedParam?: string;
 }
@@ -33,6 +34,8 @@ export const FATAL_PROVIDER_CODES: ReadonlySet<string> = new Set([
   "generation.request_rejected",
   "generation.quota_exhausted",
   "generation.server_unreachable",
+  "generation.proxy_rejected",
+  "generation.retry_later",
 ]);
 
 /** The failure that ended a completion, with the tokens its requests were billed. */

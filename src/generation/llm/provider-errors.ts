@@ -1,15 +1,16 @@
 /**
  * Name a provider failure in the provider's own words and decide whether
  * another request can help: HTTP errors (with the server's body), error
- * objects inside a 200, and connection problems.
+ * objects inside a 200, and a proxy's page in place of the API. Failures
+ * without a response are in transport-errors.ts.
  */
 import type * as OpenAISdk from "openai";
 import { isRecord } from "../../support/is-record.ts";
-import { parseRetryAfter } from "./backoff.ts";
-import { isLoopback, type Endpoint } from "./endpoint.ts";
+import type { Endpoint } from "./endpoint.ts";
 import { errorText, rejectedParameter } from "./error-words.ts";
 import type { ProviderFailure } from "./failure.ts";
 import { redactText } from "./redact.ts";
+import { serverWait, type ServerWait } from "./wait-time.ts";
 
 export type OpenAIModule = typeof OpenAISdk;
 
@@ -29,11 +30,12 @@ export function whereOf(ctx: FailureContext): string {
 }
 
 /** The setting a user edits to change the server: the one that chose it, or `[llm] base_url` for the built-in default. */
-function settingOf(ctx: FailureContext): string {
+export function settingOf(ctx: FailureContext): string {
   return ctx.endpoint.baseUrlSource === "default" ? "[llm] base_url" : ctx.endpoint.baseUrlSource;
 }
 
-function clean(words: string, ctx: FailureContext): string {
+/** Provider words for a message: redacted, on one line, at most 500 characters. */
+export function clean(words: string, ctx: FailureContext): string {
   const flat = redactText(words, ctx.endpoint.apiKey).replace(/\s+/g, " ").trim();
   return flat.length > MESSAGE_LIMIT ? `${flat.slice(0, MESSAGE_LIMIT)}…` : flat;
 }
@@ -54,7 +56,12 @@ interface HttpFailureInput {
   readonly status: number;
   readonly error: unknown;
   readonly words: string;
-  readonly retryAfter?: string | null;
+  /** The wait the server asked for (headers, body or words). */
+  readonly wait?: ServerWait | undefined;
+  /** What an HTML page in place of the API's answer says (its title): a proxy or gateway answered. */
+  readonly page?: string | undefined;
+  /** The `server` response header (`cloudflare`, `nginx/1.25.3`), for naming who answered. */
+  readonly server?: string | null | undefined;
   /** Parameters the request carried (for naming a rejected one). */
   readonly sent: readonly string[];
   /** How the status arrived, when not as the HTTP status (`error code 404 inside an HTTP 200 response`). */
@@ -67,6 +74,7 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
   const where = whereOf(ctx);
   const words = clean(input.words, ctx);
   const said = `(${input.label ?? `HTTP ${status}`})${words ? `: ${words}` : ""}`;
+  if (input.page !== undefined) return classifyPage(status, input.page, input.server, input.wait, ctx);
   if (status === 402 || isQuotaError(input.error)) {
     return {
       retry: "never",
@@ -74,6 +82,25 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
       reason: "quota exhausted",
       message: `${where}: quota exhausted — check billing ${said}`,
       hint: "check the account's plan, credits and billing with the provider; retrying cannot help until then",
+    };
+  }
+  // The provider's words before the status class: llama.cpp says "Context size has been exceeded." with a 500.
+  if (status !== 429 && status >= 400 && isContextExceeded(input.error, input.words)) {
+    return {
+      retry: "never",
+      code: "generation.context_exceeded",
+      reason: `HTTP ${status}`,
+      message: `${where} says the request does not fit model "${ctx.model}" ${said}`,
+      hint: "the prompt (spec module, dependency APIs, handwritten imports) is larger than the model's context window: split the spec module, lower [llm] max_tokens, or raise the server's context (Ollama: OLLAMA_CONTEXT_LENGTH; vLLM: --max-model-len; llama.cpp: --ctx-size)",
+    };
+  }
+  if (status === 413) {
+    return {
+      retry: "never",
+      code: "generation.request_too_large",
+      reason: `HTTP ${status}`,
+      message: `${where} says the request is too large ${said}`,
+      hint: "split the spec module so its prompt is smaller; if a proxy sits in front of the server, its body-size limit (nginx: client_max_body_size) may be what refused it",
     };
   }
   if (status === 401 || status === 403) {
@@ -112,24 +139,8 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
       hint: "check [llm] model and [llm] base_url (it usually ends in /v1)",
     };
   }
-  if (status === 408 || status === 409 || status === 425 || status === 429 || status >= 500) {
-    const retryAfterMs = parseRetryAfter(input.retryAfter);
-    return {
-      retry: "backoff",
-      code: "generation.provider_unavailable",
-      reason: `HTTP ${status}`,
-      message: `${where} ${said}`,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    };
-  }
-  if (status === 413 || ((status === 400 || status === 422) && CONTEXT_EXCEEDED.test(input.words))) {
-    return {
-      retry: "never",
-      code: "generation.context_exceeded",
-      reason: `HTTP ${status}`,
-      message: `${where} says the request does not fit model "${ctx.model}" ${said}`,
-      hint: "the prompt (spec module, dependency APIs, handwritten imports) is larger than the model's context window: split the spec module, lower [llm] max_tokens, or raise the server's context (Ollama: OLLAMA_CONTEXT_LENGTH; vLLM: --max-model-len; llama.cpp: --ctx-size)",
-    };
+  if (isTransientStatus(status)) {
+    return { retry: "backoff", code: "generation.provider_unavailable", reason: `HTTP ${status}`, message: `${where} ${said}`, ...(input.wait ? { wait: input.wait } : {}) };
   }
   const rejectedParam = status === 400 || status === 422 ? rejectedParameter(input.error, input.words, input.sent) : undefined;
   return {
@@ -141,8 +152,46 @@ export function classifyHttp(input: HttpFailureInput, ctx: FailureContext): Prov
   };
 }
 
+/** Statuses another request may get past: timeouts, conflicts, rate limits, server errors. */
+function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 425 || status === 429 || status >= 500;
+}
+
 /** A request too large for the model: one module's problem, not the run's. */
-const CONTEXT_EXCEEDED = /context (length|window|size)|maximum context|too many tokens|prompt is too long|input is too long|exceeds the (context|maximum)|reduce the length/i;
+const CONTEXT_EXCEEDED = /context (length|window|size)|maximum context|too many tokens|prompt is too long|input is too long|exceeds the (context|maximum (context|length|input|number of tokens|tokens?))|reduce the length|range of input length/i;
+/** Error codes and types that say the same: OpenAI's `context_length_exceeded`, llama.cpp's `exceed_context_size_error`. */
+const CONTEXT_CODE = /context_length_exceeded|exceed_context_size|context_window_exceeded/i;
+
+function isContextExceeded(error: unknown, words: string): boolean {
+  if (CONTEXT_EXCEEDED.test(words)) return true;
+  return isRecord(error) && [error.code, error.type].some((v) => typeof v === "string" && CONTEXT_CODE.test(v));
+}
+
+/**
+ * A web page instead of the API's answer: a proxy or gateway (Cloudflare,
+ * nginx, a corporate proxy) answered, not the model. Named by its status and
+ * what the page says; blamed on nothing the page does not say. Transient
+ * statuses are retried; a refusal (a challenge, a login) stops the run; a
+ * body-size limit (413) fails only the module whose prompt was too large.
+ */
+function classifyPage(status: number, page: string, server: string | null | undefined, wait: ServerWait | undefined, ctx: FailureContext): ProviderFailure {
+  const who = server ? ` (server: ${clean(server, ctx)})` : "";
+  const says = page ? `: its page says "${clean(page, ctx)}"` : "";
+  const message = `a proxy or gateway${who} answered for ${whereOf(ctx)} instead of the model (HTTP ${status}, an HTML page)${says}`;
+  const reason = `HTTP ${status} page from a proxy`;
+  if (isTransientStatus(status)) {
+    const hint = `the proxy or gateway in front of the model could not get an answer from it; if this persists, check the model server behind it and ${settingOf(ctx)}`;
+    return { retry: "backoff", code: "generation.provider_unavailable", reason, message, hint, ...(wait ? { wait } : {}) };
+  }
+  if (status === 413) {
+    return { retry: "never", code: "generation.request_too_large", reason, message, hint: "the proxy limits the size of a request body (nginx: client_max_body_size): raise that limit, or split the spec module so its prompt is smaller" };
+  }
+  const refused = status === 401 || status === 403 || status === 407;
+  const hint = refused
+    ? `the proxy refused the request before it reached the model (a bot challenge, a login, an IP or region rule): check ${settingOf(ctx)} and the proxy's access rules or credentials`
+    : `check ${settingOf(ctx)}: it should reach the model's API (usually ending in /v1), not a web page`;
+  return { retry: "never", code: "generation.proxy_rejected", reason, message, hint };
+}
 
 const ENDPOINT_MISSING = /unexpected endpoint|no route|unknown (url|endpoint|route|path)|(endpoint|route|path) not found|cannot (post|get) \//i;
 
@@ -150,66 +199,16 @@ const ENDPOINT_MISSING = /unexpected endpoint|no route|unknown (url|endpoint|rou
 export function classifyEmbedded(error: unknown, sent: readonly string[], ctx: FailureContext): ProviderFailure {
   const words = errorText(error);
   const status = embeddedStatus(error);
-  if (status !== undefined) return classifyHttp({ status, error, words, sent, label: `error code ${status} inside an HTTP 200 response` }, ctx);
+  const wait = serverWait(undefined, error, words);
+  if (status !== undefined) return classifyHttp({ status, error, words, sent, wait, label: `error code ${status} inside an HTTP 200 response` }, ctx);
   const label = "an error inside an HTTP 200 response";
-  if (isQuotaError(error)) return classifyHttp({ status: 429, error, words, sent, label }, ctx);
+  if (isQuotaError(error)) return classifyHttp({ status: 429, error, words, sent, wait, label }, ctx);
   if (ENDPOINT_MISSING.test(words)) return classifyHttp({ status: 404, error, words, sent, label }, ctx);
+  if (isContextExceeded(error, words)) return classifyHttp({ status: 400, error, words, sent, label }, ctx);
   return {
     retry: "never",
     code: "generation.provider_error",
     reason: "error in response",
     message: `${whereOf(ctx)} answered HTTP 200 with an error: ${clean(words, ctx)}`,
   };
-}
-
-function causeCode(error: Error): string | undefined {
-  const cause: unknown = error.cause;
-  return isRecord(cause) && typeof cause.code === "string" ? cause.code : undefined;
-}
-
-/** Timeouts, refused connections, DNS failures and other errors thrown before a response arrived. */
-export function classifyThrown(sdk: OpenAIModule, error: unknown, ctx: FailureContext): ProviderFailure {
-  const where = whereOf(ctx);
-  if (error instanceof sdk.APIConnectionTimeoutError) {
-    return {
-      retry: "backoff",
-      code: "generation.provider_unavailable",
-      reason: `request timed out after ${ctx.timeoutSeconds}s`,
-      message: `${where} did not answer within ${ctx.timeoutSeconds}s`,
-      hint: "local models can be slow: raise [llm] timeout_seconds",
-    };
-  }
-  if (error instanceof sdk.APIConnectionError) {
-    const code = causeCode(error);
-    if (code === "ECONNREFUSED" || code === "ConnectionRefused") {
-      const local = isLoopback(ctx.endpoint.baseUrl);
-      return {
-        retry: "never",
-        code: "generation.server_unreachable",
-        reason: "connection refused",
-        message: `nothing is listening at ${where}: connection refused`,
-        hint: local
-          ? `start the local server (ollama serve, LM Studio's server, vllm serve, llama-server …), or fix the port in ${settingOf(ctx)}`
-          : `check the host and port in ${settingOf(ctx)}`,
-      };
-    }
-    if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "DNSException") {
-      return {
-        retry: code === "EAI_AGAIN" ? "backoff" : "never",
-        code: "generation.server_unreachable",
-        reason: "host not found",
-        message: `cannot resolve the host of ${where} (${code})`,
-        hint: `check the host name in ${settingOf(ctx)}, and your network or proxy`,
-      };
-    }
-    const detail = error.cause instanceof Error ? error.cause.message : error.message;
-    return {
-      retry: "backoff",
-      code: "generation.provider_unavailable",
-      reason: `connection failed${code ? ` (${code})` : ""}`,
-      message: `cannot connect to ${where}: ${clean(detail, ctx)}`,
-    };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { retry: "never", code: "generation.provider_failed", reason: "request failed", message: `request to ${where} failed: ${clean(message, ctx)}` };
 }

@@ -7,13 +7,16 @@
 import { isRecord } from "../../support/is-record.ts";
 import type { ProviderFailure } from "./failure.ts";
 import { errorText } from "./error-words.ts";
+import { finishReasonOf, isTruncation } from "./finish-reason.ts";
 import { whereOf, type FailureContext } from "./provider-errors.ts";
 import { redactText } from "./redact.ts";
 import { textOfParts } from "./wire-body.ts";
 
-export type Answer = { readonly ok: true; readonly text: string; readonly finishReason: string | null } | ({ readonly ok: false } & ProviderFailure);
+export type Answer = { readonly ok: true; readonly text: string; readonly finishReason: string | null; readonly truncated: boolean } | ({ readonly ok: false } & ProviderFailure);
 
 const REASONING_PART = new Set(["thinking", "reasoning", "redacted_thinking"]);
+/** Finish reasons of a content filter: OpenAI/Azure `content_filter`, Anthropic `refusal`, Gemini `SAFETY`, `RECITATION`, `PROHIBITED_CONTENT`, `BLOCKLIST`, `SPII`. */
+const FILTERED = new Set(["content_filter", "refusal", "safety", "recitation", "prohibited_content", "blocklist", "spii"]);
 
 function reasoningOf(message: Readonly<Record<string, unknown>>): string {
   const fields = ["reasoning_content", "reasoning", "thinking"].map((key) => message[key]).filter((v): v is string => typeof v === "string");
@@ -34,7 +37,8 @@ export function readAnswer(completion: Readonly<Record<string, unknown>>, ctx: F
   if (!isRecord(choice)) {
     return fail({ retry: "backoff", code: "generation.bad_response", reason: "response has no choices", message: `${whereOf(ctx)} answered with no choices` });
   }
-  const finishReason = typeof choice.finish_reason === "string" ? choice.finish_reason : null;
+  const finishReason = finishReasonOf(choice);
+  const truncated = isTruncation(finishReason);
   const message = isRecord(choice.message) ? choice.message : {};
   const content = message.content;
   const text = typeof content === "string" ? content : Array.isArray(content) ? textOfParts(content) : typeof choice.text === "string" ? choice.text : "";
@@ -49,7 +53,7 @@ export function readAnswer(completion: Readonly<Record<string, unknown>>, ctx: F
       hint: "reword the spec or its prompt option if it could read as a harmful request, or pick another model",
     });
   }
-  if (finishReason === "content_filter" || finishReason === "refusal" || finishReason === "safety") {
+  if (finishReason !== null && FILTERED.has(finishReason.toLowerCase())) {
     const said = refusal || (isRecord(choice.error) ? errorText(choice.error) : "");
     return fail({
       retry: "once",
@@ -57,6 +61,15 @@ export function readAnswer(completion: Readonly<Record<string, unknown>>, ctx: F
       reason: "content filter",
       message: `the provider's content filter stopped the answer (finish_reason "${finishReason}")${said ? `: ${redactText(said, ctx.endpoint.apiKey)}` : ""}`,
       hint: "reword the spec or its prompt option, or pick another model or provider",
+    });
+  }
+  // DeepSeek: "the request is interrupted due to insufficient resource of the inference system" — another request may finish.
+  if (finishReason === "insufficient_system_resource") {
+    return fail({
+      retry: "backoff",
+      code: "generation.provider_unavailable",
+      reason: "server out of resources mid-answer",
+      message: `${whereOf(ctx)} stopped the answer part-way: the server ran out of resources (finish_reason "${finishReason}")`,
     });
   }
   if (text.trim() === "") {
@@ -69,10 +82,10 @@ export function readAnswer(completion: Readonly<Record<string, unknown>>, ctx: F
         hint: "raise [llm] max_tokens (reasoning counts against it), lower the model's reasoning effort, or pick a non-reasoning model",
       });
     }
-    // An empty answer cut off at the limit goes back to generation, which reports the truncation.
-    if (finishReason !== "length") {
+    // An empty answer cut off at the limit (in any dialect) goes back to generation, which reports the truncation.
+    if (!truncated) {
       return fail({ retry: "once", code: "generation.bad_response", reason: "empty answer", message: `${whereOf(ctx)} answered with an empty message (finish_reason "${finishReason ?? "none"}")` });
     }
   }
-  return { ok: true, text, finishReason };
+  return { ok: true, text, finishReason, truncated };
 }

@@ -7,6 +7,7 @@
  */
 import { isRecord } from "../../support/is-record.ts";
 import type { TokenUsage } from "../types.ts";
+import { pageSummary } from "./html-page.ts";
 
 export type WireBody =
   | { readonly kind: "completion"; readonly completion: Readonly<Record<string, unknown>> }
@@ -19,8 +20,13 @@ export type WireBody =
 
 const FIRST_BYTES = 120;
 
-/** `text/html, 53 bytes: <!doctype html>…` — how an unexpected body is described. */
+/**
+ * How an unexpected body is described: `content-type text/plain, 12 bytes: Bad Gateway`,
+ * or for a web page what it says, `an HTML page "Just a moment..." (content-type text/html, 5120 bytes)`.
+ */
 export function describeBody(text: string, contentType: string | null): string {
+  const page = pageSummary(text, contentType);
+  if (page !== undefined) return `an HTML page${page ? ` "${page}"` : ""} (content-type ${contentType ?? "(none)"}, ${new TextEncoder().encode(text).length} bytes)`;
   const flat = text.replace(/\s+/g, " ").trim();
   const head = flat.length > FIRST_BYTES ? `${flat.slice(0, FIRST_BYTES)}…` : flat;
   return `content-type ${contentType ?? "(none)"}, ${new TextEncoder().encode(text).length} bytes${head ? `: ${head}` : ""}`;

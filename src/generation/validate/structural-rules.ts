@@ -5,6 +5,7 @@
 import path from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic, GenerationInput } from "../types.ts";
+import { ambientDiagnostics } from "./ambient-rules.ts";
 import { exportDiagnostics } from "./export-rules.ts";
 import { importDiagnostics } from "./import-rules.ts";
 import { specifierDiagnostics } from "./specifier-rules.ts";
@@ -32,6 +33,7 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   ({ ts, file, input, specFile }) => topLevelDiagnostics(ts, file, { kind: input.kind, callable: callableFrom(ts, input, specFile) }),
   ({ code }) => suppressionDiagnostics(code),
   ({ ts, file }) => stubDiagnostics(ts, file),
+  ({ ts, file, specFile }) => ambientDiagnostics(ts, file, specFile),
   ({ code, input }) =>
     input.kind === "test" && !/\b(?:test|it)(?:\.\w+)*\s*\(/.test(code)
       ? [{ code: "jaunt/no-tests", message: "the file defines no tests; add `test(...)` cases for every test spec" }]

@@ -14,6 +14,7 @@ import { JauntError } from "@jaunt/runtime";
 import type { BuildReport } from "../build-report.ts";
 import { generatePlanned, loadPlan, type BuildOptions } from "../build.ts";
 import { acquireBuildLock, type BuildLock } from "../lock.ts";
+import { assertProjectTrusted } from "../../trust/project-trust.ts";
 import { selectModules } from "../select-modules.ts";
 import { ChangeQueue } from "./change-queue.ts";
 import { affectedTests, changedModules } from "./watch-plan.ts";
@@ -59,7 +60,7 @@ function summaryOf(report: BuildReport): CycleSummary {
   };
 }
 
-/** Watch until `options.signal` aborts. Throws only when the project cannot be loaded at start (exit 2). */
+/** Watch until `options.signal` aborts. Throws only when the project cannot be loaded, or is not trusted to send, at start (exit 2). */
 export async function watchProject(options: WatchOptions): Promise<void> {
   const emit = options.onEvent;
   const base: BuildOptions = {
@@ -71,6 +72,9 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   };
   const changes = new ChangeQueue(options.debounceMs ?? 100);
   const first = await loadPlan(base);
+  // Watching exists to send requests: an untrusted project is refused at start (exit 2); a setting edited
+  // later is refused by the cycle that would send (an error event), until trusted.
+  if (options.offline !== true) assertProjectTrusted(first.config);
   let watched: WatchedFiles | undefined;
   let watchedKey = "";
   const rewatch = ({ config, plan }: typeof first): void => {

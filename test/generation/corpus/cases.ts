@@ -5,6 +5,7 @@
  * validator, type check included.
  */
 import { ATTEMPT_GOOD, CRC_GOOD, FMT_GOOD, LRU_ONLY, SLUG_GOOD, SLUGIFY_ONLY, STACK_GOOD, TESTS_GOOD, USER_GOOD } from "./code.ts";
+import { AMBIENT_CASES } from "./ambient-cases.ts";
 import { MODULE_INIT_CASES } from "./module-init-cases.ts";
 import { KNOWN_VERDICT_CASES } from "./known-verdict-cases.ts";
 import { MODULE_STATE_CASES } from "./module-state-cases.ts";
@@ -108,4 +109,5 @@ export const CASES: readonly CorpusCase[] = [
   ...MODULE_INIT_CASES,
   ...MODULE_STATE_CASES,
   ...KNOWN_VERDICT_CASES,
+  ...AMBIENT_CASES,
 ];
