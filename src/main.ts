@@ -1,13 +1,16 @@
 #!/usr/bin/env bun
-/** The `jaunt` executable. `--version` and the top-level `--help` answer before anything else loads. */
+/**
+ * The `jaunt` executable. `--version` and the top-level `--help` answer before
+ * anything else loads (the help from a table of summaries, a few small modules
+ * imported here: a separate chunk cost more to load than they do to evaluate).
+ */
+import { isRootHelpRequest, rootHelp } from "./cli/root-help.ts";
 import { isVersionRequest, VERSION } from "./version.ts";
 
 const argv = process.argv.slice(2);
 if (isVersionRequest(argv)) {
   console.log(VERSION);
-} else if (argv.length === 0 || (argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h"))) {
-  // The same test as isRootHelpRequest (cli/root-help.ts), inlined: importing it would slow `--version`.
-  const { rootHelp } = await import("./cli/root-help.ts");
+} else if (isRootHelpRequest(argv)) {
   console.log(rootHelp());
 } else {
   const { runCli } = await import("./cli/run.ts");
