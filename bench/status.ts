@@ -3,9 +3,10 @@
  * 1000 fresh modules, against a floor — a plain Bun script, spawned the same
  * way, that reads every spec file and generated header and SHA-256s them.
  * Targets: status ≤ 3× the floor and ≤ 0.5 s when nothing changed (served
- * from the status memo after a walk and a stat of every input). Also times
- * status right after touching one leaf spec (a full plan from the parse
- * cache with one re-parse, TypeScript loaded).
+ * from the status memo after a walk and a stat of every input), and ≤ 3× the
+ * floor right after one leaf spec's JSDoc was edited (a re-plan: the edit is
+ * patched from the parse cache without TypeScript, the snapshot's walk and
+ * stamps are reused, and only what the change reaches is recomputed).
  * The shipped executable (compiled here first, as `bun run build` does), the
  * bundled npm CLI (`bunx jaunt`: `bun bin/main.js`, built here too) and the
  * source run (`bun src/main.ts`) are measured; the targets are judged on the
@@ -145,15 +146,16 @@ try {
     const touched = await medianOf(runs, [...command], dir, 1, (i) => writeFileSync(leaf, original.replace("Synthetic spec", `Synthetic (edit ${i}) spec`)));
     writeFileSync(leaf, original);
     const ratio = warm / floor;
+    const editRatio = touched / floor;
     console.log(`jaunt status --check (${label}):`);
     console.log(`  cold (empty parse cache):          ${first.ms.toFixed(0)} ms`);
     console.log(`  --version (startup):               ${startup.toFixed(0)} ms`);
-    console.log(`  all fresh:                         ${warm.toFixed(0)} ms  (${ratio.toFixed(2)}× floor; ${(warm - startup).toFixed(0)} ms after startup)`);
-    console.log(`  after touching one leaf spec:      ${touched.toFixed(0)} ms`);
-    if (label !== "source") verdict &&= ratio <= 3 && warm <= 500;
+    console.log(`  all fresh (no-op plan):            ${warm.toFixed(0)} ms  (${ratio.toFixed(2)}× floor; ${(warm - startup).toFixed(0)} ms after startup)`);
+    console.log(`  after one spec's JSDoc was edited: ${touched.toFixed(0)} ms  (${editRatio.toFixed(2)}× floor)`);
+    if (label !== "source") verdict &&= ratio <= 3 && warm <= 500 && editRatio <= 3;
   }
   await breakdown(dir, runs);
-  console.log(`targets for the executable and the npm CLI (≤ 3× floor and ≤ 500 ms): ${verdict ? "met" : "NOT met"}`);
+  console.log(`targets for the executable and the npm CLI (no-op ≤ 3× floor and ≤ 500 ms; JSDoc edit ≤ 3× floor): ${verdict ? "met" : "NOT met"}`);
   process.exitCode = verdict ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -117,7 +117,8 @@ export function terminalView(sink: TextSink, columns: number): WatchView {
           running.delete(event.report.module);
           queue = queue.filter((id) => id !== event.report.module);
           results.delete(event.report.module);
-          results.set(event.report.module, moduleLine(event.report));
+          // One line per module in the live view: its reasons follow on the same line.
+          results.set(event.report.module, moduleLine(event.report).replaceAll("\n  - ", " · "));
           break;
         case "cycle":
           queue = queue.filter((id) => !results.has(id) || running.has(id));

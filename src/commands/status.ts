@@ -15,6 +15,10 @@ export default defineCommand({
       type: "boolean",
       description: "Exit 1 when any module is stale or in conflict, 0 when all are fresh (a model-free CI gate; 2 still means a config or spec error)",
     },
+    verified: {
+      type: "boolean",
+      description: "With --check: also exit 1 when a fresh build module has no passing check recorded (no spec example or test ran against it)",
+    },
     strict: {
       type: "boolean",
       description: "With --check: also exit 1 on any warning (specs outside the roots, missing roots, unwrapped todo() stubs …)",
@@ -27,7 +31,7 @@ export default defineCommand({
       ...planOptions(args),
     });
     for (const warning of report.warnings) logger().warn(warning);
-    const exitCode = args.check ? checkExitCode(report, Boolean(args.strict)) : 0;
+    const exitCode = args.check ? checkExitCode(report, Boolean(args.strict), Boolean(args.verified)) : 0;
     if (args.json) {
       // `ok` as in every command's document: the exit code is 0 (always, without --check).
       writeJson({ ok: exitCode === 0, ...report });

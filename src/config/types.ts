@@ -36,6 +36,8 @@ export interface LlmConfig {
   readonly maxTokens: number | undefined;
   /** Per-model price overrides, merged over the built-in table. */
   readonly prices: Readonly<Record<string, TokenPrice>>;
+  /** The model that answers the meaning check (`[build] semantic_gate`); undefined: `model`. */
+  readonly gateModel: string | undefined;
 }
 
 export interface BuildConfig {
@@ -45,6 +47,15 @@ export interface BuildConfig {
   readonly attempts: number;
   /** Stop scheduling new modules once the estimated cost (USD) reaches this; undefined = no cap. */
   readonly maxCost: number | undefined;
+  /**
+   * Before regenerating a module stale only through comment or JSDoc text,
+   * ask `[llm] gate_model` whether the meaning changed; `UNCHANGED` stamps it.
+   */
+  readonly semanticGate: boolean;
+  /** Time limit (ms) for running a candidate's spec examples, per module and candidate. */
+  readonly exampleTimeoutMs: number;
+  /** Gate candidates on the user's tests that import their spec module (and on fresh generated tests). */
+  readonly verifyTests: boolean;
 }
 
 export interface TestConfig {

@@ -115,6 +115,7 @@ function readLlm(r: TableReader): LlmConfig {
       input: entry.requiredNumber("input", { min: 0 }) ?? 0,
       output: entry.requiredNumber("output", { min: 0 }) ?? 0,
     })),
+    gateModel: r.optionalString("gate_model", (value) => (value.trim() === "" ? "must not be empty (leave it out to use `llm.model`)" : undefined)),
   };
 }
 
@@ -130,6 +131,9 @@ function readBuild(r: TableReader): BuildConfig {
     inferDeps: r.boolean("infer_deps", D.build.infer_deps),
     attempts: r.integer("attempts", D.build.attempts, { min: 1, max: 10 }),
     maxCost: r.optionalNumber("max_cost", { above: 0 }),
+    semanticGate: r.boolean("semantic_gate", D.build.semantic_gate),
+    exampleTimeoutMs: r.integer("example_timeout_ms", D.build.example_timeout_ms, { min: 100, max: 600_000 }),
+    verifyTests: r.boolean("verify_tests", D.build.verify_tests),
   };
 }
 

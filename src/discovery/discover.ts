@@ -13,11 +13,12 @@ import { type Digest, specDigest } from "../graph/digests.ts";
 import { type FileStamp, stampOf } from "./file-stamp.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
 import { ParseCache } from "./parse-cache.ts";
+import { patchComments } from "./comment-patch.ts";
 import { DiskProbe } from "./disk-probe.ts";
 import { ProjectResolver } from "./project-resolver.ts";
 import { straySpecWarning } from "./stray-specs.ts";
 import type { DiscoveryProblemData, DiscoveryResult, ModuleInfo, ModuleKind } from "./types.ts";
-import { walkRoots, type WalkedFile } from "./walk.ts";
+import { walkRoots, type WalkedFile, type WalkResult } from "./walk.ts";
 
 export interface DiscoverOptions {
   /** Absolute project root. */
@@ -25,6 +26,8 @@ export interface DiscoverOptions {
   readonly paths: PathsConfig;
   /** Use and update `.jaunt/cache/parse.json` (default true). */
   readonly cache?: boolean;
+  /** A walk of the roots already made, with each file's stamp taken right after it (null: gone): not walked or stamped again. */
+  readonly walked?: { readonly walk: WalkResult; readonly stamps: Readonly<Record<string, FileStamp | null>> };
 }
 
 export interface Discovery extends DiscoveryResult {
@@ -116,10 +119,10 @@ function importResolver(root: string, known: ReadonlySet<string>, probe: DiskPro
 }
 
 /** Warnings for files that hold specs Jaunt never builds; files without any are cached as "skip" by stamp. */
-function strayWarnings(root: string, files: readonly { file: string; kind: ModuleKind }[], cache: ParseCache | undefined, seen: Set<string>): DiscoveryProblemData[] {
+function strayWarnings(root: string, files: readonly { file: string; kind: ModuleKind }[], cache: ParseCache | undefined, seen: Set<string>, stampFor: (file: string) => FileStamp | undefined): DiscoveryProblemData[] {
   const warnings: DiscoveryProblemData[] = [];
   for (const { file, kind } of files) {
-    const stamp = cache ? stampOf(path.join(root, file)) : undefined;
+    const stamp = cache ? stampFor(file) : undefined;
     seen.add(file);
     if (cache && stamp && cache.byStamp(file, stamp, kind, moduleOfWalked(file))?.kind === "skip") continue;
     const read = readCandidate(root, file);
@@ -136,7 +139,9 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const useCache = options.cache ?? true;
   // Both synchronous inside (measured faster here than async I/O for these sizes).
   const cache = useCache ? await ParseCache.load(root) : undefined;
-  const walk = await walkRoots({ root, sourceRoots: paths.sourceRoots, testRoots: paths.testRoots, generatedDir: paths.generatedDir });
+  const walk = options.walked?.walk ?? (await walkRoots({ root, sourceRoots: paths.sourceRoots, testRoots: paths.testRoots, generatedDir: paths.generatedDir }));
+  const known = options.walked?.stamps;
+  const stampFor = (file: string): FileStamp | undefined => (known && file in known ? (known[file] ?? undefined) : stampOf(path.join(root, file)));
   const problems: DiscoveryProblemData[] = [];
   const parsed: Parsed[] = [];
   const misses: { walked: WalkedFile; module: string; stamp: FileStamp | undefined; text: string; hash: string }[] = [];
@@ -144,11 +149,11 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
   for (const walked of walk.files) {
     const module = moduleOfWalked(walked.file);
     // Stamp before reading: an edit after the read then shows as a changed stamp next time.
-    const stamp = cache ? stampOf(path.join(root, walked.file)) : undefined;
-    const known = cache && stamp ? cache.byStamp(walked.file, stamp, walked.kind, module) : undefined;
-    if (known) {
+    const stamp = cache ? stampFor(walked.file) : undefined;
+    const hit = cache && stamp ? cache.byStamp(walked.file, stamp, walked.kind, module) : undefined;
+    if (hit) {
       cached.add(walked.file);
-      if (known.kind === "parsed" && known.entry.info) parsed.push({ info: known.entry.info, specDigests: known.entry.specDigests });
+      if (hit.kind === "parsed" && hit.entry.info) parsed.push({ info: hit.entry.info, specDigests: hit.entry.specDigests });
       continue;
     }
     const read = readCandidate(root, walked.file);
@@ -158,25 +163,36 @@ export async function discover(options: DiscoverOptions): Promise<Discovery> {
       cached.add(walked.file);
     }
     if (read.kind !== "parse") continue;
-    const hit = cache?.byHash(walked.file, stamp, read.hash, walked.kind, module);
-    if (hit?.info) {
+    const same = cache?.byHash(walked.file, stamp, read.hash, walked.kind, module);
+    if (same?.info) {
       cached.add(walked.file);
-      parsed.push({ info: hit.info, specDigests: hit.specDigests });
+      parsed.push({ info: same.info, specDigests: same.specDigests });
     } else {
       misses.push({ walked, module, stamp, text: read.text, hash: read.hash });
     }
   }
-  if (misses.length > 0) {
-    const { parseModule } = await import("./parse-module.ts");
-    for (const miss of misses) {
-      const info = parseModule({ file: miss.walked.file, module: miss.module, kind: miss.walked.kind, text: miss.text, contentHash: miss.hash });
+  // A comment-only edit is patched from the last parse (comment-patch.ts): no TypeScript compiler for a JSDoc save.
+  const toParse = misses.filter((miss) => {
+    const previous = cache?.previous(miss.walked.file);
+    const patched = previous && previous.info.kind === miss.walked.kind && previous.info.module === miss.module ? patchComments(previous.info, previous.layout, miss.text, miss.hash) : undefined;
+    if (!patched) return true;
+    const specDigests = patched.info.specs.map(specDigest);
+    cache?.set(miss.walked.file, miss.stamp, patched.info, specDigests, patched.layout, true);
+    cached.add(miss.walked.file);
+    parsed.push({ info: patched.info, specDigests });
+    return false;
+  });
+  if (toParse.length > 0) {
+    const { parseModuleWithLayout } = await import("./parse-module.ts");
+    for (const miss of toParse) {
+      const { info, layout } = parseModuleWithLayout({ file: miss.walked.file, module: miss.module, kind: miss.walked.kind, text: miss.text, contentHash: miss.hash });
       const specDigests = info.specs.map(specDigest);
-      cache?.set(info.file, miss.stamp, info, specDigests);
+      cache?.set(info.file, miss.stamp, info, specDigests, layout);
       cached.add(info.file);
       parsed.push({ info, specDigests });
     }
   }
-  const warnings = strayWarnings(root, walk.outside, cache, cached);
+  const warnings = strayWarnings(root, walk.outside, cache, cached, stampFor);
   if (cache) {
     cache.retain(cached);
     await cache.save();

@@ -30,6 +30,26 @@ export function localTypeDeclarations(source: ts.SourceFile): ReadonlyMap<string
   return byName;
 }
 
+/** The local type declarations `names` refer to, followed transitively, in source order. */
+export function referencedTypeDeclarations(declarations: ReadonlyMap<string, readonly TypeDecl[]>, names: Iterable<string>): TypeDecl[] {
+  if (declarations.size === 0) return [];
+  const picked = new Set<TypeDecl>();
+  const queue = [...names];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const name = queue.pop();
+    if (name === undefined || seen.has(name)) continue;
+    seen.add(name);
+    for (const decl of declarations.get(name) ?? []) {
+      picked.add(decl);
+      const inner = new Set<string>();
+      identifiersIn(decl, inner);
+      for (const n of inner) if (!seen.has(n)) queue.push(n);
+    }
+  }
+  return [...picked].sort((a, b) => a.pos - b.pos);
+}
+
 /**
  * Texts (JSDoc included) of the local type declarations that `names` refer
  * to, followed transitively, in source order; "" when there are none.

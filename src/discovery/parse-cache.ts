@@ -20,10 +20,11 @@ import { type OpenedCacheFile, openCacheFile, writeCacheFile } from "./cache-fil
 import { dropMissing, type FileStamp, isFileStamp, isRacy, sameStamp, stampProvesUnchanged } from "./file-stamp.ts";
 import { detailOf, isLightSpec, isSpecDetail, joinSpecs, type LightSpec, lightOf, type SpecDetail } from "./spec-detail.ts";
 import type { ModuleInfo } from "./types.ts";
+import { type FileLayout, isFileLayout } from "./comment-patch.ts";
 import { isRecord } from "../support/is-record.ts";
 
 /** Bump when the shape of an entry or the parser's output changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 export const PARSE_CACHE_PATH = ".jaunt/cache/parse.json";
 
@@ -79,17 +80,26 @@ function damaged(file: string): JauntDiscoveryError {
   return new JauntDiscoveryError(`the parse cache ${file} is damaged`, "discovery.cache_damaged", { hint: `delete ${file} (it is rebuilt on the next run)` });
 }
 
+/** An entry's bulky part: the specs' details and the file's layout (comment-patch.ts), one JSON object. */
+function readDetail(detail: DetailSource): unknown {
+  try {
+    return JSON.parse("json" in detail ? detail.json : detail.file.segment(detail.offset, detail.length));
+  } catch {
+    return undefined;
+  }
+}
+
+function detailJson(specs: readonly SpecDetail[], layout: FileLayout | undefined): string {
+  return JSON.stringify({ specs, layout: layout ?? null });
+}
+
 /** The full ModuleInfo of a light one; spec details come from `detail` on first access. */
 function joinInfo(light: LightModuleInfo, detail: DetailSource, cacheFile: string): ModuleInfo {
   const load = (): readonly SpecDetail[] => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse("json" in detail ? detail.json : detail.file.segment(detail.offset, detail.length));
-    } catch {
-      throw damaged(cacheFile);
-    }
-    if (!Array.isArray(parsed) || parsed.length !== light.specs.length || !parsed.every(isSpecDetail)) throw damaged(cacheFile);
-    return parsed;
+    const parsed = readDetail(detail);
+    const specs = isRecord(parsed) ? parsed.specs : undefined;
+    if (!Array.isArray(specs) || specs.length !== light.specs.length || !specs.every(isSpecDetail)) throw damaged(cacheFile);
+    return specs;
   };
   // An explicit literal: spreading a thousand JSON-parsed objects is measurably slower.
   return {
@@ -163,13 +173,31 @@ export class ParseCache {
     return entry;
   }
 
-  /** Record a fresh parse of `file` (or `null`: not worth parsing) with the stamp taken before reading it. */
-  set(file: string, stamp: FileStamp | undefined, info: ModuleInfo | null, specDigests: readonly Digest[]): void {
+  /**
+   * The last parse of `file` with its layout, whatever the file holds now:
+   * what a comment-only edit is patched from (comment-patch.ts).
+   */
+  previous(file: string): { readonly info: ModuleInfo; readonly layout: FileLayout } | undefined {
+    const entry = this.entries.get(file);
+    if (!entry?.info) return undefined;
+    const parsed = readDetail(entry.detail);
+    const layout = isRecord(parsed) ? parsed.layout : undefined;
+    return isFileLayout(layout) ? { info: entry.info, layout } : undefined;
+  }
+
+  /**
+   * Record a fresh parse of `file` (or `null`: not worth parsing) with the
+   * stamp taken before reading it. A `patched` entry (comment-patch.ts) is
+   * saved only with other changes: until then each run re-patches it from
+   * the entry on disk, without TypeScript.
+   */
+  set(file: string, stamp: FileStamp | undefined, info: ModuleInfo | null, specDigests: readonly Digest[], layout?: FileLayout, patched = false): void {
     const light: LightModuleInfo | null = info && { ...info, specs: info.specs.map(lightOf) };
-    const detail = { json: info ? JSON.stringify(info.specs.map(detailOf)) : "[]" };
+    const detail = { json: detailJson(info ? info.specs.map(detailOf) : [], layout) };
     // Without a stamp, a zero stamp never matches a real file: the entry is reused by hash only.
     this.entries.set(file, { stamp: stamp ?? { size: -1, mtimeMs: 0, ctimeMs: 0, ino: 0 }, info, specDigests, light, detail });
-    this.dirty = true;
+    // A comment patch is cheap to redo from the entry it replaced: alone, it is not worth rewriting the whole cache.
+    if (!patched) this.dirty = true;
   }
 
   /** Record that `file` (just read) is not worth parsing. */

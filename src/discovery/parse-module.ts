@@ -3,13 +3,15 @@
  * no user code runs) and extracts its specs, imports and problems.
  */
 import ts from "typescript";
-import { localTypeDeclarations, referencedTypesText } from "./local-types.ts";
+import { localTypeDeclarations, referencedTypeDeclarations, referencedTypesText } from "./local-types.ts";
 import { syntaxFault } from "./syntax-gate.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
 import { parseSpecOptions } from "./spec-options.ts";
 import { collectReferences, commentMentions, specNameFilter, usedImportsOf } from "./spec-references.ts";
 import { misplacedRuntimeCalls, runtimeTypo, specCall } from "./spec-sites.ts";
-import { classApi, classMembers, declaredApi, fullText, functionApi } from "./spec-text.ts";
+import { classApi, classMembers, declaredApi, fullText, functionApi, jsDocText } from "./spec-text.ts";
+import type { FileLayout } from "./comment-patch.ts";
+import { layoutOf, type SpecSite } from "./layout-of.ts";
 import { type NodeWarning, plainAssertionSpec, todoOutsideSpecs } from "./spec-warnings.ts";
 import { RUNTIME_PACKAGE } from "./runtime-package.ts";
 import type { DiscoveryProblemData, ModuleInfo, ModuleKind, SourceRange, SpecInfo, SpecKind, SpecOptions } from "./types.ts";
@@ -39,6 +41,8 @@ interface Context {
   readonly rejected: string[];
   /** Runtime calls and decorators that sit in an accepted spec position. */
   readonly accepted: Set<ts.Node>;
+  /** Per recorded spec, what its layout needs (layout-of.ts). */
+  readonly sites: SpecSite[];
 }
 
 function problemAt(ctx: Context, node: ts.Node, message: string, hint: string): DiscoveryProblemData {
@@ -84,12 +88,17 @@ function checkPlacement(ctx: Context, statement: ts.Statement, nameNode: ts.Node
   return true;
 }
 
-function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecKind, options: SpecOptions, api: string): void {
+function record(ctx: Context, statement: ts.Statement, name: string, kind: SpecKind, options: SpecOptions, api: string, body: ts.Node | undefined): void {
   const text = fullText(ctx.source, statement);
-  const code = collectReferences(statement, ctx.namespaces, name);
+  // The spec's declared type (an overload interface, `: T`, `satisfies T`) is part of what it says.
+  const own = collectReferences(statement, ctx.namespaces, name);
+  const declared = referencedTypeDeclarations(ctx.types, own).flatMap((decl) => collectReferences(decl, ctx.namespaces, name));
+  const code = declared.length === 0 ? own : [...new Set([...own, ...declared])].sort();
   const mentioned = commentMentions(text, ctx.imported, ctx.namespaces).filter((n) => n !== name);
   const references = mentioned.length === 0 ? code : [...new Set([...code, ...mentioned])].sort();
   const types = referencedTypesText(ctx.source, ctx.types, code);
+  const doc = jsDocText(ctx.source, statement);
+  ctx.sites.push({ statement, body, rest: doc === "" ? api : api.slice(doc.length + 1), types, codeRefs: code });
   ctx.specs.push({
     ref: `${ctx.input.module}:${name}`,
     name,
@@ -133,7 +142,7 @@ function functionSpec(ctx: Context, statement: ts.VariableStatement, decl: ts.Va
   if (assertion && declaredType === undefined) warn(ctx, assertion);
   const type = decl.type ?? declaredType;
   const publicApi = type ? declaredApi(ctx.source, statement, name, type) : functionApi(ctx.source, statement, name, fn);
-  record(ctx, statement, name, kind, parsed.options, publicApi);
+  record(ctx, statement, name, kind, parsed.options, publicApi, fn.body);
 }
 
 function classSpec(ctx: Context, statement: ts.ClassDeclaration, call: ts.CallExpression): void {
@@ -151,7 +160,7 @@ function classSpec(ctx: Context, statement: ts.ClassDeclaration, call: ts.CallEx
   const parsed = parseSpecOptions(call.arguments[0], "magic");
   for (const problem of parsed.problems) report(ctx, problem.node, problem.message, problem.hint);
   if (parsed.problems.length > 0) return;
-  record(ctx, statement, name, "class", parsed.options, classApi(ctx.source, statement, name));
+  record(ctx, statement, name, "class", parsed.options, classApi(ctx.source, statement, name), undefined);
 }
 
 function topLevel(ctx: Context, statement: ts.Statement): void {
@@ -195,6 +204,15 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
 
 /** Parse one file. Problems are returned, not thrown, so one run reports them all. */
 export function parseModule(input: ParseInput): ModuleInfo {
+  return parseModuleWithLayout(input).info;
+}
+
+/**
+ * Parse one file and record its layout for comment-only re-plans
+ * (comment-patch.ts); the layout is undefined for a file with problems or
+ * warnings, or one the patch could not redo exactly.
+ */
+export function parseModuleWithLayout(input: ParseInput): { readonly info: ModuleInfo; readonly layout: FileLayout | undefined } {
   const scriptKind = input.file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const source = ts.createSourceFile(input.file, input.text, ts.ScriptTarget.Latest, true, scriptKind);
   const syntax = readModuleSyntax(source);
@@ -202,7 +220,7 @@ export function parseModule(input: ParseInput): ModuleInfo {
   const imported = new Set(syntax.imports.filter((d) => d.specifier !== RUNTIME_PACKAGE).flatMap((d) => d.bindings.map((b) => b.local)));
   const ctx: Context = {
     input, source, syntax, namespaces, imported, types: localTypeDeclarations(source),
-    problems: [], warnings: [], specs: [], specStatements: new Set(), rejected: [], accepted: new Set(),
+    problems: [], warnings: [], specs: [], specStatements: new Set(), rejected: [], accepted: new Set(), sites: [],
   };
   const runtime = syntax.runtime;
   const fault = runtime.namespaces.size > 0 || runtime.named.size > 0 || runtime.todo.size > 0 ? syntaxFault(input.file, input.text) : undefined;
@@ -224,7 +242,9 @@ export function parseModule(input: ParseInput): ModuleInfo {
   // Only names that can stand for specs are kept: the parse cache stores them, and planning reads them on every run.
   const mayBeSpec = specNameFilter(imported, [...ctx.specs.map((s) => s.name), ...ctx.rejected]);
   const specs = ctx.specs.map((spec): SpecInfo => ({ ...spec, references: spec.references.filter(mayBeSpec) }));
-  return {
+  const plain = fault === undefined && ctx.problems.length === 0 && ctx.warnings.length === 0 && ctx.sites.length === specs.length;
+  const layout = plain ? layoutOf(source, ctx.sites, [...ctx.types.values()].flat()) : undefined;
+  const info: ModuleInfo = {
     file: input.file,
     module: input.module,
     kind: input.kind,
@@ -238,4 +258,5 @@ export function parseModule(input: ParseInput): ModuleInfo {
     warnings: ctx.warnings,
     rejected: ctx.rejected,
   };
+  return { info, layout };
 }

@@ -5,6 +5,7 @@
  */
 import ts from "typescript";
 import { normalizeText } from "./normalize-text.ts";
+import { reindent } from "./reindent.ts";
 import { parameterText, propertyText, textWithParameters } from "./signature-text.ts";
 import type { ClassMember } from "./types.ts";
 
@@ -27,14 +28,6 @@ export function jsDocText(source: ts.SourceFile, node: ts.Node, indent = ""): st
   return docs.map((doc) => reindent(doc, indent)).join("\n");
 }
 
-/** Re-indent a block whose first line was cut at its start: later lines keep indentation relative to the least indented. */
-function reindent(text: string, indent: string): string {
-  const lines = normalizeText(text).split("\n");
-  const rest = lines.slice(1).filter((l) => l.trim() !== "");
-  const common = rest.length === 0 ? 0 : Math.min(...rest.map((l) => l.length - l.trimStart().length));
-  const shift = Math.max(0, common - (lines[0]?.startsWith("/**") ? 1 : 0));
-  return lines.map((line, i) => (i === 0 ? indent + line : line.trim() === "" ? "" : indent + line.slice(Math.min(shift, line.length - line.trimStart().length)))).join("\n");
-}
 
 function withDoc(doc: string, signature: string): string {
   return doc === "" ? signature : `${doc}\n${signature}`;

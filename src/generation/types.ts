@@ -68,6 +68,29 @@ export interface GenerationInput {
   readonly specsUnderTest?: readonly SpecUnderTest[];
   /** How relative imports are spelled in this project (default: extensionless, bundler-style). */
   readonly specifierStyle?: SpecifierStyle;
+  /**
+   * Build modules only: test files that gate each candidate (behaviour stage), project-relative —
+   * the user's handwritten tests that import the spec module, and generated tests still fresh.
+   */
+  readonly gatingTests?: readonly GatingTest[];
+}
+
+/** A test file run against each candidate of a module. */
+export interface GatingTest {
+  /** Project-relative path, `tests/slug.test.ts`. */
+  readonly file: string;
+  /** `handwritten`: the user's own; `generated`: a fresh generated test module (a regression suite). */
+  readonly origin: "handwritten" | "generated";
+}
+
+/** What checked a module's accepted candidate (behaviour stage). */
+export interface ModuleChecks {
+  /** Spec `@example` checks: passed of total; `unchecked` example blocks could not run (prose). */
+  readonly examples: { readonly passed: number; readonly total: number; readonly unchecked: number };
+  /** Tests run against the candidate (handwritten and fresh generated ones): passed of total. */
+  readonly tests: { readonly passed: number; readonly total: number };
+  /** The example blocks that could not run, with the reason (so the user can fix them). */
+  readonly uncheckedExamples?: readonly { readonly file: string; readonly line: number; readonly spec: string; readonly reason: string }[];
 }
 
 /** The four prompt template texts in use (packaged or `[prompts]` overrides). */
@@ -98,8 +121,17 @@ export interface GenerationSettings {
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number; readonly retryAfterCapMs?: number };
   /** Environment to read the API key / base URL from; default `process.env`. Plain data. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The behaviour stage (examples, tests against candidates); absent: it does not run (tests of Jaunt's internals). */
+  readonly behaviour?: BehaviourSettings;
   /** Request shape learned earlier in the run (a server rejected a parameter); see `request_reshaped` events. */
   readonly requestShape?: { readonly tokensField: "max_tokens" | "max_completion_tokens"; readonly streamFalse: boolean };
+}
+
+export interface BehaviourSettings {
+  /** `[build] example_timeout_ms`. */
+  readonly exampleTimeoutMs: number;
+  /** `[build] verify_tests`. */
+  readonly verifyTests: boolean;
 }
 
 /** One exact problem with a candidate. */
@@ -137,6 +169,10 @@ export type GenerationResult =
       readonly usage: TokenUsage;
       readonly costUsd?: number;
       readonly cached: boolean;
+      /** What checked the accepted candidate (build modules with the behaviour stage on). */
+      readonly checks?: ModuleChecks;
+      /** Things the behaviour stage could not hold against candidates (unrunnable examples, tests that fail by themselves). */
+      readonly warnings?: readonly string[];
     }
   | {
       readonly module: string;

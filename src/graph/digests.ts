@@ -1,7 +1,8 @@
 /**
  * Digests (DESIGN §5 step 4), all `sha256:<64 hex>`:
- * - spec digest: normalized spec text + kind + name + options, so
- *   formatting-only edits (trailing spaces, CRLF, trailing blank lines) keep it;
+ * - spec digest: the spec text's meaning (discovery/meaning-text.ts: tokens,
+ *   literal values, comment words) + kind + name + options, so a formatter
+ *   run keeps it;
  * - request digest: what the user controls about the request for a module
  *   kind — the texts of their `[prompts]` overrides (a packaged template
  *   counts as "packaged", not as its text);
@@ -15,6 +16,7 @@
  */
 import { loadPromptTemplates, type PromptTemplate } from "../assets/prompts.ts";
 import type { JauntConfig } from "../config/types.ts";
+import { meaningOf } from "../discovery/meaning-text.ts";
 import { normalizeText } from "../discovery/normalize-text.ts";
 import type { ModuleKind, SpecInfo } from "../discovery/types.ts";
 
@@ -26,10 +28,24 @@ function digestOf(value: unknown): Digest {
 }
 
 /** The spec digest's version tag; caches of spec digests are keyed by it. */
-export const SPEC_DIGEST_VERSION = "jaunt-spec/1";
+export const SPEC_DIGEST_VERSION = "jaunt-spec/2";
 
 export function specDigest(spec: SpecInfo): Digest {
-  return digestOf([SPEC_DIGEST_VERSION, spec.kind, spec.name, normalizeText(spec.text), spec.options.deps, spec.options.prompt ?? null]);
+  return digestOf([SPEC_DIGEST_VERSION, spec.kind, spec.name, meaningOf(spec.text).text, spec.options.deps, spec.options.prompt ?? null]);
+}
+
+/**
+ * The spec digest of the previous format (`jaunt-spec/1`: line endings and
+ * trailing blanks ignored, nothing else). Headers written with it are still
+ * recognised as fresh (plan.ts), so an upgrade regenerates nothing.
+ */
+export function legacySpecDigest(spec: SpecInfo): Digest {
+  return digestOf(["jaunt-spec/1", spec.kind, spec.name, normalizeText(spec.text), spec.options.deps, spec.options.prompt ?? null]);
+}
+
+/** Content digest of a handwritten file: its meaning, so reformatting a helper restales nothing. */
+export function handwrittenDigest(text: string): Digest {
+  return `sha256:${Bun.CryptoHasher.hash("sha256", `jaunt-file/2\0${meaningOf(text).text}`, "hex")}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { RUNTIME_PACKAGE } from "../discovery/runtime-package.ts";
 import type { DiscoveryProblemData } from "../discovery/types.ts";
-import { stampOf } from "../discovery/file-stamp.ts";
+import { type FileStamp, stampOf } from "../discovery/file-stamp.ts";
 import { readHeaderSync } from "../generated/read-header.ts";
 import type { HeaderCache } from "./header-cache.ts";
 import type { HeaderResult } from "./staleness.ts";
@@ -41,12 +41,12 @@ async function specsInside(root: string, file: string, generatedDir: string): Pr
 }
 
 /** Headers of `files` (project-relative), from `cache` when their stamps allow, else read (and recorded in `cache`). */
-export async function scanGenerated(root: string, files: readonly string[], generatedDir: string, cache?: HeaderCache): Promise<GeneratedScan> {
+export async function scanGenerated(root: string, files: readonly string[], generatedDir: string, cache?: HeaderCache, stampFor: (file: string) => FileStamp | undefined = (file) => stampOf(path.join(root, file))): Promise<GeneratedScan> {
   const headers = new Map<string, HeaderResult>();
   for (const file of files) {
     const full = path.join(root, file);
     // Stamp before reading: an edit after the read then shows as a changed stamp next time.
-    const stamp = cache ? stampOf(full) : undefined;
+    const stamp = cache ? stampFor(file) : undefined;
     const cached = stamp ? cache?.get(file, stamp) : undefined;
     if (cached) {
       headers.set(file, cached);

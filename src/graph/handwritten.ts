@@ -15,14 +15,18 @@
 import { normalizedTextDigest } from "../discovery/normalize-text.ts";
 import type { DiskProbe } from "../discovery/disk-probe.ts";
 import type { ModuleInfo } from "../discovery/types.ts";
-import type { Digest } from "./digests.ts";
+import { type Digest, handwrittenDigest } from "./digests.ts";
+import type { MeaningCache } from "./meaning-cache.ts";
 import { importSpecifiers } from "./import-scan.ts";
 
 /** How many handwritten files one module's digest may cover: a bound on a helper that pulls in a whole codebase. */
 export const MAX_REACHED = 200;
 
 interface FileNode {
+  /** Meaning digest (digests.ts `handwrittenDigest`). */
   readonly digest: Digest;
+  /** The previous format's digest (normalized text), for recognising older headers. */
+  readonly legacy: Digest;
   /** Project files it imports (resolved, in source order). */
   readonly imports: readonly string[];
 }
@@ -36,6 +40,8 @@ export interface HandwrittenOptions {
   readonly probe: DiskProbe;
   /** The project file `specifier` imported from `fromFile` stands for (relative, alias, workspace), or undefined. */
   readonly resolve: (fromFile: string, specifier: string) => string | undefined;
+  /** Meaning digests by content (default: computed every time, nothing stored). */
+  readonly meanings?: MeaningCache;
 }
 
 /** Content digests and imports of handwritten files, memoised for one plan. */
@@ -61,7 +67,8 @@ export class HandwrittenFiles {
         const target = this.options.resolve(file, specifier);
         if (target !== undefined && target !== file && !imports.includes(target)) imports.push(target);
       }
-      node = { digest: normalizedTextDigest(text ?? "\0unreadable"), imports };
+      const content = text ?? "\0unreadable";
+      node = { digest: this.options.meanings ? this.options.meanings.digestOf(content) : handwrittenDigest(content), legacy: normalizedTextDigest(content), imports };
       this.nodes.set(file, node);
     }
     return node;
@@ -69,6 +76,15 @@ export class HandwrittenFiles {
 
   /** Handwritten project file → content digest, for everything `info` reaches through its imports. */
   of(info: ModuleInfo): Map<string, Digest> {
+    return this.reach(info, "digest");
+  }
+
+  /** The same with the previous format's digests (`of` must have been called for `info`). */
+  legacyOf(info: ModuleInfo): Map<string, Digest> {
+    return this.reach(info, "legacy");
+  }
+
+  private reach(info: ModuleInfo, which: "digest" | "legacy"): Map<string, Digest> {
     const result = new Map<string, Digest>();
     const queue: string[] = [];
     const queued = new Set<string>([info.file]);
@@ -82,7 +98,7 @@ export class HandwrittenFiles {
     for (let i = 0; i < queue.length && result.size < MAX_REACHED; i++) {
       const file = queue[i] ?? "";
       const node = this.nodeOf(file);
-      result.set(file, node.digest);
+      result.set(file, node[which]);
       this.reached.add(file);
       for (const next of node.imports) enqueue(next);
     }

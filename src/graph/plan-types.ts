@@ -10,7 +10,7 @@ import type { DiscoveryProblemData, ModuleKind, SpecInfo, SpecKind } from "../di
 import type { HandwrittenRef } from "./spec-graph.ts";
 import type { Digest } from "./digests.ts";
 import type { WrittenBy } from "./edits.ts";
-import type { ModuleStatus } from "./staleness.ts";
+import type { ModuleStatus, Reason } from "./staleness.ts";
 
 export interface PlannedSpec {
   readonly ref: string;
@@ -40,8 +40,10 @@ export interface PlannedModule {
   readonly dependents: readonly string[];
   readonly digest: Digest;
   readonly status: ModuleStatus;
-  /** Why it is not fresh (empty when fresh). */
+  /** Why it is not fresh (empty when fresh): the messages of `causes`. */
   readonly reasons: readonly string[];
+  /** The same reasons with what each names (spec, dependency, file, config key) and the spec's word diff. */
+  readonly causes: readonly Reason[];
   /** `jaunt stamp` can accept the current spec text (or a hand edit) without a model call. */
   readonly stampable: boolean;
   /** Who wrote the generated file (header's Jaunt version, recorded model); absent when there is no Jaunt file. */
@@ -50,6 +52,8 @@ export interface PlannedModule {
   readonly downstream: number;
   /** Imports of the spec module that bring in no spec (handwritten code, packages), in source order. */
   readonly handwrittenImports: readonly HandwrittenRef[];
+  /** Handwritten project file → content digest, for every file its digest covers. */
+  readonly handwrittenDigests: Readonly<Record<string, Digest>>;
 }
 
 /** A Jaunt-generated file whose spec module is gone or no longer has specs. */

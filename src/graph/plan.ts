@@ -3,8 +3,10 @@
  * (see plan-types.ts). Model-free and network-free: `jaunt status` is just
  * this plus printing, and `jaunt build` schedules from its `buildOrder`.
  */
+import path from "node:path";
 import type { JauntConfig } from "../config/types.ts";
-import { discover } from "../discovery/discover.ts";
+import { type FileStamp, stampOf } from "../discovery/file-stamp.ts";
+import { discover, type DiscoverOptions } from "../discovery/discover.ts";
 import { ProjectResolver } from "../discovery/project-resolver.ts";
 import { missingRootWarnings } from "../discovery/root-warnings.ts";
 import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
@@ -12,15 +14,18 @@ import type { DiscoveryProblemData, ModuleInfo, ModuleKind } from "../discovery/
 import { generatedPathFor } from "../generated/paths.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
 import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
-import { moduleDigest, requestDigests, specDigest, type Digest } from "./digests.ts";
+import { type BuiltInputs, inputsOf, readBuiltInputs, writeBuiltInputs } from "./built-inputs.ts";
+import { legacySpecDigest, moduleDigest, requestDigests, specDigest, type Digest } from "./digests.ts";
+import { driftReasons } from "./drift.ts";
 import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
 import { HandwrittenFiles } from "./handwritten.ts";
 import { HeaderCache } from "./header-cache.ts";
+import { MeaningCache } from "./meaning-cache.ts";
 import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
 import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
 import { buildSpecGraph } from "./spec-graph.ts";
-import { computeStaleness, type StalenessInput } from "./staleness.ts";
+import { computeStaleness, type DigestHistory, type StalenessInput } from "./staleness.ts";
 
 export interface PlanOptions {
   /** A loaded config (its `root` is the project root). Load one with `loadConfig` from src/config/load.ts. */
@@ -29,6 +34,8 @@ export interface PlanOptions {
   readonly inferDeps?: boolean;
   /** Use the parse cache under `.jaunt/cache/` (default true). */
   readonly cache?: boolean;
+  /** A walk of the roots and the stamps taken right after it (the status memo's snapshot), reused instead of walking again. */
+  readonly walked?: DiscoverOptions["walked"];
 }
 
 function toPosix(p: string): string {
@@ -58,8 +65,11 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const root = config.root;
   const generatedDir = config.paths.generatedDir;
   const useCache = options.cache ?? true;
-  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache }), requestDigests(config)]);
-  const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined);
+  const [discovery, prints] = await Promise.all([discover({ root, paths: config.paths, cache: useCache, ...(options.walked ? { walked: options.walked } : {}) }), requestDigests(config)]);
+  // Stamps the caller took right after its walk (the status memo's snapshot) are not taken again.
+  const known = options.walked?.stamps;
+  const stampFor = (file: string): FileStamp | undefined => (known && file in known ? (known[file] ?? undefined) : stampOf(path.join(root, file)));
+  const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined, stampFor);
   const graph = buildSpecGraph(discovery, {
     inferBuildDeps: options.inferDeps ?? config.build.inferDeps,
     inferTestDeps: options.inferDeps ?? config.test.inferDeps,
@@ -79,12 +89,15 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const digests = new Map<string, Digest>();
   const inputs: StalenessInput[] = [];
   const resolver = new ProjectResolver(root, discovery.walked, discovery.probe);
+  const meanings = new MeaningCache(useCache ? root : undefined);
   const handwritten = new HandwrittenFiles({
     specFiles: new Set(discovery.modules.map((m) => m.file)),
     generatedDir,
     probe: discovery.probe,
     resolve: (from, specifier) => resolver.resolve(from, specifier),
+    meanings,
   });
+  const handwrittenOf = new Map<string, Map<string, Digest>>();
   for (const id of order) {
     const info = infos.get(id);
     if (!info) continue;
@@ -96,16 +109,68 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     }
     const dependsOn = moduleDeps.get(id) ?? [];
     const dependencyDigests = new Map(dependsOn.map((d): [string, Digest] => [d, digests.get(d) ?? "sha256:"]));
-    const digest = moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: handwritten.of(info) });
+    const reached = handwritten.of(info);
+    handwrittenOf.set(id, reached);
+    const digest = moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: reached });
     digests.set(id, digest);
     const generatedFile = toPosix(generatedPathFor(info.file, info.kind, generatedDir));
     inputs.push({ id, module: id, kind: info.kind, generatedFile, digest, specRefs: info.specs.map((s) => s.ref), dependsOn });
   }
-  const edits = scanEdits(root, scan.headers, WrittenRecords.load(root));
-  const staleness = computeStaleness(inputs, scan.headers, edits.edited);
+  const edits = scanEdits(root, scan.headers, WrittenRecords.load(root), stampFor);
+  // Module digests in the previous format, computed only for modules whose header differs (an upgrade).
+  const legacy = new Map<string, Digest>();
+  const legacyDigest = (id: string): Digest => {
+    const known = legacy.get(id);
+    if (known) return known;
+    const info = infos.get(id);
+    if (!info) return "sha256:";
+    const specDigests = new Map(info.specs.map((spec): [string, Digest] => [spec.name, legacySpecDigest(spec)]));
+    const dependencyDigests = new Map((moduleDeps.get(id) ?? []).map((d): [string, Digest] => [d, legacyDigest(d)]));
+    const digest = moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: handwritten.legacyOf(info) });
+    legacy.set(id, digest);
+    return digest;
+  };
+  const records = new Map<string, BuiltInputs | undefined>();
+  const recordOf = (id: string): BuiltInputs | undefined => {
+    if (!records.has(id)) records.set(id, readBuiltInputs(root, id));
+    return records.get(id);
+  };
+  const upgraded: { id: string; header: string }[] = [];
+  const digestById = new Map(inputs.map((i) => [i.id, i.digest]));
+  const history: DigestHistory = {
+    equivalent: (module, header) => {
+      const record = recordOf(module.id);
+      if (record && record.header === header && record.digest === module.digest) return true;
+      if (record?.header === header || legacyDigest(module.id) !== header) return false;
+      upgraded.push({ id: module.id, header });
+      return true;
+    },
+    explain: (module, header) => {
+      const record = recordOf(module.id);
+      if (!record || record.header !== header) return undefined;
+      const info = infos.get(module.id);
+      const dependencySpecs = new Map<string, Map<string, Digest>>();
+      for (const spec of info?.specs ?? []) {
+        for (const dep of graph.deps.get(spec.ref) ?? []) {
+          const owner = dep.slice(0, dep.lastIndexOf(":"));
+          if (owner === module.id) continue;
+          const digest = discovery.specDigests.get(dep);
+          if (digest) dependencySpecs.set(owner, (dependencySpecs.get(owner) ?? new Map()).set(dep, digest));
+        }
+      }
+      return driftReasons(record, {
+        specs: new Map((info?.specs ?? []).map((spec) => [spec.ref, { digest: specs[spec.ref]?.digest ?? specDigest(spec), text: () => spec.text }])),
+        dependencies: new Map(module.dependsOn.map((d): [string, Digest] => [d, digestById.get(d) ?? "sha256:"])),
+        dependencySpecs,
+        handwritten: handwrittenOf.get(module.id) ?? new Map(),
+        request: prints[module.kind],
+      }, recordOf);
+    },
+  };
+  const staleness = computeStaleness(inputs, scan.headers, edits.edited, history);
   const modules: PlannedModule[] = inputs
     .map((input): PlannedModule => {
-      const state = staleness.get(input.id) ?? { status: "stale", reasons: ["not planned"], stampable: false };
+      const state = staleness.get(input.id) ?? { status: "stale", reasons: [{ kind: "digest", ref: null, diff: null, message: "not planned" }], stampable: false };
       const writtenBy = edits.writtenBy.get(input.generatedFile);
       return {
         id: input.id,
@@ -117,11 +182,13 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
         dependents: dependents.get(input.id) ?? [],
         digest: input.digest,
         status: state.status,
-        reasons: state.reasons,
+        reasons: state.reasons.map((r) => r.message),
+        causes: state.reasons,
         stampable: state.stampable,
         ...(writtenBy ? { writtenBy } : {}),
         downstream: downstream.get(input.id) ?? 1,
         handwrittenImports: graph.handwritten.get(input.id) ?? [],
+        handwrittenDigests: Object.fromEntries(handwrittenOf.get(input.id) ?? []),
       };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -134,7 +201,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   }
   orphans.sort((a, b) => (a.generatedFile < b.generatedFile ? -1 : 1));
   const stale = new Set(modules.filter((m) => m.status === "stale").map((m) => m.id));
-  return {
+  const result: Plan = {
     version: 1,
     root,
     config,
@@ -148,4 +215,12 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     handwrittenFiles: handwritten.files(),
     requestDigests: prints,
   };
+  await meanings.save();
+  // Headers of the previous digest format stay as they are; the record says what they are equivalent to now.
+  const byId = new Map(modules.map((m) => [m.id, m]));
+  await Promise.all(upgraded.map(({ id, header }) => {
+    const module = byId.get(id);
+    return module ? writeBuiltInputs(root, id, inputsOf(result, module, header)) : undefined;
+  }));
+  return result;
 }

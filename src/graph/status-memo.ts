@@ -16,7 +16,7 @@ import path from "node:path";
 import type { JauntConfig } from "../config/types.ts";
 import { globFiles, type ProbeRecord } from "../discovery/disk-probe.ts";
 import { type FileStamp, fileStampOf, isFileStamp, isRacy, sameStamp } from "../discovery/file-stamp.ts";
-import { walkRoots } from "../discovery/walk.ts";
+import { walkRoots, type WalkResult } from "../discovery/walk.ts";
 import { writeCacheFileAtomic } from "../generated/atomic-write.ts";
 import { WRITTEN_RECORD_PATH } from "../generated/written-record.ts";
 import { isRecord } from "../support/is-record.ts";
@@ -25,12 +25,14 @@ import { VERSION } from "../version.ts";
 import type { StatusReport } from "./status.ts";
 
 export const STATUS_MEMO_PATH = ".jaunt/cache/status.json";
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** The stamps of everything a walk finds, taken before planning reads any of it. */
 export interface Snapshot {
   /** Project-relative path → stamp (null: vanished between walk and stat). Includes jaunt.toml. */
   readonly files: Readonly<Record<string, FileStamp | null>>;
+  /** The walk the stamps come from: planning reuses it (and the stamps) instead of walking again. */
+  readonly walk: WalkResult;
 }
 
 /** What must be equal besides files: config, request digests, flags, tool version. */
@@ -47,7 +49,7 @@ export async function takeSnapshot(config: JauntConfig): Promise<Snapshot> {
   for (const file of [configFile, WRITTEN_RECORD_PATH, ...walk.files.map((f) => f.file), ...walk.generatedFiles, ...walk.outside.map((f) => f.file)]) {
     files[file] = fileStampOf(path.join(root, file));
   }
-  return { files };
+  return { files, walk };
 }
 
 function sameStamps(stored: unknown, current: Readonly<Record<string, FileStamp | null>>, writtenAt: number, probe?: (file: string) => FileStamp | null): boolean {

@@ -1,7 +1,8 @@
 /** What `build()` and `test()` return: plain data for `--json` and for the summary line. */
-import type { Diagnostic, TokenUsage } from "../generation/types.ts";
+import type { Diagnostic, ModuleChecks, TokenUsage } from "../generation/types.ts";
 
-export type ModuleOutcomeStatus = "built" | "failed" | "skipped" | "not_started" | "interrupted";
+/** `stamped`: the meaning check (`[build] semantic_gate`) judged its comment edit meaning-neutral; not regenerated. */
+export type ModuleOutcomeStatus = "built" | "stamped" | "failed" | "skipped" | "not_started" | "interrupted";
 
 export interface ModuleError {
   readonly code: string;
@@ -30,6 +31,10 @@ export interface ModuleReport {
   readonly error?: ModuleError;
   /** For `skipped`: the failed module that blocked it. */
   readonly blockedBy?: string;
+  /** For `stamped`: the meaning check's verdict and its few words of why. */
+  readonly meaning?: { readonly verdict: "unchanged"; readonly note: string };
+  /** For `built` build modules: what checked the written code (examples, tests); absent when the behaviour stage did not run. */
+  readonly checks?: ModuleChecks;
 }
 
 export interface BuildReport {
@@ -38,6 +43,8 @@ export interface BuildReport {
   readonly root: string;
   /** Modules written. */
   readonly built: number;
+  /** Modules the meaning check stamped instead of regenerating (`[build] semantic_gate`); absent when it did not run. */
+  readonly stamped?: number;
   /** Modules left alone because they were up to date. */
   readonly fresh: number;
   readonly failed: number;

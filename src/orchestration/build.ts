@@ -11,7 +11,9 @@ import type { JauntConfig } from "../config/types.ts";
 import type { GenerationEvent } from "../generation/types.ts";
 import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
+import { addUsage } from "../generation/cost.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
+import type { GateResult } from "./meaning-gate.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { assertProjectTrusted } from "../trust/project-trust.ts";
 import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
@@ -103,12 +105,15 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     options.onWarning?.(warning);
   }
   keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
+  // `[build] semantic_gate`: modules stale only through comment text may be stamped instead (meaning-gate.ts).
+  const gate = config.build.semanticGate && !options.force ? await runMeaningGate(plan, selection.modules, options, warnings) : undefined;
+  const modules = gate ? gate.remaining : selection.modules;
   const prompts = await promptTexts(config);
-  const { inputs, estimates } = await prepareRun(plan, selection.modules, prompts);
-  return runGeneration({
+  const { inputs, estimates } = await prepareRun(plan, modules, prompts);
+  const report = await runGeneration({
     plan,
     kind,
-    modules: selection.modules,
+    modules,
     fresh: selection.fresh.length,
     inputs,
     estimates,
@@ -125,6 +130,27 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     ...(options.onModule ? { onModule: options.onModule } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
+  return gate ? withGate(report, gate) : report;
+}
+
+async function runMeaningGate(plan: Plan, modules: readonly PlannedModule[], options: BuildOptions, warnings: string[]): Promise<GateResult> {
+  const { meaningGate } = await import("./meaning-gate.ts");
+  const gate = await meaningGate(plan, modules, {
+    offline: options.offline === true,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onWarning: (message) => {
+      warnings.push(message);
+      options.onWarning?.(message);
+    },
+  });
+  for (const report of gate.stamped) options.onModule?.(report);
+  return gate;
+}
+
+/** The build report with the meaning check's stamps, tokens and cost added. */
+function withGate(report: BuildReport, gate: GateResult): BuildReport {
+  const costUsd = report.costUsd === undefined || gate.costUsd === undefined ? undefined : report.costUsd + gate.costUsd;
+  return { ...report, stamped: gate.stamped.length, tokens: addUsage(report.tokens, gate.usage), costUsd, modules: [...gate.stamped, ...report.modules] };
 }
 
 /** Run `jaunt build`. */

@@ -66,12 +66,39 @@ export function verboseEventText(event: GenerationEvent): string | undefined {
   return undefined;
 }
 
-/** One line per finished module, for logs. */
+/**
+ * What made a regenerated module stale, as `jaunt status` names it (the
+ * spec and its changed words, the dependency, the file): one indented line
+ * per reason. A first build (the file was missing) needs no explanation.
+ */
+function whyText(report: ModuleReport): string {
+  const why = report.reasons.filter((reason) => !reason.startsWith("generated file "));
+  return why.map((reason) => `\n  - ${reason}`).join("");
+}
+
+/** What checked a built module: `3/3 examples, 5 tests`, or `unverified` when nothing did. */
+export function checksText(checks: NonNullable<ModuleReport["checks"]>): string {
+  const parts: string[] = [];
+  if (checks.examples.total > 0) parts.push(`${checks.examples.passed}/${checks.examples.total} example${checks.examples.total === 1 ? "" : "s"}`);
+  if (checks.tests.total > 0) parts.push(`${checks.tests.passed === checks.tests.total ? "" : `${checks.tests.passed}/`}${checks.tests.total} test${checks.tests.total === 1 ? "" : "s"}`);
+  if (parts.length === 0) parts.push("unverified");
+  if (checks.examples.unchecked > 0) parts.push(`${checks.examples.unchecked} example${checks.examples.unchecked === 1 ? "" : "s"} unchecked`);
+  return parts.join(", ");
+}
+
+/** One line per finished module (and its reasons), for logs. */
 export function moduleLine(report: ModuleReport): string {
-  const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
+  const details = [
+    ...(report.durationMs === undefined ? [] : [seconds(report.durationMs)]),
+    ...(report.cached ? ["cached"] : []),
+    ...(report.checks ? [checksText(report.checks)] : []),
+  ];
+  const took = details.length === 0 ? "" : ` (${details.join(", ")})`;
   switch (report.status) {
     case "built":
-      return `built ${report.module} -> ${report.generatedFile}${took}`;
+      return `built ${report.module} -> ${report.generatedFile}${took}${whyText(report)}`;
+    case "stamped":
+      return `stamped ${report.module}: meaning unchanged${report.meaning?.note ? ` — "${report.meaning.note}"` : ""}${whyText(report)}`;
     case "failed":
       return `FAILED ${report.module}: ${failureText(report).split("\n")[0]}`;
     case "skipped":
@@ -131,7 +158,7 @@ export function formatBuildSummary(report: BuildReport, shown: ReadonlySet<strin
   for (const warning of warnings) lines.push(`warning: ${warning}`);
   const tokens = report.tokens.promptTokens + report.tokens.completionTokens;
   const cost = report.costUsd === undefined ? "cost unknown" : `$${report.costUsd.toFixed(4)}`;
-  const parts = [`${report.built} built`, `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];
+  const parts = [`${report.built} built`, ...(report.stamped ? [`${report.stamped} stamped (meaning unchanged)`] : []), `${report.fresh} fresh`, `${report.failed} failed`, `${report.skipped} skipped`];
   // `notStarted` counts the interrupted modules too (none of them finished); the line tells them apart.
   const interrupted = report.modules.filter((m) => m.status === "interrupted").length;
   if (interrupted > 0) parts.push(`${interrupted} interrupted`);

@@ -14,6 +14,7 @@ import { PriorityGate } from "./priority-gate.ts";
 import { schedule, type TaskNode, type TaskOutcome, type TaskSlot } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
+import { inputsOf, writeBuiltInputs } from "../graph/built-inputs.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
 
 /** A live view of the run, for progress displays. */
@@ -80,7 +81,7 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
     ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
     ...(result ? { usage: result.usage, ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }) } : {}),
   };
-  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts };
+  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts, ...(result.checks ? { checks: result.checks } : {}) };
   if (outcome.status === "failed") {
     if (result && !result.ok) {
       const last = result.error.attempts.at(-1);
@@ -122,6 +123,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const priorities = criticalPathPriorities(nodes);
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
+  // Behaviour-stage findings not held against candidates (unrunnable examples, tests failing by themselves), each once.
+  const stageWarnings = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
   /** Cost so far of modules still running (their answers arrived; validation or a retry may follow). */
@@ -169,7 +172,9 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       if ("fatal" in result.error && result.error.fatal === true) fatal ??= result.error.message;
       return { status: "failed", value: { result } };
     }
-    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model);
+    for (const warning of result.warnings ?? []) stageWarnings.add(warning);
+    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model, result.checks);
+    await writeBuiltInputs(options.plan.root, module.id, inputsOf(options.plan, module));
     return { status: "ok", value: { result } };
   };
 
@@ -210,7 +215,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
   const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
-  const warnings = [...options.warnings];
+  const warnings = [...options.warnings, ...stageWarnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);
   return {

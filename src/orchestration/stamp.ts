@@ -13,7 +13,8 @@ import { JauntError } from "@jaunt/runtime";
 import { writeFileAtomic } from "../generated/atomic-write.ts";
 import { parseHeader, renderHeader } from "../generated/header.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
-import type { PlannedModule } from "../graph/plan-types.ts";
+import { inputsOf, writeBuiltInputs } from "../graph/built-inputs.ts";
+import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { loadPlan, type BuildOptions } from "./build.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { targetModule } from "./select-modules.ts";
@@ -66,7 +67,9 @@ function selected(modules: readonly PlannedModule[], targets: readonly PlannedMo
   return modules.filter((m) => m.status === "stale" || m.status === "edited");
 }
 
-async function stampOne(root: string, module: PlannedModule, records: WrittenRecords): Promise<StampedModule> {
+/** Rewrite the header digest of `module` to its current digest (body kept byte for byte) and record it; no model call. */
+export async function stampModule(plan: Plan, module: PlannedModule, records: WrittenRecords): Promise<StampedModule> {
+  const root = plan.root;
   const file = path.join(root, module.generatedFile);
   const text = await readFile(file, "utf8");
   const header = parseHeader(text);
@@ -78,6 +81,7 @@ async function stampOne(root: string, module: PlannedModule, records: WrittenRec
   if (stamped !== text) await writeFileAtomic(file, stamped);
   const model = module.status === "edited" ? undefined : records.get(module.generatedFile)?.model;
   await recordWritten(root, module.generatedFile, stamped, records, model);
+  await writeBuiltInputs(root, module.id, inputsOf(plan, module));
   return { module: module.id, generatedFile: module.generatedFile, accepted };
 }
 
@@ -106,7 +110,7 @@ export async function stamp(options: StampOptions = {}): Promise<StampReport> {
   try {
     const records = WrittenRecords.load(plan.root);
     const stamped: StampedModule[] = [];
-    for (const module of todo) stamped.push(await stampOne(plan.root, module, records));
+    for (const module of todo) stamped.push(await stampModule(plan, module, records));
     return { ...report, stamped, warnings: lock.warning ? [lock.warning] : [] };
   } finally {
     lock.release();

@@ -20,8 +20,9 @@ describe("parseConfig defaults", () => {
         temperature: undefined,
         maxTokens: undefined,
         prices: {},
+        gateModel: undefined,
       },
-      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined },
+      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, semanticGate: false, exampleTimeoutMs: 5000, verifyTests: true },
       test: { jobs: 4, inferDeps: true, bunArgs: [] },
       prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined },
     });
@@ -43,6 +44,7 @@ timeout_seconds = 2.5
 max_retries = 0
 temperature = 0
 max_tokens = 4096
+gate_model = "llama3-small"
 [llm.prices."llama3"]
 input = 0
 output = 0.5
@@ -51,6 +53,7 @@ jobs = 1
 infer_deps = false
 attempts = 10
 max_cost = 0.25
+semantic_gate = true
 [test]
 jobs = 2
 infer_deps = false
@@ -73,8 +76,9 @@ build_module = ""
       temperature: 0,
       maxTokens: 4096,
       prices: { llama3: { input: 0, output: 0.5 } },
+      gateModel: "llama3-small",
     });
-    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25 });
+    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, semanticGate: true, exampleTimeoutMs: 5000, verifyTests: true });
     expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"] });
     expect(config.prompts.buildSystem).toBe("prompts/system.md");
     expect(config.prompts.buildModule).toBeUndefined();

@@ -62,9 +62,13 @@ describe("parse cache", () => {
     const again = await run(project);
     expect(again.files.get("src/a.ts")?.exportedNames).toEqual(["planted"]);
     expect(again.modules[0]?.specs[0]?.publicApi).toContain("export function a");
+    // A comment-only edit is patched from the cached parse (comment-patch.ts): still no parse.
     project.write("src/a.ts", `${SPEC}\n// edited\n`);
+    const commented = await run(project);
+    expect(commented.files.get("src/a.ts")?.exportedNames).toEqual(["planted"]);
+    project.write("src/a.ts", `${SPEC}\nexport const extra = 1;\n`);
     const edited = await run(project);
-    expect(edited.files.get("src/a.ts")?.exportedNames).toEqual(["a"]);
+    expect(edited.files.get("src/a.ts")?.exportedNames).toEqual(["a", "extra"]);
   });
 
   test("cached specs, details included, equal a fresh parse", async () => {

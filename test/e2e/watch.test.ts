@@ -36,10 +36,15 @@ describe("jaunt watch (end to end)", () => {
     expect(rebuilt).toMatchObject({ summary: { built: 2, fresh: 1 } });
     expect(asked(before).sort()).toEqual(["src/slug", "src/text"]);
     expect(watch.events.slice(mark).find((e) => e.type === "change")).toMatchObject({ files: ["src/text.ts"] });
+    // Each regenerated module says why, as `status` would: the spec and its changed words, the dependency spec.
+    const why = (module: string): string => JSON.stringify(watch.events.slice(mark).find((e) => e.type === "module" && fieldOf(e, "report", "module") === module));
+    expect(why("src/text")).toContain("[-Collapse-] {+Squash+}");
+    expect(why("src/slug")).toContain("dependency src/text:");
 
     mark = watch.events.length;
     before = llm.requests.length;
-    p.write("src/other.ts", `${SPECS["src/other.ts"].replaceAll("\n", "  \r\n")}\n\n`);
+    // A formatter's save: quotes, semicolons, wrapping, trailing commas, indentation, a re-wrapped JSDoc.
+    p.write("src/other.ts", "import * as jaunt from '@jaunt/runtime'\r\n\r\n/**\r\n * Add two\r\n * numbers.\r\n */\r\nexport const add = jaunt.magic(function add(\r\n    a: number,\r\n    b: number,\r\n): number {\r\n    return jaunt.todo()\r\n})\r\n\r\n");
     const settled = await watch.waitFor(isSettled, { from: mark });
     expect(settled.type).toBe("idle");
     expect(llm.requests.length).toBe(before);

@@ -40,6 +40,10 @@ describe("nested handwritten imports", () => {
     const before = digests(first);
     project.write("lib/width.ts", "export type Width = number;   \r\n\n\n");
     expect(digests(await plan(project))).toEqual(before);
+    // A formatter run over a helper: quotes, semicolons, wrapping, trailing commas.
+    project.write("src/helper.ts", "import { pad } from '../lib/pad'\nimport { upper } from '@/util/case'\nexport function twice(\n  x: string,\n): string {\n  return upper(\n    pad(x) + pad(x),\n  )\n}\n");
+    expect(digests(await plan(project))).toEqual(before);
+    project.write("src/helper.ts", FILES["src/helper.ts"]);
     for (const [file, edit] of [
       ["lib/width.ts", "export type Width = 1 | 2 | 4;\n"],
       ["lib/pad.ts", FILES["lib/pad.ts"].replace("padStart", "padEnd")],
@@ -50,6 +54,20 @@ describe("nested handwritten imports", () => {
       const after = digests(await plan(project));
       expect({ file, a: after["src/a"] === was["src/a"], b: after["src/b"] === was["src/b"], other: after["src/other"] === was["src/other"] }).toEqual({ file, a: false, b: false, other: true });
     }
+  });
+
+  test("meaning digests of helpers are kept by content in .jaunt/cache/meaning.json and reused", async () => {
+    project = tempProject(FILES);
+    const { planProject } = await import("../../src/graph/plan.ts");
+    const first = await planProject({ config: project.config() });
+    const stored: { digests: Record<string, string> } = JSON.parse(project.read(".jaunt/cache/meaning.json"));
+    const key = Bun.CryptoHasher.hash("sha256", FILES["src/util/case.ts"], "hex");
+    expect(Object.keys(stored.digests)).toContain(key);
+    // A planted digest for case.ts's bytes is used as is: proof the file was not lexed again.
+    stored.digests[key] = `sha256:${"0".repeat(64)}`;
+    project.write(".jaunt/cache/meaning.json", JSON.stringify({ format: 1, digests: stored.digests }));
+    const again = await planProject({ config: project.config() });
+    expect(digests(again)["src/a"]).not.toBe(digests(first)["src/a"]);
   });
 
   test("the prompt still offers only the direct imports", async () => {

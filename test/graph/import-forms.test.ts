@@ -52,7 +52,7 @@ describe("imports are dependencies", () => {
     expect(prompt).toContain("/** Turn a title into a URL slug. */\nexport function slugify(x: string): string;");
     const dependent = await afterDocEdit(project, "src/slug.ts", "Turn a title", "Turn any title", "tests/slug");
     expect(dependent?.status).toBe("stale");
-    expect(dependent?.reasons).toContain("dependency src/slug changed");
+    expect(dependent?.reasons.map((r) => r.message)).toContain("dependency src/slug changed");
   });
 
   test("JSDoc mentions pick the spec; an import no spec mentions belongs to the whole module", async () => {
@@ -72,7 +72,7 @@ describe("imports are dependencies", () => {
     expect(prompt).toContain("### `src/random:randomInt` — import from `\"../random\"`");
     expect(prompt).toContain("## Allowed imports\n`node:` built-ins, and: `\"../pick\"`, `\"../random\"`.");
     const dependent = await afterDocEdit(project, "src/random.ts", "A random integer", "A uniformly random integer", "src/shuffle");
-    expect(dependent?.reasons).toContain("dependency src/random changed");
+    expect(dependent?.reasons.map((r) => r.message)).toContain("dependency src/random changed");
   });
 
   test("a namespace import: the members a spec names; the whole module only when no spec names the namespace", async () => {
@@ -93,7 +93,7 @@ describe("imports are dependencies", () => {
       "src/lib/b.ts": RUNTIME_IMPORT + fnSpec("b"),
       "src/lib/c.ts": RUNTIME_IMPORT + fnSpec("c"),
       "src/lib/index.ts": `export * from "./a";\nexport { b } from "./b";\nimport { c } from "./c";\nexport { c };\n`,
-      "src/app.ts": `${RUNTIME_IMPORT}import { a, b, c } from "./lib";\n` + fnSpec("first", "Uses a then b.") + fnSpec("second", "Uses c."),
+      "src/app.ts": `${RUNTIME_IMPORT}import { a, b, c } from "./lib";\n` + fnSpec("first", "Uses `a` then b().") + fnSpec("second", "Uses {@link c}."),
     });
     const deps = specDeps(await status({ root: project.root, cache: false }));
     expect(deps["src/app:first"]).toEqual(["src/lib/a:a", "src/lib/b:b"]);

@@ -8,6 +8,20 @@ let project: TempProject | undefined;
 afterEach(() => project?.cleanup());
 
 describe("dependency inference", () => {
+  test("the spec's declared type counts (overload interface, : T, satisfies T); an imported name as an English word does not", async () => {
+    project = tempProject({
+      "src/time.ts": RUNTIME_IMPORT + fnSpec("delay") + fnSpec("jitter"),
+      "src/retry.ts": `${RUNTIME_IMPORT}import { delay, jitter } from "./time";\n` +
+        `/** Overloads. */\ninterface RetryFn {\n  (times: number): Promise<void>;\n  (times: number, wait: typeof delay): Promise<void>;\n}\n` +
+        `/** Retry a call a few times. */\nexport const retry: RetryFn = jaunt.magic(function retry(times: number, wait?: unknown): Promise<void> {\n  return jaunt.todo();\n});\n` +
+        `type Backoff = (attempt: number) => ReturnType<typeof jitter>;\n` +
+        `/** Milliseconds to delay before the next attempt. */\nexport const backoff = jaunt.magic(function backoff(attempt: number): number {\n  return jaunt.todo();\n}) satisfies Backoff;\n`,
+    });
+    const p = await plan(project);
+    expect(depsOf(p, "src/retry:retry")).toEqual(["src/time:delay"]);
+    expect(depsOf(p, "src/retry:backoff")).toEqual(["src/time:jitter"]);
+  });
+
   test("through relative imports in every spelling, namespaces and the same module", async () => {
     project = tempProject({
       "src/a.ts": RUNTIME_IMPORT + fnSpec("a"),

@@ -49,7 +49,7 @@ describe("explicit deps by SpecRef string", () => {
     await writeFreshGenerated(project, await planProject({ config: project.config(), cache: false }));
     project.write("src/d.ts", project.read("src/d.ts").replace("Does other.", "Does other things."));
     const after = await status({ root: project.root, cache: false });
-    expect(after.modules.find((m) => m.module === "src/c")?.reasons).toContain("dependency src/d changed");
+    expect(after.modules.find((m) => m.module === "src/c")?.reasons.map((r) => r.message)).toContain("dependency src/d changed");
   });
 
   test("an unknown SpecRef is an error naming it, with a did-you-mean", async () => {

@@ -123,6 +123,12 @@ describe("who wrote a file does not make it stale; stampable and edited modules"
     // Rewriting the same bytes (a checkout, a touch) is not an edit.
     project.write(file, project.read(file));
     expect(mod(await plan(project), "src/b")).toMatchObject({ status: "fresh", writtenBy: { model: "model-x" } });
+    // Neither is a formatter run over the generated body (indentation, quotes, semicolons).
+    const written = project.read(file);
+    project.write(file, written.replace("export {};", "export {}").replaceAll("\n  ", "\n    "));
+    expect(project.read(file)).not.toBe(written);
+    expect(mod(await plan(project), "src/b").status).toBe("fresh");
+    project.write(file, written);
 
     project.write(file, `${project.read(file)}export const mine = 2;\n`);
     const p = await plan(project);

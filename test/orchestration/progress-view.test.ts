@@ -87,3 +87,12 @@ test("the summary leaves out warnings already shown on its screen, and keeps tho
   const upToDate = { ...report, built: 0, fresh: 1, modules: [], warnings: ["jaunt.toml:3:1: root missing"] };
   expect(formatBuildSummary(upToDate, new Set(upToDate.warnings))).toBe("build up to date: 1 module(s) fresh, nothing to generate");
 });
+
+test("a regenerated module says why, as status names it; a first build needs no reason", () => {
+  const { text, renderer } = capture(false);
+  renderer.module({ ...built, reasons: ["spec src/a:a changed (comment or JSDoc text): /** Does [-a-] {+b+} . */"] });
+  renderer.module({ ...built, module: "src/n", generatedFile: "src/__generated__/n.ts", reasons: ["generated file src/__generated__/n.ts is missing"] });
+  expect(text()).toBe(
+    "built src/a -> src/__generated__/a.ts (1.2s)\n  - spec src/a:a changed (comment or JSDoc text): /** Does [-a-] {+b+} . */\nbuilt src/n -> src/__generated__/n.ts (1.2s)\n",
+  );
+});

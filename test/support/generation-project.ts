@@ -120,6 +120,7 @@ export function testLlmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {
     temperature: 0,
     maxTokens: undefined,
     prices: {},
+    gateModel: undefined,
     ...overrides,
   };
 }
