@@ -32,12 +32,18 @@ export default defineCommand({
     });
     for (const warning of report.warnings) logger().warn(warning);
     const exitCode = args.check ? checkExitCode(report, Boolean(args.strict), Boolean(args.verified)) : 0;
+    const { readCacheRecord, formatCacheRecord } = await import("../orchestration/cache-record.ts");
+    // Where the last run's answers came from (recorded by that run; status itself asks no cache).
+    const lastCache = args.verbose || args.json ? readCacheRecord(report.root) : undefined;
+    const { readBatchRecord, formatPendingBatch } = await import("../orchestration/batch/batch-record.ts");
+    const pendingBatch = readBatchRecord(report.root);
     if (args.json) {
       // `ok` as in every command's document: the exit code is 0 (always, without --check).
-      writeJson({ ok: exitCode === 0, ...report });
+      writeJson({ ok: exitCode === 0, ...report, ...(lastCache ? { lastCache } : {}), ...(pendingBatch ? { pendingBatch } : {}) });
     } else {
       const { formatStatus } = await import("../graph/format-status.ts");
-      writeResult(formatStatus(report, { verbose: Boolean(args.verbose) }));
+      const extra = [...(pendingBatch ? [formatPendingBatch(pendingBatch)] : []), ...(lastCache ? [formatCacheRecord(lastCache)] : [])];
+      writeResult(`${formatStatus(report, { verbose: Boolean(args.verbose) })}${extra.map((line) => `${line}\n`).join("")}`);
     }
     return args.check ? { exitCode } : undefined;
   },

@@ -9,7 +9,7 @@ export default defineCommand({
   meta: { name: "watch", description: COMMAND_SUMMARIES.watch },
   args: {
     ...rootArgs,
-    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, tests, idle, warning, error, stopped)" },
+    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, repair, tests, idle, warning, error, stopped)" },
     ...verboseArgs,
     ...jobsArgs,
     test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },

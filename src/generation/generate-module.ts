@@ -3,7 +3,8 @@
  * output's errors, with token and cost accounting. Plain data in and out.
  */
 import { JauntGenerationError } from "@jaunt/runtime";
-import { cacheKey, defaultCacheDir, readCache, writeCache } from "./cache/response-cache.ts";
+import { readRemote, writeRemote } from "./cache/remote-cache.ts";
+import { cacheKey, defaultCacheDir, readCache, writeCache, type CacheEntry } from "./cache/response-cache.ts";
 import { addUsage, estimateCost, NO_USAGE } from "./cost.ts";
 import { createChatClient, type ChatClient } from "./llm/chat-client.ts";
 import { resolveEndpoint } from "./llm/endpoint.ts";
@@ -11,6 +12,7 @@ import { FATAL_PROVIDER_CODES, ProviderError } from "./llm/failure.ts";
 import { mergedEnv } from "./llm/env-file.ts";
 import { renderMessages } from "./prompts/render-messages.ts";
 import type { AttemptDiagnostics, GenerationHooks, GenerationInput, GenerationResult, GenerationSettings, ModuleChecks, TokenUsage } from "./types.ts";
+import type { ChatCompletion } from "./llm/chat-client.ts";
 import { formatDiagnostics } from "./validate/diagnostics.ts";
 import { failureHint } from "./validate/failure-hint.ts";
 import { validateCandidate } from "./validate/validate-candidate.ts";
@@ -32,7 +34,8 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   const firstMessages = renderMessages(input, settings.prompts);
   const key = cacheKey(llm, firstMessages);
   const attempts: AttemptDiagnostics[] = [];
-  const behaviour = settings.behaviour && input.kind === "build" ? { ...settings.behaviour, env: settings.env ?? process.env, apiKeyEnv: llm.apiKeyEnv } : undefined;
+  const env = settings.env ?? process.env;
+  const behaviour = settings.behaviour && input.kind === "build" ? { ...settings.behaviour, env, apiKeyEnv: llm.apiKeyEnv } : undefined;
   const validateOptions = { root: settings.root, signal: hooks.signal, ...(behaviour ? { behaviour } : {}) };
   // Validation is CPU work (type check, examples): it holds a check slot, not a request slot.
   const validate = async (answer: string) => {
@@ -48,7 +51,13 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     ...(outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
   });
   let usage: TokenUsage = NO_USAGE;
-  const cost = () => estimateCost(llm.model, usage, llm.prices);
+  // A prefetched (Batch API) answer is billed at the batch discount; requests made here at the full price.
+  const batchUsage = settings.prefetched?.usage ?? NO_USAGE;
+  const cost = (): number | undefined => {
+    const full = estimateCost(llm.model, usage, llm.prices);
+    const batch = estimateCost(llm.model, batchUsage, llm.prices);
+    return full === undefined || batch === undefined ? undefined : full + batch * llm.batchDiscount;
+  };
   const fail = (code: string, message: string, hint?: string): GenerationResult => {
     emit({ type: "done", module: input.module, ok: false });
     const c = cost();
@@ -56,23 +65,41 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       module: input.module,
       ok: false,
       error: { code, message, fatal: FATAL_PROVIDER_CODES.has(code), attempts, ...(hint ? { hint } : {}) },
-      usage,
+      usage: addUsage(usage, batchUsage),
       ...(c === undefined ? {} : { costUsd: c }),
     };
   };
+  const served = async (code: string, source: "local" | "remote"): Promise<GenerationResult | undefined> => {
+    slot?.release(); // checking a cached answer is no model request
+    const outcome = await validate(code);
+    if (outcome.diagnostics.length > 0) {
+      attempts.push({ attempt: 0, source: source === "local" ? "cache" : "remote-cache", diagnostics: outcome.diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
+      return undefined;
+    }
+    emit({ type: "cache_hit", module: input.module, source });
+    emit({ type: "done", module: input.module, ok: true });
+    return { module: input.module, ok: true, code: outcome.code, attempts: 0, usage: NO_USAGE, costUsd: 0, cached: true, cacheSource: source, ...evidence(outcome) };
+  };
 
-  // A re-roll skips the cached answer, unless offline: then the cache is all there is.
-  if (!settings.noCache && (settings.reroll !== true || settings.offline)) {
+  // Lookup order: local cache, remote cache, model. A re-roll skips the caches, unless offline: then they are all
+  // there is. Every cached answer, local or remote, passes the same validation as a fresh one before use.
+  if (!settings.noCache && !settings.prefetched && (settings.reroll !== true || settings.offline)) {
     const hit = await readCache(cacheDir, key);
     if (hit) {
-      slot?.release();
-      const outcome = await validate(hit.code);
-      if (outcome.diagnostics.length === 0) {
-        emit({ type: "cache_hit", module: input.module });
-        emit({ type: "done", module: input.module, ok: true });
-        return { module: input.module, ok: true, code: outcome.code, attempts: 0, usage: NO_USAGE, costUsd: 0, cached: true, ...evidence(outcome) };
+      const result = await served(hit.code, "local");
+      if (result) return result;
+    } else if (settings.remoteCache) {
+      const remote = await readRemote(settings.remoteCache, env, key, hooks.signal);
+      if (remote.kind === "refused") emit({ type: "remote_cache", module: input.module, message: remote.warning });
+      if (remote.kind === "unavailable") emit({ type: "remote_cache", module: input.module, message: remote.warning, off: "reads" });
+      if (remote.kind === "hit") {
+        const result = await served(remote.entry.code, "remote");
+        if (result) {
+          // Kept locally: the next build needs no network for it.
+          if (result.ok) await writeCache(cacheDir, key, { ...remote.entry, code: result.code });
+          return result;
+        }
       }
-      attempts.push({ attempt: 0, source: "cache", diagnostics: outcome.diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
     }
   }
   if (settings.offline) {
@@ -86,15 +113,19 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     const previous = attempts.at(-1);
     const messages = attempt === 1 || !previous ? firstMessages : renderMessages(input, settings.prompts, previous);
     emit({ type: "attempt", module: input.module, attempt });
-    client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, settings.env ?? process.env)), settings.backoff, settings.requestShape);
-    let completion;
+    let completion: ChatCompletion;
     try {
-      await slot?.acquire();
-      completion = await client.complete(messages, {
+      if (attempt === 1 && settings.prefetched) {
+        completion = { ...settings.prefetched, usage: NO_USAGE, retries: 0 };
+      } else {
+        client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, env)), settings.backoff, settings.requestShape);
+        await slot?.acquire();
+        completion = await client.complete(messages, {
         ...(hooks.signal ? { signal: hooks.signal } : {}),
         onRetry: (notice) => emit({ type: "provider_retry", module: input.module, ...notice }),
         onReshape: (note, shape) => emit({ type: "request_reshaped", module: input.module, note, shape }),
-      });
+        });
+      }
     } catch (error) {
       if (hooks.signal?.aborted) throw hooks.signal.reason;
       // Failed requests are billed too: their usage counts toward the module's cost and [build] max_cost.
@@ -118,13 +149,20 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       : outcome.diagnostics;
     if (diagnostics.length === 0) {
       if (!settings.noCache) {
-        await writeCache(cacheDir, key, { format: 1, module: input.module, model: llm.model, code: outcome.code, usage, createdAt: new Date().toISOString() });
+        const entry: CacheEntry = { format: 1, module: input.module, model: llm.model, code: outcome.code, usage: addUsage(usage, batchUsage), createdAt: new Date().toISOString() };
+        await writeCache(cacheDir, key, entry);
+        // A repaired module also answers its plain prompt, so a rebuild from the cache never brings the failure back.
+        if (input.repair) await writeCache(cacheDir, cacheKey(llm, renderMessages({ ...input, repair: undefined }, settings.prompts)), entry);
+        if (settings.remoteCache && !settings.remoteCache.readOnly) {
+          const upload = await writeRemote(settings.remoteCache, env, key, entry, hooks.signal);
+          if (!upload.ok) emit({ type: "remote_cache", module: input.module, message: upload.warning, off: "uploads" });
+        }
       }
       emit({ type: "done", module: input.module, ok: true });
       const c = cost();
-      return { module: input.module, ok: true, code: outcome.code, attempts: attempt, usage, ...(c === undefined ? {} : { costUsd: c }), cached: false, ...evidence(outcome) };
+      return { module: input.module, ok: true, code: outcome.code, attempts: attempt, usage: addUsage(usage, batchUsage), ...(c === undefined ? {} : { costUsd: c }), cached: false, ...evidence(outcome) };
     }
-    attempts.push({ attempt, source: "llm", diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
+    attempts.push({ attempt, source: attempt === 1 && settings.prefetched ? "batch" : "llm", diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
     emit({ type: "invalid", module: input.module, attempt, diagnostics });
   }
   const last = attempts.at(-1);
@@ -137,7 +175,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
 
 /** The user's tests that failed on every model attempt: likely out of date with the spec, or needing something the environment lacks. */
 function persistentTestNote(attempts: readonly AttemptDiagnostics[]): string {
-  const rounds = attempts.filter((a) => a.source === "llm");
+  const rounds = attempts.filter((a) => a.source === "llm" || a.source === "batch");
   const testsOf = (a: AttemptDiagnostics) =>
     new Set(a.diagnostics.filter((d) => d.code === "jaunt/test" && d.message.includes("the user's test")).map((d) => d.message.slice(0, d.message.indexOf(" failed")).trim()));
   const [first, ...rest] = rounds.map(testsOf);

@@ -90,7 +90,7 @@ export function checksText(checks: NonNullable<ModuleReport["checks"]>): string 
 export function moduleLine(report: ModuleReport): string {
   const details = [
     ...(report.durationMs === undefined ? [] : [seconds(report.durationMs)]),
-    ...(report.cached ? ["cached"] : []),
+    ...(report.cached ? [report.cacheSource === "remote" ? "remote cache" : "cached"] : []),
     ...(report.checks ? [checksText(report.checks)] : []),
   ];
   const took = details.length === 0 ? "" : ` (${details.join(", ")})`;
@@ -165,7 +165,9 @@ export function formatBuildSummary(report: BuildReport, shown: ReadonlySet<strin
   if (report.notStarted - interrupted > 0) parts.push(`${report.notStarted - interrupted} not started`);
   const what = report.kind === "build" ? "build" : "test generation";
   const verdict = report.interrupted ? `${what} interrupted` : report.ok ? `${what} ok` : `${what} failed`;
-  lines.push(`${verdict}: ${parts.join(", ")} · ${tokensText(tokens)} tokens · ${cost} · ${seconds(report.durationMs)}`);
+  const { localHits, remoteHits } = report.cache;
+  const cache = localHits + remoteHits > 0 ? ` · cache ${localHits} local${remoteHits > 0 ? `, ${remoteHits} remote` : ""}` : "";
+  lines.push(`${verdict}: ${parts.join(", ")} · ${tokensText(tokens)} tokens · ${cost}${cache} · ${seconds(report.durationMs)}`);
   return lines.join("\n");
 }
 

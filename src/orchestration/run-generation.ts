@@ -3,10 +3,11 @@
  * modules on the critical-path scheduler, generate each in a Worker, write it
  * atomically, and collect a per-module report. Failures stay per module.
  */
-import { JauntConfigError } from "@jaunt/runtime";
-import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "../generation/types.ts";
+import { JauntError } from "@jaunt/runtime";
+import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, PrefetchedAnswer, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
-import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
+import { cacheCounts, type BuildReport, type ModuleError, type ModuleReport } from "./build-report.ts";
+import { remoteCacheEvents } from "./remote-cache-events.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
 import { criticalPathPriorities } from "./critical-path.ts";
@@ -54,6 +55,10 @@ export interface RunGenerationOptions {
   readonly onProgress?: (snapshot: ProgressSnapshot) => void;
   readonly onModule?: (report: ModuleReport) => void;
   readonly onEvent?: (event: GenerationEvent) => void;
+  /** Told about warnings that arise during the run (the remote cache unreachable …), once each. */
+  readonly onWarning?: (message: string) => void;
+  /** Answers already fetched per module (Batch API results): attempt 1 uses them. */
+  readonly prefetched?: ReadonlyMap<string, PrefetchedAnswer>;
 }
 
 type Value = { readonly result?: GenerationResult };
@@ -81,7 +86,9 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
     ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
     ...(result ? { usage: result.usage, ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }) } : {}),
   };
-  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts, ...(result.checks ? { checks: result.checks } : {}) };
+  if (outcome.status === "ok" && result?.ok) {
+    return { ...base, status: "built", cached: result.cached, ...(result.cacheSource ? { cacheSource: result.cacheSource } : {}), attempts: result.attempts, ...(result.checks ? { checks: result.checks } : {}) };
+  }
   if (outcome.status === "failed") {
     if (result && !result.ok) {
       const last = result.error.attempts.at(-1);
@@ -135,16 +142,18 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   let failed = 0;
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
-  let configError: JauntConfigError | undefined;
+  let configError: JauntError | undefined;
   const stops = [options.signal, options.stopSignal].filter((s): s is AbortSignal => s !== undefined);
   const stopSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
   const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: retries.states() });
   const retries = createRetryTracker(progress);
   // A request shape learned from one module's rejected parameter serves every module started after it.
   let settings = options.settings;
+  const remote = remoteCacheEvents(options.onWarning);
   const onEvent = (event: GenerationEvent): void => {
     if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
     if (event.type === "answered" && event.costUsd !== undefined) running.set(event.module, event.costUsd);
+    settings = remote.observe(event, settings);
     if (retries.observe(event)) progress();
     options.onEvent?.(event);
   };
@@ -156,11 +165,13 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const own = options.moduleSignal?.(id);
     const taskSignal = own ? AbortSignal.any([signal, own]) : signal;
     await checkWritable(options.plan.root, module); // before spending tokens
-    const moduleSettings = options.reroll?.has(id) ? { ...settings, reroll: true } : settings;
+    const prefetched = options.prefetched?.get(id);
+    const moduleSettings = { ...settings, ...(options.reroll?.has(id) ? { reroll: true } : {}), ...(prefetched ? { prefetched } : {}) };
     const checkSlot = checks.slot(priorities.get(id) ?? 0);
     const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot, checkSlot })
       .catch((error: unknown) => {
-        if (error instanceof JauntConfigError) configError ??= error;
+        // Config errors, and spec errors the type check finds (exit 2 both), would fail every attempt: stop once.
+        if (error instanceof JauntError && error.exitCode === 2) configError ??= error;
         throw error;
       })
       .finally(() => checkSlot.dispose());
@@ -215,7 +226,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
   const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
-  const warnings = [...options.warnings, ...stageWarnings];
+  const warnings = [...options.warnings, ...remote.warnings, ...stageWarnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);
   return {
@@ -232,6 +243,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     tokens,
     costUsd: costKnown ? cost : undefined,
     durationMs: Math.round(performance.now() - started),
+    cache: cacheCounts(modules),
     modules,
     orphans: options.plan.orphans.filter((orphan) => orphan.kind === options.kind).map((orphan) => orphan.generatedFile),
     warnings,

@@ -60,6 +60,7 @@ export function allowedImports(input: GenerationInput): string {
     ...(input.specsUnderTest ?? []).map((s) => s.importFrom),
     ...input.handwrittenImports.map((h) => h.specifier),
     ...importedPackages(input.specSource),
+    ...(input.properties && input.properties.length > 0 ? ["fast-check"] : []),
   ];
   const unique = [...new Set(specifiers)].filter((s) => s !== "@jaunt/runtime");
   const base = input.kind === "test" ? "`bun:test`, `node:` built-ins" : "`node:` built-ins";

@@ -104,7 +104,8 @@ function judge(options: GatingTestOptions, tests: readonly GatingTest[], cases: 
       continue;
     }
     const where = `${test.file}${test.line === undefined ? "" : `:${test.line}`}`;
-    const whose = origin.get(test.file) === "generated" ? "the generated test (still fresh: it passed against the previous implementation)" : "the user's test";
+    const kind = origin.get(test.file);
+    const whose = kind === "generated" ? "the generated test (still fresh: it passed against the previous implementation)" : kind === "failing" ? "the generated test this repair must make pass" : "the user's test";
     const failure = test.failure;
     if (!failure) continue;
     if (!heldAgainstCandidate(test, input.generatedFile)) {
