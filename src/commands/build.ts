@@ -1,5 +1,6 @@
 /** `jaunt build`: generate the implementations of stale specs (DESIGN §5). */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { logger, stderrIsInteractive, stdoutIsInteractive, writeJson, writeResult } from "../cli/output.ts";
@@ -7,7 +8,7 @@ import type { CommandOutcome } from "../cli/run.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
 export default defineCommand({
-  meta: { name: "build", description: "Generate implementations for stale specs into __generated__/ folders" },
+  meta: { name: "build", description: COMMAND_SUMMARIES.build },
   args: {
     ...rootArgs,
     ...jsonArgs,

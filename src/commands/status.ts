@@ -1,11 +1,12 @@
 /** `jaunt status`: which generated modules are fresh or stale, and why; `--check` for CI. */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { inferDepsArgs, jsonArgs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
 
 export default defineCommand({
-  meta: { name: "status", description: "Show which generated modules are fresh or stale, and why (no model or API key needed)" },
+  meta: { name: "status", description: COMMAND_SUMMARIES.status },
   args: {
     ...rootArgs,
     ...jsonArgs,

@@ -1,5 +1,6 @@
 /** `jaunt test`: build, generate tests from test specs, and run them with `bun test` (DESIGN §6). */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, parseTimeout, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { writeJson, writeProgress, writeResult } from "../cli/output.ts";
@@ -7,7 +8,7 @@ import type { CommandOutcome } from "../cli/run.ts";
 import { formatRepair, formatRepairTotals } from "../cli/repair-line.ts";
 
 export default defineCommand({
-  meta: { name: "test", description: "Build, generate tests from test specs, and run them with bun test" },
+  meta: { name: "test", description: COMMAND_SUMMARIES.test },
   args: {
     ...rootArgs,
     ...jsonArgs,

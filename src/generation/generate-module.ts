@@ -27,6 +27,8 @@ const CANDIDATE_KEEP = 20_000;
  */
 export async function generateModule(input: GenerationInput, settings: GenerationSettings, hooks: GenerationHooks = {}): Promise<GenerationResult> {
   const emit = hooks.onEvent ?? (() => undefined);
+  // Only model requests hold a slot: validation (type check, behaviour) runs beside other modules' requests.
+  const slot = hooks.slot;
   const { llm } = settings;
   const cacheDir = settings.cacheDir ?? defaultCacheDir(settings.root);
   const firstMessages = renderMessages(input, settings.prompts);
@@ -35,6 +37,15 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   const env = settings.env ?? process.env;
   const behaviour = settings.behaviour && input.kind === "build" ? { ...settings.behaviour, env, apiKeyEnv: llm.apiKeyEnv } : undefined;
   const validateOptions = { root: settings.root, signal: hooks.signal, ...(behaviour ? { behaviour } : {}) };
+  // Validation is CPU work (type check, examples): it holds a check slot, not a request slot.
+  const validate = async (answer: string) => {
+    await hooks.checkSlot?.acquire();
+    try {
+      return await validateCandidate(answer, input, validateOptions);
+    } finally {
+      hooks.checkSlot?.release();
+    }
+  };
   const evidence = (outcome: { checks?: ModuleChecks; warnings?: readonly string[] }) => ({
     ...(outcome.checks ? { checks: outcome.checks } : {}),
     ...(outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),
@@ -59,7 +70,8 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     };
   };
   const served = async (code: string, source: "local" | "remote"): Promise<GenerationResult | undefined> => {
-    const outcome = await validateCandidate(code, input, validateOptions);
+    slot?.release(); // checking a cached answer is no model request
+    const outcome = await validate(code);
     if (outcome.diagnostics.length > 0) {
       attempts.push({ attempt: 0, source: source === "local" ? "cache" : "remote-cache", diagnostics: outcome.diagnostics, candidate: outcome.code.slice(0, CANDIDATE_KEEP) });
       return undefined;
@@ -107,6 +119,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
         completion = { ...settings.prefetched, usage: NO_USAGE, retries: 0 };
       } else {
         client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, env)), settings.backoff, settings.requestShape);
+        await slot?.acquire();
         completion = await client.complete(messages, {
         ...(hooks.signal ? { signal: hooks.signal } : {}),
         onRetry: (notice) => emit({ type: "provider_retry", module: input.module, ...notice }),
@@ -121,7 +134,11 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       throw error;
     }
     usage = addUsage(usage, completion.usage);
-    const outcome = await validateCandidate(completion.text, input, validateOptions);
+    // Said before the slot goes back, so a cost cap sees this answer's cost before another module starts.
+    const spent = cost();
+    emit({ type: "answered", module: input.module, attempt, usage, ...(spent === undefined ? {} : { costUsd: spent }) });
+    slot?.release();
+    const outcome = await validate(completion.text);
     // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
     // followed by cut-off prose is the module.
     // A complete block that ran and behaved wrongly (examples, tests) was not cut off: its diagnostics stand.

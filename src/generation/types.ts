@@ -296,12 +296,29 @@ export type GenerationEvent =
   | ({ readonly type: "provider_retry"; readonly module: string } & RetryNotice)
   /** A server rejected a parameter Jaunt can express another way; later requests of the run use `shape`. */
   | { readonly type: "request_reshaped"; readonly module: string; readonly note: string; readonly shape: NonNullable<GenerationSettings["requestShape"]> }
+  /** An answer arrived (validation follows); usage and cost are the module's so far, failed requests included. */
+  | { readonly type: "answered"; readonly module: string; readonly attempt: number; readonly usage: TokenUsage; readonly costUsd?: number }
   | { readonly type: "invalid"; readonly module: string; readonly attempt: number; readonly diagnostics: readonly Diagnostic[] }
   | { readonly type: "done"; readonly module: string; readonly ok: boolean };
+
+/**
+ * The run's hold on one of its `jobs` request slots (`jobs` counts model
+ * requests in flight). Generation starts holding it, gives it back before
+ * validating a candidate and takes one again before another request.
+ */
+export interface RequestSlot {
+  release(): void;
+  /** Rejects when the generation is cancelled while waiting. */
+  acquire(): Promise<void>;
+}
 
 export interface GenerationHooks {
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: GenerationEvent) => void;
+  /** Without one, generation ignores slots (one module on its own). */
+  readonly slot?: RequestSlot;
+  /** Held while a candidate is validated (not at the start): the run bounds CPU-bound checks running at once. */
+  readonly checkSlot?: RequestSlot;
 }
 
 /** A chat message as sent to the provider. */

@@ -10,7 +10,9 @@ import { cacheCounts, type BuildReport, type ModuleError, type ModuleReport } fr
 import { remoteCacheEvents } from "./remote-cache-events.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
-import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
+import { criticalPathPriorities } from "./critical-path.ts";
+import { PriorityGate } from "./priority-gate.ts";
+import { schedule, type TaskNode, type TaskOutcome, type TaskSlot } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
 import { inputsOf, writeBuiltInputs } from "../graph/built-inputs.ts";
@@ -106,13 +108,15 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
 const MAX_WORKERS = 4;
 
 /**
- * Workers and tasks per Worker for `jobs` concurrent generations: one Worker
- * per core (capped), each running its share of the jobs.
+ * Workers for `jobs` concurrent generations: one per core (capped). A Worker
+ * takes any number of tasks: the scheduler bounds model requests, and a
+ * module validating after its answer holds no slot while the next one's
+ * request goes out, so more than `jobs` modules may be in Workers at once.
  */
 export function poolShape(jobs: number, tasks: number): { size: number; tasksPerWorker: number } {
   const concurrency = Math.max(1, Math.min(jobs, tasks));
   const size = Math.max(1, Math.min(concurrency, navigator.hardwareConcurrency, MAX_WORKERS));
-  return { size, tasksPerWorker: Math.ceil(concurrency / size) };
+  return { size, tasksPerWorker: Number.POSITIVE_INFINITY };
 }
 
 /** Generate and write `modules`; never throws for a module's failure (config errors from workers do throw). */
@@ -121,12 +125,18 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
   const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
+  // Validation is CPU work: one check per core at a time, the longest remaining path first.
+  const checks = new PriorityGate(Math.max(2, navigator.hardwareConcurrency));
+  const priorities = criticalPathPriorities(nodes);
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
   // Behaviour-stage findings not held against candidates (unrunnable examples, tests failing by themselves), each once.
   const stageWarnings = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
+  /** Cost so far of modules still running (their answers arrived; validation or a retry may follow). */
+  const running = new Map<string, number>();
+  const spentSoFar = (): number => [...running.values()].reduce((sum, c) => sum + c, 0) + cost;
   let costKnown = true;
   let done = 0;
   let failed = 0;
@@ -142,12 +152,13 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const remote = remoteCacheEvents(options.onWarning);
   const onEvent = (event: GenerationEvent): void => {
     if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
+    if (event.type === "answered" && event.costUsd !== undefined) running.set(event.module, event.costUsd);
     settings = remote.observe(event, settings);
     if (retries.observe(event)) progress();
     options.onEvent?.(event);
   };
 
-  const run = async (id: string, signal: AbortSignal): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
+  const run = async (id: string, signal: AbortSignal, slot: TaskSlot): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
     const module = byId.get(id);
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
@@ -156,11 +167,15 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     await checkWritable(options.plan.root, module); // before spending tokens
     const prefetched = options.prefetched?.get(id);
     const moduleSettings = { ...settings, ...(options.reroll?.has(id) ? { reroll: true } : {}), ...(prefetched ? { prefetched } : {}) };
-    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent }).catch((error: unknown) => {
-      // Config errors, and spec errors the type check finds (exit 2 both), would fail every attempt: stop once.
-      if (error instanceof JauntError && error.exitCode === 2) configError ??= error;
-      throw error;
-    });
+    const checkSlot = checks.slot(priorities.get(id) ?? 0);
+    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot, checkSlot })
+      .catch((error: unknown) => {
+        // Config errors, and spec errors the type check finds (exit 2 both), would fail every attempt: stop once.
+        if (error instanceof JauntError && error.exitCode === 2) configError ??= error;
+        throw error;
+      })
+      .finally(() => checkSlot.dispose());
+    running.delete(id);
     tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };
     if (result.costUsd === undefined) costKnown = false;
     else cost += result.costUsd;
@@ -181,7 +196,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       run,
       ...(options.signal ? { abortSignal: options.signal } : {}),
       ...(stopSignal ? { stopSignal } : {}),
-      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || cost < options.maxCost),
+      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || spentSoFar() < options.maxCost),
       onStart: (id) => {
         inFlight.add(id);
         progress();
