@@ -14,7 +14,7 @@ import type { Diagnostic, GenerationInput } from "../types.ts";
 import { checkProgram } from "./examples/check-program.ts";
 import type { ModuleScope } from "./examples/module-scope.ts";
 import type { ExampleBlock, ExampleCheck } from "./examples/types.ts";
-import { createRunFolder, workerEntryFile } from "./run/preload-files.ts";
+import { createRunFolder, workerEntryUrl } from "./run/preload-files.ts";
 import { isCompiledExecutable } from "./run/compiled.ts";
 import { runIsolated } from "./run/run-isolated.ts";
 import { runWorker } from "./run/run-worker.ts";
@@ -102,7 +102,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     try {
       await writeFile(resultsFile, "");
       const vars = { JAUNT_EXAMPLE_RESULTS: resultsFile, JAUNT_EXAMPLE_PROGRAM: programFile, JAUNT_CANDIDATE_FILE: candidateFile };
-      const run = await runWorker({ script: workerEntryFile(), env: options.env, message: { env: vars, overlay }, timeoutMs: options.timeoutMs, ...signal });
+      const run = await runWorker({ script: workerEntryUrl(), env: options.env, message: { env: vars, overlay }, timeoutMs: options.timeoutMs, ...signal });
       return judge(options, program.checks, parseEvents(await readFile(resultsFile, "utf8")), run);
     } finally {
       await rm(resultsFile, { force: true });

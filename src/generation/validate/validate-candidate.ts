@@ -55,11 +55,30 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
   const flagged = new Set(structural.filter((d) => d.code === "jaunt/missing-export" || d.code === "jaunt/wrong-kind").map((d) => d.message));
   const specsToAssert = input.specs.filter((s) => ![...flagged].some((m) => m.includes(`\`${s.name}\``)));
   const behaviour = options.behaviour && input.kind === "build" && structural.length === 0 ? options.behaviour : undefined;
-  const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal });
-  if (!behaviour || types.length > 0) return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
-  // The behaviour stage runs after the type check, not beside it: it never judges a candidate that does not
-  // type-check, and its Worker is started ahead (run-worker.ts), so it adds ~20 ms where running beside
-  // `bun check` slowed the check as much on a small machine (measured: bench/behaviour.ts, docs/decisions.md).
-  const outcome = await runBehaviourStage(ts, options.root, input, code, behaviour, options.signal);
+  const gated = behaviour !== undefined && behaviour.verifyTests && (input.gatingTests ?? []).length > 0;
+  if (!behaviour || !gated) {
+    const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal });
+    if (!behaviour || types.length > 0) return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
+    // Examples alone run after the type check, not beside it: they never judge a candidate that does not
+    // type-check, and with their Worker started ahead (run-worker.ts) they add ~16 ms, where running beside
+    // `bun check` slowed the check as much on a small machine (bench/behaviour.ts, docs/decisions.md).
+    const outcome = await runBehaviourStage(ts, options.root, input, code, behaviour, options.signal);
+    return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
+  }
+  // With gating tests (a `bun test` subprocess, ~50–60 ms) the stage starts beside the type check, and is
+  // stopped, its result dropped, when the type check finds errors: it never judges a candidate that does not type-check.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const running = runBehaviourStage(ts, options.root, input, code, behaviour, signal);
+  running.catch(() => undefined);
+  const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal }).catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
+  if (types.length > 0) {
+    stop.abort();
+    return { code, complete, diagnostics: capDiagnostics(types) };
+  }
+  const outcome = await running;
   return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
 }

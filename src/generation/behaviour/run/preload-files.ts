@@ -1,9 +1,9 @@
 /**
- * The files a behaviour run needs on disk — the overlay preload and the
- * example entry — written into a fresh temporary folder per run (removed
- * after it), because a compiled jaunt carries them only as embedded text.
+ * The scripts a behaviour run needs: the overlay preload and the example
+ * entry of a subprocess run, written into a fresh temporary folder per run
+ * (removed after it), because a compiled jaunt carries them only as embedded
+ * text; and the examples' Worker entry, a `blob:` URL.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -44,20 +44,15 @@ const WORKER_ENTRY = `${ENTRY_IMPORTS}const job = await new Promise((resolve) =>
   self.onmessage = (event) => { self.onmessage = null; resolve(event.data); };
 });
 Object.assign(process.env, job.env);
-${overlayInstallLine("job.overlay")}${RUN_PROGRAM}postMessage("done");
+${overlayInstallLine("job.overlay")}${RUN_PROGRAM.replace("require(program)", "mod.createRequire(program)(program)")}postMessage("done");
 `;
 
 let workerEntry: string | undefined;
 
-/** The Worker entry's file, written once per process into a temporary folder removed when the process exits. */
-export function workerEntryFile(): string {
-  if (workerEntry !== undefined && existsSync(workerEntry)) return workerEntry;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "jaunt-worker-"));
-  const file = path.join(dir, "examples-worker.js");
-  writeFileSync(file, WORKER_ENTRY);
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  workerEntry = file;
-  return file;
+/** The Worker entry as a `blob:` URL made once per process: no file to write, nothing left behind. */
+export function workerEntryUrl(): string {
+  workerEntry ??= URL.createObjectURL(new Blob([WORKER_ENTRY], { type: "text/javascript" }));
+  return workerEntry;
 }
 
 export interface RunFolder {

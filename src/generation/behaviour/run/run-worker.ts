@@ -13,7 +13,7 @@
  */
 
 export interface WorkerRun {
-  /** Absolute path of the script (a real file: a compiled jaunt has no source tree). */
+  /** The script: an absolute path or a `blob:` URL (a compiled jaunt has no source tree). */
   readonly script: string;
   /** The Worker's whole environment (fixed at its start, so a spare is kept per script and environment). */
   readonly env: Readonly<Record<string, string>>;
