@@ -46,11 +46,6 @@ export interface EnvOriginOptions {
   readonly bunAutoload: boolean;
 }
 
-/** Whether this process is the compiled executable (its modules live on Bun's embedded filesystem). */
-export function isCompiledExecutable(main: string = Bun.main): boolean {
-  return main.startsWith("/$bunfs/") || /^[A-Za-z]:[\\/]~BUN[\\/]/.test(main);
-}
-
 /** The `.env` files Bun loads from `cwd`, lowest precedence first (https://bun.sh/docs/runtime/env). */
 export function bunDotenvFiles(cwd: string, nodeEnv: string | undefined): string[] {
   const mode = nodeEnv || "development";
