@@ -4,7 +4,7 @@ import { readJunit } from "../../../src/generation/behaviour/tests/junit-report.
 import { createE2eProject } from "../../e2e/project.ts";
 import { testLlmConfig } from "../../support/generation-project.ts";
 
-const project = createE2eProject({ ".env": "OPENAI_API_KEY=sk-from-dotenv\nexport DB_PASSWORD='hunter2'\n# COMMENTED=1\n", ".env.local": "STRIPE_KEY=sk_live\n", ".env.production": "PROD_TOKEN=t\n" });
+const project = createE2eProject({ ".env": "OPENAI_API_KEY=sk-from-dotenv\nexport DB_PASSWORD='hunter2'\n# COMMENTED=1\n", ".env.local": "STRIPE_KEY=sk_live\nCOLON_TOKEN: c\n", ".env.production": "PROD_TOKEN=t\n" });
 afterAll(() => project.cleanup());
 
 describe("childEnv", () => {
@@ -18,6 +18,7 @@ describe("childEnv", () => {
       JAUNT_LLM_BASE_URL: "http://x",
       COMMENTED: "kept",
       STRIPE_KEY: "sk_live",
+      COLON_TOKEN: "c",
       PROD_TOKEN: "t",
       TEAM_CACHE_TOKEN: "bearer",
       JAUNT_REMOTE_CACHE_TOKEN: "bearer-default",

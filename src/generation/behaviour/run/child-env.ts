@@ -8,11 +8,9 @@
  * environment. The `bun test` child also runs with `--no-env-file`, so it
  * loads none of them itself.
  */
-import { readFileSync } from "node:fs";
 import type { JauntConfig } from "../../../config/types.ts";
-import { bunDotenvFiles } from "../../../trust/env-origins.ts";
+import { bunDotenvFiles, dotenvNamesIn } from "../../../trust/env-origins.ts";
 import { SIGNATURE_KEY_ENV } from "../../cache/remote-cache.ts";
-import { parseEnvFile } from "../../llm/env-file.ts";
 
 /**
  * Variables never handed to model-written code, whatever the config and the `.env` files say:
@@ -26,14 +24,9 @@ export function secretEnvNames(config: Pick<JauntConfig, "llm" | "cache">): stri
   return [config.llm.apiKeyEnv, config.cache.remoteTokenEnv];
 }
 
+/** Every name Bun could load from the folder's `.env` files (read leniently: `KEY: value` counts too). */
 function dotenvNames(dir: string, nodeEnv: string | undefined): string[] {
-  return bunDotenvFiles(dir, nodeEnv).flatMap((file) => {
-    try {
-      return Object.keys(parseEnvFile(readFileSync(file, "utf8")));
-    } catch {
-      return [];
-    }
-  });
+  return bunDotenvFiles(dir, nodeEnv).flatMap((file) => [...dotenvNamesIn(file).keys()]);
 }
 
 /**
