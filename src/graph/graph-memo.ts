@@ -34,7 +34,7 @@ import type { Digest } from "./digests.ts";
 import type { HandwrittenRef } from "./spec-graph.ts";
 
 export const GRAPH_MEMO_PATH = ".jaunt/cache/graph.json";
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The graph-derived parts of a plan. */
 export interface GraphParts {
@@ -49,21 +49,27 @@ export interface GraphParts {
   readonly order: readonly string[];
 }
 
-/** A module digest and the inputs it was computed from (joined, compared as strings). */
-interface DigestEntry {
-  /** The module file's content hash: its spec digests are a function of it (for one tool version). */
-  readonly content: string;
-  readonly deps: string;
-  readonly handwritten: string;
-  readonly digest: Digest;
+/**
+ * A module digest and the inputs it was computed from, compared as strings:
+ * [content key (contentKey), dependency modules, handwritten file=digest list, digest].
+ * A tuple, not an object: the memo is read on every re-plan, and its size is its cost.
+ */
+type DigestEntry = readonly [string, string, string, Digest];
+
+/** Hex characters kept of a SHA-256 in the memo (128 bits): a cache key, never a digest anyone sees. */
+const KEY_HEX = 32;
+
+/** A spec module's content key: its kind and (a prefix of) its content hash, which its spec digests are a function of (for one tool version). */
+export function contentKey(kind: string, contentHash: string): string {
+  return `${kind}:${contentHash.slice(contentHash.indexOf(":") + 1, contentHash.indexOf(":") + 1 + KEY_HEX)}`;
 }
 
 interface Stored {
   readonly key: string;
   readonly writtenAt: number;
   readonly fingerprint: string;
-  /** File → [content hash, shape hash]. */
-  readonly shapes: Record<string, [string, string]>;
+  /** File → content hash prefix + shape hash prefix (KEY_HEX characters each). */
+  readonly shapes: Record<string, string>;
   readonly probes: ProbeRecord;
   readonly graph: {
     readonly deps: Record<string, string[]>;
@@ -81,6 +87,12 @@ function sha(text: string): string {
   return Bun.CryptoHasher.hash("sha256", text, "hex");
 }
 
+/** The content-hash prefix a shape is stored under. */
+function contentPrefix(contentHash: string): string {
+  const start = contentHash.indexOf(":") + 1;
+  return contentHash.slice(start, start + KEY_HEX);
+}
+
 /** Everything of `info` the spec graph reads, except import resolution (added per run: it depends on other files). */
 function shapeOf(info: ModuleInfo): string {
   return sha(JSON.stringify([
@@ -92,7 +104,7 @@ function shapeOf(info: ModuleInfo): string {
     info.localExports,
     info.rejected,
     info.specs.map((s) => [s.ref, s.name, s.kind, s.options, s.references, s.options.deps.length > 0 ? s.range.start : null]),
-  ]));
+  ])).slice(0, KEY_HEX);
 }
 
 function resolutionOf(info: ModuleInfo): string {
@@ -117,7 +129,7 @@ function toMap<T>(record: Record<string, T>): Map<string, T> {
 /** One plan's use of the memo: load, look up, then remember what this plan computed. */
 export class GraphMemo {
   private readonly stored: Stored | undefined;
-  private readonly shapes: Record<string, [string, string]> = {};
+  private readonly shapes: Record<string, string> = {};
   private fingerprint = "";
   private graph: Stored["graph"] | undefined;
   private probes: ProbeRecord = { files: {}, globs: {} };
@@ -144,10 +156,11 @@ export class GraphMemo {
     const parts: string[] = [];
     for (const [file, info] of discovery.files) {
       const known = this.stored?.shapes[file];
-      const reuse = Array.isArray(known) && known[0] === info.contentHash && typeof known[1] === "string";
-      const shape = reuse ? known[1] : shapeOf(info);
+      const content = contentPrefix(info.contentHash);
+      const reuse = typeof known === "string" && known.length === 2 * KEY_HEX && known.startsWith(content);
+      const shape = reuse ? known.slice(KEY_HEX) : shapeOf(info);
       if (!reuse) this.dirty = true;
-      this.shapes[file] = [info.contentHash, shape];
+      this.shapes[file] = content + shape;
       parts.push(file, shape, resolutionOf(info));
     }
     parts.push("\u0002", ...[...discovery.walked].sort());
@@ -213,11 +226,11 @@ export class GraphMemo {
     let handwritten = "";
     for (const [file, digest] of inputs.handwritten) handwritten += `${file}=${digest};`;
     const old = this.stored?.digests[module];
-    const same = isRecord(old) && old.content === content && old.deps === deps && old.handwritten === handwritten && typeof old.digest === "string";
-    const digest = same && !changedDeps ? old.digest : compute();
-    const changed = !same || old.digest !== digest;
+    const same = Array.isArray(old) && old.length === 4 && old[0] === content && old[1] === deps && old[2] === handwritten && typeof old[3] === "string" && old[3].startsWith("sha256:");
+    const digest = same && !changedDeps ? old[3] : compute();
+    const changed = !same || old[3] !== digest;
     if (changed) this.dirty = true;
-    this.digests[module] = { content, deps, handwritten, digest };
+    this.digests[module] = [content, deps, handwritten, digest];
     return { digest, changed };
   }
 

@@ -22,7 +22,7 @@ import { scanGenerated } from "./generated-scan.ts";
 import { HandwrittenFiles } from "./handwritten.ts";
 import { HeaderCache } from "./header-cache.ts";
 import { MeaningCache } from "./meaning-cache.ts";
-import { type GraphParts, GraphMemo } from "./graph-memo.ts";
+import { contentKey, type GraphParts, GraphMemo } from "./graph-memo.ts";
 import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
 import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
 import { buildSpecGraph, type SpecGraphOptions } from "./spec-graph.ts";
@@ -124,7 +124,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     const reached = handwritten.of(info);
     handwrittenOf.set(id, reached);
     // Recomputed only where the inputs changed: the edited module and what depends on it.
-    const { digest, changed } = memo.digestOf(id, { content: `${info.kind} ${info.contentHash}`, deps: dependsOn, handwritten: reached }, dependsOn.some((d) => changedDigests.has(d)), () => {
+    const { digest, changed } = memo.digestOf(id, { content: contentKey(info.kind, info.contentHash), deps: dependsOn, handwritten: reached }, dependsOn.some((d) => changedDigests.has(d)), () => {
       const dependencyDigests = new Map(dependsOn.map((d): [string, Digest] => [d, digests.get(d) ?? "sha256:"]));
       return moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: reached });
     });
