@@ -142,7 +142,7 @@ export class GraphMemo {
     this.stored = isStored(value, key) ? value : undefined;
   }
 
-  /** The key: tool version, root, inference flags, generated dir and request digests. */
+  /** The key: tool version and `parts` (the plan passes the spec digest version, root, inference flags, generated dir and request digests). */
   static keyOf(parts: readonly unknown[]): string {
     return JSON.stringify([VERSION, ...parts]);
   }

@@ -15,7 +15,7 @@ import { generatedPathFor } from "../generated/paths.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
 import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
 import { type BuiltInputs, inputsOf, readBuiltInputs, writeBuiltInputs } from "./built-inputs.ts";
-import { legacySpecDigest, moduleDigest, requestDigests, specDigest, type Digest } from "./digests.ts";
+import { legacySpecDigest, moduleDigest, requestDigests, SPEC_DIGEST_VERSION, specDigest, type Digest } from "./digests.ts";
 import { driftReasons } from "./drift.ts";
 import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
@@ -88,7 +88,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined, stampFor);
   const inferBuildDeps = options.inferDeps ?? config.build.inferDeps;
   const inferTestDeps = options.inferDeps ?? config.test.inferDeps;
-  const memo = new GraphMemo(useCache ? root : undefined, GraphMemo.keyOf([root, inferBuildDeps, inferTestDeps, generatedDir, prints]));
+  const memo = new GraphMemo(useCache ? root : undefined, GraphMemo.keyOf([SPEC_DIGEST_VERSION, root, inferBuildDeps, inferTestDeps, generatedDir, prints]));
   const found = { before: [...discovery.problems, ...scan.problems], after: duplicateModules(discovery.modules) };
   // The graph memo is consulted only for a project that discovers cleanly: problems are always reported afresh.
   const clean = found.before.length === 0 && found.after.length === 0;
