@@ -161,7 +161,8 @@ export class GraphMemo {
       const shape = reuse ? known.slice(KEY_HEX) : shapeOf(info);
       if (!reuse) this.dirty = true;
       this.shapes[file] = content + shape;
-      parts.push(file, shape, resolutionOf(info));
+      // Kind and module come from the file's place under the roots, not its content: a stored shape does not vouch for them.
+      parts.push(file, info.kind, info.module, shape, resolutionOf(info));
     }
     parts.push("\u0002", ...[...discovery.walked].sort());
     this.fingerprint = sha(parts.join("\u0000"));
