@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 
-const BENCHES = ["startup", "status", "dispatch", "validate", "provider-overhead", "watch", "compiled-app", "scheduling", "full-build"] as const;
+const BENCHES = ["startup", "status", "dispatch", "validate", "provider-overhead", "watch", "compiled-app", "scheduling", "full-build", "remote-cache", "test-results"] as const;
 
 const split = process.argv.indexOf("--");
 const names = split === -1 ? process.argv.slice(2) : process.argv.slice(2, split);

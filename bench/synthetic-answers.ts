@@ -44,7 +44,11 @@ export function wireSyntheticProject(dir: string, llmUrl: string, jobs: number):
   );
 }
 
-/** Environment for the spawned CLI: the fake key, no colors. */
+/**
+ * Environment for the spawned CLI: the fake key, no colors, and the project
+ * trusted (its non-default api_key_env would otherwise be refused, as CI does
+ * it: JAUNT_TRUST_PROJECT=1).
+ */
 export function cliEnv(): Record<string, string | undefined> {
-  return { ...process.env, BENCH_KEY: "k", NO_COLOR: "1" };
+  return { ...process.env, BENCH_KEY: "k", NO_COLOR: "1", JAUNT_TRUST_PROJECT: "1" };
 }

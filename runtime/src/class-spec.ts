@@ -12,14 +12,30 @@ import { registerSpec, type MagicOptions, type RegistryEntry } from "./registry.
 import type { SpecSite } from "./spec-location.ts";
 import { tagSpecRef } from "./spec-ref.ts";
 
-/** Any class, abstract or not, as seen by a decorator. */
-export type SpecClass = abstract new (...args: never[]) => unknown;
+/**
+ * Any class as a decorator sees it: abstract or not, with a public,
+ * protected or private constructor. TypeScript has no constructor type a
+ * class with a non-public constructor is assignable to (`abstract new (…)`
+ * rejects it: TS1238/TS1270 in the user's project), so: a function.
+ */
+export type SpecClass = Function;
+
+/**
+ * The part of a standard decorator's context `@magic()` reads. Typed
+ * structurally rather than as `ClassDecoratorContext<C>`, whose constraint
+ * (a public constructor) a class with a private constructor fails; its
+ * `kind: "class"` still makes `@magic()` on a method or field a type error.
+ */
+export interface ClassSpecContext {
+  readonly kind: "class";
+  readonly name: string | undefined;
+}
 
 /**
  * What `@magic()` returns; type-checks in both decorator modes. The result
  * is typed as the spec class: the build checks the generated class against it.
  */
-export type ClassSpecDecorator = <C extends SpecClass>(target: C, context?: ClassDecoratorContext<C>) => C;
+export type ClassSpecDecorator = <C extends SpecClass>(target: C, context?: ClassSpecContext) => C;
 
 type Extendable = new (...args: unknown[]) => object;
 
@@ -82,7 +98,7 @@ const DYNAMIC: ClassLinkage = { name: (declared) => declared, load: loadGenerate
 
 /** Builds the decorator for `@magic(options)`; `site` is where `magic()` was called. */
 export function createClassDecorator(options: MagicOptions, site: SpecSite, linkage: ClassLinkage = DYNAMIC): ClassSpecDecorator {
-  function decorate<C extends SpecClass>(target: C, _context?: ClassDecoratorContext<C>): C {
+  function decorate<C extends SpecClass>(target: C, _context?: ClassSpecContext): C {
     const args: readonly unknown[] = Array.from(arguments);
     const declared = classNameOf(args);
     const name = declared === undefined ? undefined : linkage.name(declared);

@@ -11,16 +11,18 @@ import buildSystem from "../../prompts/build_system.md" with { type: "text" };
 import buildModule from "../../prompts/build_module.md" with { type: "text" };
 import testSystem from "../../prompts/test_system.md" with { type: "text" };
 import testModule from "../../prompts/test_module.md" with { type: "text" };
+import judge from "../../prompts/judge.md" with { type: "text" };
 
-export type PromptName = "build_system" | "build_module" | "test_system" | "test_module";
+export type PromptName = "build_system" | "build_module" | "test_system" | "test_module" | "judge";
 
-export const PROMPT_NAMES: readonly PromptName[] = ["build_system", "build_module", "test_system", "test_module"];
+export const PROMPT_NAMES: readonly PromptName[] = ["build_system", "build_module", "test_system", "test_module", "judge"];
 
 const PACKAGED: Readonly<Record<PromptName, string>> = {
   build_system: buildSystem,
   build_module: buildModule,
   test_system: testSystem,
   test_module: testModule,
+  judge,
 };
 
 const OVERRIDE_KEY: Readonly<Record<PromptName, keyof PromptsConfig>> = {
@@ -28,6 +30,7 @@ const OVERRIDE_KEY: Readonly<Record<PromptName, keyof PromptsConfig>> = {
   build_module: "buildModule",
   test_system: "testSystem",
   test_module: "testModule",
+  judge: "judge",
 };
 
 export interface PromptTemplate {
@@ -44,11 +47,11 @@ export function packagedPrompt(name: PromptName): string {
 
 /** Every template in use for this project: overrides from `[prompts]` win over packaged ones. */
 export async function loadPromptTemplates(config: JauntConfig): Promise<Readonly<Record<PromptName, PromptTemplate>>> {
-  const [build_system, build_module, test_system, test_module] = await Promise.all(
+  const [build_system, build_module, test_system, test_module, judge] = await Promise.all(
     PROMPT_NAMES.map((name) => loadPromptTemplate(config, name)),
   );
-  if (!build_system || !build_module || !test_system || !test_module) throw new Error("unreachable: four prompt names");
-  return { build_system, build_module, test_system, test_module };
+  if (!build_system || !build_module || !test_system || !test_module || !judge) throw new Error("unreachable: five prompt names");
+  return { build_system, build_module, test_system, test_module, judge };
 }
 
 async function loadPromptTemplate(config: JauntConfig, name: PromptName): Promise<PromptTemplate> {

@@ -40,6 +40,14 @@ export function parseJobs(value: string | undefined): number | undefined {
   return jobs;
 }
 
+/** `--timeout SECONDS` → a positive number of seconds (undefined when absent); a usage error otherwise. */
+export function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got "${value}"`);
+  return seconds;
+}
+
 /**
  * `--infer-deps` / `--no-infer-deps`, shared by the commands that plan (`status`, `build`, `test`, `watch`, `prompt`, `stamp`).
  * No citty default: absent means "as jaunt.toml says", so either flag overrides

@@ -6,46 +6,14 @@
  * Writes go through `console.log` / `console.error`, not `process.stdout`:
  * in a compiled binary the first touch of `process.stdout` costs ~20 ms of
  * startup, and console output to a closed pipe (`jaunt status | head -1`)
- * ends the process quietly instead of throwing EPIPE.
+ * ends the process quietly instead of throwing EPIPE. Terminal detection is
+ * in terminal.ts.
  */
 import { createConsola, type ConsolaInstance, type LogObject } from "consola/core";
+import { colorEnabled, isTerminal } from "./terminal.ts";
 import { debugFromEnv } from "./verbosity.ts";
 
-const terminals = new Map<number, boolean>();
-
-/** Whether `fd` is a terminal. node:tty loads Node's stream machinery (~20 ms), so only when asked. */
-function isTerminal(fd: 1 | 2): boolean {
-  if (process.env.CI || process.env.TERM === "dumb") return false;
-  let known = terminals.get(fd);
-  if (known === undefined) {
-    const tty: typeof import("node:tty") = require("node:tty");
-    known = tty.isatty(fd);
-    terminals.set(fd, known);
-  }
-  return known;
-}
-
-/** True when fancy output (colors, live progress) suits stderr. */
-export function stderrIsInteractive(): boolean {
-  return isTerminal(2);
-}
-
-/** True when stdout is a terminal (so it shares a screen with stderr when that is one too). */
-export function stdoutIsInteractive(): boolean {
-  return isTerminal(1);
-}
-
-/** The width of the terminal stdout writes to; undefined when it is not one (a pipe, a file). */
-export function stdoutColumns(): number | undefined {
-  return isTerminal(1) ? process.stdout.columns : undefined;
-}
-
-/** Whether to color text bound for stderr (or stdout, when `stream` says so). */
-export function colorEnabled(stream: "stderr" | "stdout" = "stderr"): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
-  return isTerminal(stream === "stdout" ? 1 : 2);
-}
+export { colorEnabled, stderrIsInteractive, stdoutColumns, stdoutIsInteractive } from "./terminal.ts";
 
 /** Wrap `text` in an SGR color code when stderr wants colors. */
 export function paint(code: string, text: string): string {

@@ -6,7 +6,9 @@ import type { ArgsDef, CommandDef } from "citty";
 import { isVersionRequest, VERSION } from "../version.ts";
 import { didYouMean } from "../support/did-you-mean.ts";
 import { checkArgv } from "./check-argv.ts";
+import { ROOT_DESCRIPTION } from "./command-summaries.ts";
 import { COMMANDS } from "./commands.ts";
+import { isRootHelpRequest, rootHelp } from "./root-help.ts";
 import { stdoutColumns, writeJson, writeProgress, writeResult } from "./output.ts";
 import { reportError } from "./report-error.ts";
 import { UsageError } from "./usage-error.ts";
@@ -23,7 +25,7 @@ function isCommandOutcome(value: unknown): value is CommandOutcome {
 
 function rootCommand(): CommandDef {
   return {
-    meta: { name: "jaunt", version: VERSION, description: "Turn TypeScript spec stubs into working code and tests with an LLM" },
+    meta: { name: "jaunt", version: VERSION, description: ROOT_DESCRIPTION },
     subCommands: COMMANDS,
   };
 }
@@ -69,6 +71,10 @@ async function resolveArgs(cmd: CommandDef): Promise<ArgsDef> {
 export async function runCli(argv: readonly string[]): Promise<number> {
   if (isVersionRequest(argv)) {
     writeResult(VERSION);
+    return 0;
+  }
+  if (isRootHelpRequest(argv)) {
+    writeResult(rootHelp());
     return 0;
   }
   const verbose = isVerbose(argv.includes("--verbose"));

@@ -3,6 +3,7 @@
  * stdout; on a terminal a small view on stderr is redrawn in place (the queue,
  * each module's last result, the last change); otherwise plain lines on stderr.
  */
+import { formatRepair } from "./repair-line.ts";
 import { moduleLine, type TextSink } from "../orchestration/progress-view.ts";
 import type { WatchEvent } from "../orchestration/watch/watch-events.ts";
 import { writeProgress, writeResult } from "./output.ts";
@@ -60,8 +61,10 @@ export function plainLine(event: WatchEvent): string | undefined {
       const what = s.kind === "build" ? "build" : "test generation";
       return `${what} ${s.ok ? "ok" : "failed"}: ${s.built} built, ${s.failed} failed, ${s.skipped} skipped · ${s.tokens.promptTokens + s.tokens.completionTokens} tokens · ${(s.durationMs / 1000).toFixed(1)}s`;
     }
+    case "repair":
+      return formatRepair(event.record, event.rounds);
     case "tests":
-      return event.bunExitCode === 0 ? `tests passed (${event.testFiles.length} file(s))` : `tests failed (bun test exited ${event.bunExitCode})`;
+      return event.message;
     case "idle":
       return `up to date (${event.fresh} fresh); waiting for changes`;
     case "warning":

@@ -1,12 +1,14 @@
 /** `jaunt build`: generate the implementations of stale specs (DESIGN §5). */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { generationArgs, jobsArgs, jsonArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { isVerbose } from "../cli/verbosity.ts";
 import { logger, stderrIsInteractive, stdoutIsInteractive, writeJson, writeResult } from "../cli/output.ts";
 import type { CommandOutcome } from "../cli/run.ts";
+import { UsageError } from "../cli/usage-error.ts";
 
 export default defineCommand({
-  meta: { name: "build", description: "Generate implementations for stale specs into __generated__/ folders" },
+  meta: { name: "build", description: COMMAND_SUMMARIES.build },
   args: {
     ...rootArgs,
     ...jsonArgs,
@@ -20,6 +22,10 @@ export default defineCommand({
       valueHint: "ref",
     },
     "dry-run": { type: "boolean", description: "Print what would be generated, in order, with reasons and prompt-size estimates; no LLM calls" },
+    batch: {
+      type: "boolean",
+      description: "Send the first attempt of every stale module as one Batch API batch (half price, no rate limits; may take hours) and wait for it; Ctrl-C leaves it running and the next `jaunt build --batch` picks it up",
+    },
   },
   async run({ args }): Promise<CommandOutcome | undefined> {
     const options = {
@@ -29,6 +35,7 @@ export default defineCommand({
       ...(args.offline ? { offline: true } : {}),
     };
     const jobs = parseJobs(args.jobs);
+    if (args.batch && args.offline) throw new UsageError("--batch sends requests to the provider; it cannot be combined with --offline");
     const view = await import("../orchestration/progress-view.ts");
     if (args["dry-run"]) {
       const { buildDryRun } = await import("../orchestration/build.ts");
@@ -48,7 +55,7 @@ export default defineCommand({
       Boolean(args.json),
       (hooks) => {
         shown = hooks.shownWarnings;
-        return build({ ...options, ...(jobs === undefined ? {} : { jobs }), ...hooks });
+        return build({ ...options, ...(jobs === undefined ? {} : { jobs }), ...(args.batch ? { batch: true, onBatch: hooks.note } : {}), ...hooks });
       },
       isVerbose(args.verbose),
     );

@@ -1,9 +1,10 @@
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { jsonArgs, rootArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
-  meta: { name: "clean", description: "Remove generated files (only those with the Jaunt header) and empty __generated__ folders" },
+  meta: { name: "clean", description: COMMAND_SUMMARIES.clean },
   args: {
     ...rootArgs,
     cache: {

@@ -1,10 +1,11 @@
 /** `jaunt init`: set up a project, and trust it (the user made it). */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { jsonArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
-  meta: { name: "init", description: "Set up a Jaunt project: jaunt.toml, an example spec and test spec, the runtime dependency" },
+  meta: { name: "init", description: COMMAND_SUMMARIES.init },
   args: {
     dir: {
       type: "string",

@@ -1,10 +1,11 @@
 /** `jaunt prompt <module|SpecRef>`: print the exact messages a build would send for one module (no model call, no key). */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { inferDepsArgs, jsonArgs, planOptions, rootArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
-  meta: { name: "prompt", description: "Print the exact messages a build (or test generation) would send for a module; no model call, no API key" },
+  meta: { name: "prompt", description: COMMAND_SUMMARIES.prompt },
   args: {
     target: {
       type: "positional",

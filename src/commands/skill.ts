@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { jsonArgs, rootArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 
@@ -29,6 +30,6 @@ const exportCommand = defineCommand({
 });
 
 export default defineCommand({
-  meta: { name: "skill", description: "Skill docs that teach AI assistants to write Jaunt specs" },
+  meta: { name: "skill", description: COMMAND_SUMMARIES.skill },
   subCommands: { export: exportCommand },
 });

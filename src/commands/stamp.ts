@@ -1,10 +1,11 @@
 /** `jaunt stamp [targets…]`: accept spec edits that do not change behaviour (and hand edits) without a model call. */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { inferDepsArgs, jsonArgs, planOptions, rootArgs } from "../cli/args.ts";
 import { logger, writeJson, writeResult } from "../cli/output.ts";
 
 export default defineCommand({
-  meta: { name: "stamp", description: "Accept the current spec text (or a hand edit) of stale modules without asking the model: rewrites only the header digest" },
+  meta: { name: "stamp", description: COMMAND_SUMMARIES.stamp },
   args: {
     targets: {
       type: "positional",

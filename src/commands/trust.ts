@@ -1,14 +1,12 @@
 /** `jaunt trust`: let this project's settings choose where your credentials go (DESIGN §12); `--show`, `--revoke`. */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { jsonArgs, rootArgs } from "../cli/args.ts";
 import { writeJson, writeResult } from "../cli/output.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
 export default defineCommand({
-  meta: {
-    name: "trust",
-    description: "Trust this project's settings that choose where your credentials go ([llm] base_url, a non-default api_key_env, endpoints in its .env); asked again when they change",
-  },
+  meta: { name: "trust", description: COMMAND_SUMMARIES.trust },
   args: {
     ...rootArgs,
     show: { type: "boolean", description: "Say whether the project is trusted and which credential would go to which host, from which file and line; changes nothing" },

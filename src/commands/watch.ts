@@ -1,14 +1,15 @@
 /** `jaunt watch`: rebuild stale modules on save (debounced, cancel-and-restart), `--test` runs the affected tests. */
 import { defineCommand } from "citty";
+import { COMMAND_SUMMARIES } from "../cli/command-summaries.ts";
 import { inferDepsArgs, jobsArgs, offlineArgs, parseJobs, planOptions, rootArgs, verboseArgs } from "../cli/args.ts";
 import { stderrIsInteractive } from "../cli/output.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
 export default defineCommand({
-  meta: { name: "watch", description: "Rebuild stale modules whenever a spec, test spec, handwritten import or jaunt.toml is saved" },
+  meta: { name: "watch", description: COMMAND_SUMMARIES.watch },
   args: {
     ...rootArgs,
-    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, tests, idle, warning, error, stopped)" },
+    json: { type: "boolean", description: "Print one JSON event per line on stdout (ready, change, queue, start, module, restart, cycle, repair, tests, idle, warning, error, stopped)" },
     ...verboseArgs,
     ...jobsArgs,
     test: { type: "boolean", description: "Also regenerate the affected test modules and run them with bun test" },

@@ -138,14 +138,20 @@ export class TableReader {
     return new TableReader([...this.path, key], [...this.schemaPath, key], table, this.ctx);
   }
 
-  /** A table of tables keyed by free names (`[llm.prices."<model>"]`); `each` reads one entry. */
-  map<T>(key: string, each: (entry: TableReader) => T): Readonly<Record<string, T>> {
+  /**
+   * A table of tables keyed by free names (`[llm.prices."<model>"]`); `each` reads one entry.
+   * `fixed` reads keys of the same table that are settings, not entries (`[llm.prices] batch_discount`).
+   */
+  map<T>(key: string, each: (entry: TableReader) => T, fixed?: { readonly keys: readonly string[]; readonly read: (table: TableReader) => void }): Readonly<Record<string, T>> {
     const value = this.take(key, "map", undefined);
     this.catalogue([...this.schemaPath, key, "*"], "table", undefined, false);
+    const table = value !== undefined && isTable(value) ? value : {};
+    fixed?.read(new TableReader([...this.path, key], [...this.schemaPath, key], table, this.ctx));
     if (value === undefined) return {};
     if (!isTable(value)) return this.wrongType(key, "a table", value) ?? {};
     const result: Record<string, T> = {};
     for (const [name, entry] of Object.entries(value)) {
+      if (fixed?.keys.includes(name)) continue;
       const entryPath = [...this.path, key, name];
       if (!isTable(entry)) {
         this.ctx.problems.push({ code: "config.wrong_type", path: entryPath, message: `\`${formatKeyPath(entryPath)}\` must be a table, got ${tomlTypeName(entry)}` });

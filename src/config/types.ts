@@ -36,6 +36,8 @@ export interface LlmConfig {
   readonly maxTokens: number | undefined;
   /** Per-model price overrides, merged over the built-in table. */
   readonly prices: Readonly<Record<string, TokenPrice>>;
+  /** Price factor of Batch API requests (`[llm.prices] batch_discount`, default 0.5: half price). */
+  readonly batchDiscount: number;
   /** The model that answers the meaning check (`[build] semantic_gate`); undefined: `model`. */
   readonly gateModel: string | undefined;
 }
@@ -52,6 +54,10 @@ export interface BuildConfig {
    * ask `[llm] gate_model` whether the meaning changed; `UNCHANGED` stamps it.
    */
   readonly semanticGate: boolean;
+  /** Time limit (ms) for running a candidate's spec examples, per module and candidate. */
+  readonly exampleTimeoutMs: number;
+  /** Gate candidates on the user's tests that import their spec module (and on fresh generated tests). */
+  readonly verifyTests: boolean;
 }
 
 export interface TestConfig {
@@ -59,6 +65,12 @@ export interface TestConfig {
   readonly inferDeps: boolean;
   /** Extra arguments appended to `bun test`. */
   readonly bunArgs: readonly string[];
+  /** Time limit (seconds) on one `bun test` run; on expiry its whole process tree is stopped. */
+  readonly timeoutSeconds: number;
+  /** Repair rounds after generated tests fail (0 turns repair off). */
+  readonly repairRounds: number;
+  /** fast-check `numRuns` written into each generated property test. */
+  readonly propertyRuns: number;
 }
 
 /** Project-relative paths of prompt template overrides; undefined = packaged default. */
@@ -67,6 +79,22 @@ export interface PromptsConfig {
   readonly buildModule: string | undefined;
   readonly testSystem: string | undefined;
   readonly testModule: string | undefined;
+  /** The judge that decides whether an implementation or its test contradicts the spec. */
+  readonly judge: string | undefined;
+}
+
+/** `[cache]`: the shared remote cache (Turborepo remote-cache API). */
+export interface CacheConfig {
+  /** Base URL of a Turborepo remote-cache server (`/v8/artifacts/…` is appended); undefined = local cache only. */
+  readonly remoteUrl: string | undefined;
+  /** Team the artifacts belong to (`teamId` when it starts with `team_`, else `slug`). */
+  readonly team: string;
+  /** Name of the environment variable holding the bearer token (never the token itself). */
+  readonly remoteTokenEnv: string;
+  /** Read from the remote, never upload (untrusted CI branches). */
+  readonly readOnly: boolean;
+  /** Time limit of one remote request, in ms. */
+  readonly timeoutMs: number;
 }
 
 export interface JauntConfig {
@@ -80,4 +108,5 @@ export interface JauntConfig {
   readonly build: BuildConfig;
   readonly test: TestConfig;
   readonly prompts: PromptsConfig;
+  readonly cache: CacheConfig;
 }

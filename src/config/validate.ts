@@ -9,7 +9,7 @@ import { checkRelativePath, generatedDirProblem } from "./path-rules.ts";
 import type { ConfigProblem } from "./problems.ts";
 import { type ConfigKeyInfo, type ReadContext, TableReader, type UnknownKey } from "./table-reader.ts";
 import { formatKeyPath } from "./toml-values.ts";
-import type { BuildConfig, JauntConfig, LlmConfig, PathsConfig, PromptsConfig, TestConfig, TokenPrice } from "./types.ts";
+import type { BuildConfig, CacheConfig, JauntConfig, LlmConfig, PathsConfig, PromptsConfig, TestConfig, TokenPrice } from "./types.ts";
 
 export interface ValidationResult {
   /** Usable only when `problems` is empty (bad values are replaced by defaults). */
@@ -35,8 +35,8 @@ export function validateConfig(doc: TomlTable, root: string, configFile: string)
       message: `\`version\` = ${version} is not supported; this Jaunt reads version ${SUPPORTED_CONFIG_VERSION}`,
     });
   }
-  const sections = [top.table("paths"), top.table("llm"), top.table("build"), top.table("test"), top.table("prompts")] as const;
-  const [pathsTable, llmTable, buildTable, testTable, promptsTable] = sections;
+  const sections = [top.table("paths"), top.table("llm"), top.table("build"), top.table("test"), top.table("prompts"), top.table("cache")] as const;
+  const [pathsTable, llmTable, buildTable, testTable, promptsTable, cacheTable] = sections;
   const config: JauntConfig = {
     version: SUPPORTED_CONFIG_VERSION,
     root,
@@ -46,6 +46,7 @@ export function validateConfig(doc: TomlTable, root: string, configFile: string)
     build: readBuild(buildTable),
     test: readTest(testTable),
     prompts: readPrompts(promptsTable),
+    cache: readCache(cacheTable),
   };
   for (const reader of [top, ...sections]) reader.finish();
   const catalog = [...ctx.catalog.values()];
@@ -94,6 +95,15 @@ function readPaths(r: TableReader, ctx: ReadContext): PathsConfig {
 }
 
 function readLlm(r: TableReader): LlmConfig {
+  let batchDiscount: number = D.batch_discount;
+  const prices = r.map(
+    "prices",
+    (entry): TokenPrice => ({
+      input: entry.requiredNumber("input", { min: 0 }) ?? 0,
+      output: entry.requiredNumber("output", { min: 0 }) ?? 0,
+    }),
+    { keys: ["batch_discount"], read: (table) => (batchDiscount = table.number("batch_discount", D.batch_discount, { min: 0, max: 1 })) },
+  );
   const provider = r.string("provider", D.llm.provider, (value) =>
     value === "openai" ? undefined : `must be "openai" (any OpenAI-compatible server through \`llm.base_url\`), got "${value}"`,
   );
@@ -111,10 +121,8 @@ function readLlm(r: TableReader): LlmConfig {
     maxRetries: r.integer("max_retries", D.llm.max_retries, { min: 0 }),
     temperature: r.optionalNumber("temperature", { min: 0, max: 2 }),
     maxTokens: r.optionalInteger("max_tokens", { min: 1 }),
-    prices: r.map("prices", (entry): TokenPrice => ({
-      input: entry.requiredNumber("input", { min: 0 }) ?? 0,
-      output: entry.requiredNumber("output", { min: 0 }) ?? 0,
-    })),
+    prices,
+    batchDiscount,
     gateModel: r.optionalString("gate_model", (value) => (value.trim() === "" ? "must not be empty (leave it out to use `llm.model`)" : undefined)),
   };
 }
@@ -132,6 +140,23 @@ function readBuild(r: TableReader): BuildConfig {
     attempts: r.integer("attempts", D.build.attempts, { min: 1, max: 10 }),
     maxCost: r.optionalNumber("max_cost", { above: 0 }),
     semanticGate: r.boolean("semantic_gate", D.build.semantic_gate),
+    exampleTimeoutMs: r.integer("example_timeout_ms", D.build.example_timeout_ms, { min: 100, max: 600_000 }),
+    verifyTests: r.boolean("verify_tests", D.build.verify_tests),
+  };
+}
+
+function readCache(r: TableReader): CacheConfig {
+  return {
+    remoteUrl: r.optionalString("remote_url", (value) =>
+      isHttpUrl(value) ? undefined : "must be an http:// or https:// URL of a Turborepo remote-cache server, like https://cache.example.com",
+    ),
+    team: r.string("team", D.cache.team, (value) => (value.trim() === "" ? "must not be empty" : undefined)),
+    // The value is never echoed: a pasted token must not end up in an error.
+    remoteTokenEnv: r.string("remote_token_env", D.cache.remote_token_env, (value) =>
+      ENV_NAME.test(value) ? undefined : "must be the name of an environment variable (like JAUNT_REMOTE_CACHE_TOKEN), not the token itself",
+    ),
+    readOnly: r.boolean("read_only", D.cache.read_only),
+    timeoutMs: r.integer("timeout_ms", D.cache.timeout_ms, { min: 1 }),
   };
 }
 
@@ -140,6 +165,9 @@ function readTest(r: TableReader): TestConfig {
     jobs: r.integer("jobs", D.test.jobs, { min: 1 }),
     inferDeps: r.boolean("infer_deps", D.test.infer_deps),
     bunArgs: r.stringArray("bun_args", D.test.bun_args),
+    timeoutSeconds: r.number("timeout_seconds", D.test.timeout_seconds, { above: 0 }),
+    repairRounds: r.integer("repair_rounds", D.test.repair_rounds, { min: 0, max: 10 }),
+    propertyRuns: r.integer("property_runs", D.test.property_runs, { min: 1, max: 100_000 }),
   };
 }
 
@@ -154,6 +182,7 @@ function readPrompts(r: TableReader): PromptsConfig {
     buildModule: prompt("build_module"),
     testSystem: prompt("test_system"),
     testModule: prompt("test_module"),
+    judge: prompt("judge"),
   };
 }
 

@@ -24,7 +24,7 @@ import { type FileLayout, isFileLayout } from "./comment-patch.ts";
 import { isRecord } from "../support/is-record.ts";
 
 /** Bump when the shape of an entry or the parser's output changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 export const PARSE_CACHE_PATH = ".jaunt/cache/parse.json";
 

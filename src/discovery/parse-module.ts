@@ -3,6 +3,7 @@
  * no user code runs) and extracts its specs, imports and problems.
  */
 import ts from "typescript";
+import { decoratorOrderProblem } from "./decorator-order.ts";
 import { localTypeDeclarations, referencedTypeDeclarations, referencedTypesText } from "./local-types.ts";
 import { syntaxFault } from "./syntax-gate.ts";
 import { hasExportModifier, readModuleSyntax, runtimeApiOf, type ModuleSyntax, type RuntimeApi } from "./module-syntax.ts";
@@ -186,6 +187,12 @@ function topLevel(ctx: Context, statement: ts.Statement): void {
       if (ts.isCallExpression(expr) && runtimeApiOf(expr.expression, runtime) === "magic") {
         ctx.accepted.add(expr);
         ctx.specStatements.add(statement);
+        const order = decoratorOrderProblem(ctx.source, statement, decorator);
+        if (order) {
+          report(ctx, order.node, order.message, order.hint);
+          if (statement.name) ctx.rejected.push(statement.name.text);
+          continue;
+        }
         const before = ctx.specs.length;
         classSpec(ctx, statement, expr);
         if (ctx.specs.length === before && statement.name) ctx.rejected.push(statement.name.text);

@@ -33,6 +33,30 @@ export interface WrittenEntry {
   readonly toolVersion: string;
   /** The model whose answer this is; undefined when the body was accepted by hand (`jaunt stamp`). */
   readonly model?: string;
+  /** What checked this body before it was written (behaviour stage); absent: nothing recorded (older Jaunt, `jaunt stamp`). */
+  readonly checks?: RecordedChecks;
+}
+
+/** The behaviour stage's evidence for a written body (same shape as generation's `ModuleChecks`). */
+export interface RecordedChecks {
+  readonly examples: { readonly passed: number; readonly total: number; readonly unchecked: number };
+  readonly tests: { readonly passed: number; readonly total: number };
+  /** Example blocks that could not run, with the reason. */
+  readonly uncheckedExamples?: readonly { readonly file: string; readonly line: number; readonly spec: string; readonly reason: string }[];
+}
+
+function isCount(value: unknown, keys: readonly string[]): boolean {
+  return isRecord(value) && keys.every((k) => typeof value[k] === "number");
+}
+
+export function isRecordedChecks(value: unknown): value is RecordedChecks {
+  return isRecord(value) && isCount(value.examples, ["passed", "total", "unchecked"]) && isCount(value.tests, ["passed", "total"]) &&
+    (value.uncheckedExamples === undefined || Array.isArray(value.uncheckedExamples));
+}
+
+/** True when the checks include at least one that passed (an example or a test). */
+export function hasPassingCheck(checks: RecordedChecks | undefined): boolean {
+  return checks !== undefined && (checks.examples.passed > 0 || checks.tests.passed > 0);
 }
 
 /** Digest of a generated file's body. */
@@ -47,7 +71,8 @@ export function bodyMeaningDigest(body: string): string {
 
 function isEntry(value: unknown): value is WrittenEntry {
   return isRecord(value) && typeof value.body === "string" && isFileStamp(value.stamp) && typeof value.toolVersion === "string" &&
-    (value.model === undefined || typeof value.model === "string") && (value.meaning === undefined || typeof value.meaning === "string");
+    (value.model === undefined || typeof value.model === "string") && (value.meaning === undefined || typeof value.meaning === "string") &&
+    (value.checks === undefined || isRecordedChecks(value.checks));
 }
 
 export class WrittenRecords {

@@ -68,6 +68,80 @@ export interface GenerationInput {
   readonly specsUnderTest?: readonly SpecUnderTest[];
   /** How relative imports are spelled in this project (default: extensionless, bundler-style). */
   readonly specifierStyle?: SpecifierStyle;
+  /** Test modules: the `@property` lines to write as fast-check properties. */
+  readonly properties?: readonly PropertyInput[];
+  /** A repair (`jaunt test`): this module's current version failed tests; regenerate it with the failure. */
+  readonly repair?: RepairFeedback;
+  /**
+   * Build modules only: test files that gate each candidate (behaviour stage), project-relative —
+   * the user's handwritten tests that import the spec module, and generated tests still fresh.
+   */
+  readonly gatingTests?: readonly GatingTest[];
+}
+
+/** A `@property` line of a spec's or test spec's JSDoc, to become one fast-check property. */
+export interface PropertyInput {
+  /** SpecRef whose JSDoc holds the line. */
+  readonly ref: string;
+  /** The property in the user's words (`for every title, slugify(title) never contains "--"`). */
+  readonly text: string;
+  /** The fixed seed written into `fc.assert(…, { seed })`, so a failure reproduces. */
+  readonly seed: number;
+  /** `[test] property_runs`. */
+  readonly numRuns: number;
+}
+
+/** One failing test, as a repair prompt shows it. */
+export interface RepairFailure {
+  /** Describe blocks and test name, joined with " > ". */
+  readonly test: string;
+  /** Project-relative test file and line. */
+  readonly file: string;
+  readonly line?: number;
+  /** The test's own source code. */
+  readonly code?: string;
+  /** The failure in bun's words. */
+  readonly message: string;
+  readonly expected?: string;
+  readonly received?: string;
+  /** A property's shrunk counterexample. */
+  readonly counterexample?: string;
+  /** The first stack frame inside the implementation, with its source line (`src/__generated__/text.ts:2:51: …`). */
+  readonly frame?: string;
+}
+
+/** Why a module is regenerated in a repair round, and with what. */
+export interface RepairFeedback {
+  /** Which side the module is: the implementation or the generated test. */
+  readonly side: "implementation" | "test";
+  /** 1-based repair round. */
+  readonly round: number;
+  readonly failures: readonly RepairFailure[];
+  /** Why this side was judged wrong (the evidence, or the judge's one-line reason). */
+  readonly reason?: string;
+  /** The module's current code (implementation side: the implementation; test side: the test file). */
+  readonly currentCode?: string;
+  /** Test side: the file did not load, in the runner's words. */
+  readonly loadError?: string;
+}
+
+/** A test file run against each candidate of a module. */
+export interface GatingTest {
+  /** Project-relative path, `tests/slug.test.ts`. */
+  readonly file: string;
+  /** `handwritten`: the user's own; `generated`: a fresh generated test module (a regression suite). */
+  /** `failing`: a generated test that failed against the implementation in place, gating its repair (`jaunt test`). */
+  readonly origin: "handwritten" | "generated" | "failing";
+}
+
+/** What checked a module's accepted candidate (behaviour stage). */
+export interface ModuleChecks {
+  /** Spec `@example` checks: passed of total; `unchecked` example blocks could not run (prose). */
+  readonly examples: { readonly passed: number; readonly total: number; readonly unchecked: number };
+  /** Tests run against the candidate (handwritten and fresh generated ones): passed of total. */
+  readonly tests: { readonly passed: number; readonly total: number };
+  /** The example blocks that could not run, with the reason (so the user can fix them). */
+  readonly uncheckedExamples?: readonly { readonly file: string; readonly line: number; readonly spec: string; readonly reason: string }[];
 }
 
 /** The four prompt template texts in use (packaged or `[prompts]` overrides). */
@@ -76,6 +150,28 @@ export interface PromptTexts {
   readonly build_module: string;
   readonly test_system: string;
   readonly test_module: string;
+}
+
+/** `[cache]` remote settings for a run: names of secrets, never their values. */
+export interface RemoteCacheSettings {
+  /** Base URL of the Turborepo remote-cache server. */
+  readonly url: string;
+  readonly team: string;
+  /** Variable holding the bearer token. */
+  readonly tokenEnv: string;
+  /** Never upload. */
+  readonly readOnly: boolean;
+  readonly timeoutMs: number;
+}
+
+/** A first answer obtained elsewhere (the Batch API): attempt 1 uses it instead of a request. */
+export interface PrefetchedAnswer {
+  readonly text: string;
+  readonly finishReason: string | null;
+  /** The finish reason says the answer was cut off at a token limit. */
+  readonly truncated: boolean;
+  /** Billed at `[llm.prices] batch_discount`. */
+  readonly usage: TokenUsage;
 }
 
 /** Plain settings from which a Worker rebuilds the client. */
@@ -98,8 +194,21 @@ export interface GenerationSettings {
   readonly backoff?: { readonly baseMs: number; readonly maxMs: number; readonly retryAfterCapMs?: number };
   /** Environment to read the API key / base URL from; default `process.env`. Plain data. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The shared remote cache (`[cache] remote_url`); absent, or turned off for the rest of a run after a `remote_cache` event with `off`. */
+  readonly remoteCache?: RemoteCacheSettings;
+  /** This module's first answer, already fetched (a Batch API result): no cache lookup, no first request. */
+  readonly prefetched?: PrefetchedAnswer;
+  /** The behaviour stage (examples, tests against candidates); absent: it does not run (tests of Jaunt's internals). */
+  readonly behaviour?: BehaviourSettings;
   /** Request shape learned earlier in the run (a server rejected a parameter); see `request_reshaped` events. */
   readonly requestShape?: { readonly tokensField: "max_tokens" | "max_completion_tokens"; readonly streamFalse: boolean };
+}
+
+export interface BehaviourSettings {
+  /** `[build] example_timeout_ms`. */
+  readonly exampleTimeoutMs: number;
+  /** `[build] verify_tests`. */
+  readonly verifyTests: boolean;
 }
 
 /** One exact problem with a candidate. */
@@ -116,7 +225,7 @@ export interface AttemptDiagnostics {
   /** 1-based attempt number. */
   readonly attempt: number;
   /** Where the candidate came from. */
-  readonly source: "llm" | "cache";
+  readonly source: "llm" | "cache" | "remote-cache" | "batch";
   readonly diagnostics: readonly Diagnostic[];
   /** The candidate code that failed (bounded), for reports. */
   readonly candidate?: string;
@@ -137,6 +246,12 @@ export type GenerationResult =
       readonly usage: TokenUsage;
       readonly costUsd?: number;
       readonly cached: boolean;
+      /** Which cache served it, when `cached`. */
+      readonly cacheSource?: "local" | "remote";
+      /** What checked the accepted candidate (build modules with the behaviour stage on). */
+      readonly checks?: ModuleChecks;
+      /** Things the behaviour stage could not hold against candidates (unrunnable examples, tests that fail by themselves). */
+      readonly warnings?: readonly string[];
     }
   | {
       readonly module: string;
@@ -172,16 +287,38 @@ export interface RetryNotice {
 /** Progress events (plain data, safe to post from a Worker). */
 export type GenerationEvent =
   | { readonly type: "attempt"; readonly module: string; readonly attempt: number }
-  | { readonly type: "cache_hit"; readonly module: string }
+  | { readonly type: "cache_hit"; readonly module: string; readonly source?: "local" | "remote" }
+  /**
+   * Something about the remote cache worth one warning. `off`: the remote cannot serve this run (down, slow,
+   * misconfigured) — later modules skip it (`"reads"`: entirely; `"uploads"`: uploading only).
+   */
+  | { readonly type: "remote_cache"; readonly module: string; readonly message: string; readonly off?: "reads" | "uploads" }
   | ({ readonly type: "provider_retry"; readonly module: string } & RetryNotice)
   /** A server rejected a parameter Jaunt can express another way; later requests of the run use `shape`. */
   | { readonly type: "request_reshaped"; readonly module: string; readonly note: string; readonly shape: NonNullable<GenerationSettings["requestShape"]> }
+  /** An answer arrived (validation follows); usage and cost are the module's so far, failed requests included. */
+  | { readonly type: "answered"; readonly module: string; readonly attempt: number; readonly usage: TokenUsage; readonly costUsd?: number }
   | { readonly type: "invalid"; readonly module: string; readonly attempt: number; readonly diagnostics: readonly Diagnostic[] }
   | { readonly type: "done"; readonly module: string; readonly ok: boolean };
+
+/**
+ * The run's hold on one of its `jobs` request slots (`jobs` counts model
+ * requests in flight). Generation starts holding it, gives it back before
+ * validating a candidate and takes one again before another request.
+ */
+export interface RequestSlot {
+  release(): void;
+  /** Rejects when the generation is cancelled while waiting. */
+  acquire(): Promise<void>;
+}
 
 export interface GenerationHooks {
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: GenerationEvent) => void;
+  /** Without one, generation ignores slots (one module on its own). */
+  readonly slot?: RequestSlot;
+  /** Held while a candidate is validated (not at the start): the run bounds CPU-bound checks running at once. */
+  readonly checkSlot?: RequestSlot;
 }
 
 /** A chat message as sent to the provider. */

@@ -14,6 +14,7 @@
  * prompt templates are recorded (header, .jaunt/written.json), not hashed,
  * so an upgrade or a model switch restales nothing (`--force` opts in).
  */
+import { CONFIG_DEFAULTS } from "../config/defaults.ts";
 import { loadPromptTemplates, type PromptTemplate } from "../assets/prompts.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { meaningOf } from "../discovery/meaning-text.ts";
@@ -55,10 +56,13 @@ export function handwrittenDigest(text: string): Digest {
  */
 export interface RequestInput {
   readonly overrides: readonly (string | null)[];
+  /** Settings that change the output, as `key=value`, only when not at their default (so adding one restales nothing). */
+  readonly settings?: readonly string[];
 }
 
 export function requestDigest(kind: ModuleKind, input: RequestInput): Digest {
-  return digestOf(["jaunt-request/1", kind, input.overrides.map((text) => (text === null ? null : normalizeText(text)))]);
+  const settings = input.settings ?? [];
+  return digestOf(["jaunt-request/1", kind, input.overrides.map((text) => (text === null ? null : normalizeText(text))), ...(settings.length > 0 ? [settings] : [])]);
 }
 
 export interface ModuleDigestInput {
@@ -97,6 +101,10 @@ export async function requestDigests(config: JauntConfig): Promise<Record<Module
   const own = (template: PromptTemplate): string | null => (template.source === "packaged" ? null : template.text);
   return {
     build: requestDigest("build", { overrides: [own(t.build_system), own(t.build_module)] }),
-    test: requestDigest("test", { overrides: [own(t.test_system), own(t.test_module)] }),
+    // property_runs is written into each property test: a change regenerates the tests.
+    test: requestDigest("test", {
+      overrides: [own(t.test_system), own(t.test_module)],
+      settings: config.test.propertyRuns === CONFIG_DEFAULTS.test.property_runs ? [] : [`property_runs=${config.test.propertyRuns}`],
+    }),
   };
 }

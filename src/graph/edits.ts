@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type FileStamp, sameStamp, stampOf } from "../discovery/file-stamp.ts";
 import { parseHeader } from "../generated/header.ts";
-import { bodyDigest, bodyMeaningDigest, type WrittenEntry, type WrittenRecords } from "../generated/written-record.ts";
+import { bodyDigest, bodyMeaningDigest, type RecordedChecks, type WrittenEntry, type WrittenRecords } from "../generated/written-record.ts";
 import type { HeaderResult } from "./staleness.ts";
 
 /** Who wrote a generated file, as far as Jaunt knows. */
@@ -17,6 +17,8 @@ export interface WrittenBy {
   readonly toolVersion: string;
   /** Undefined when unknown (no record) or when the body was accepted with `jaunt stamp`. */
   readonly model: string | undefined;
+  /** What checked the body Jaunt wrote (behaviour stage); undefined when nothing was recorded. */
+  readonly checks?: RecordedChecks;
 }
 
 export interface EditScan {
@@ -47,7 +49,7 @@ export function scanEdits(root: string, headers: ReadonlyMap<string, HeaderResul
   for (const [file, header] of headers) {
     if (header.status !== "ok") continue;
     const record = records.get(file);
-    writtenBy.set(file, { toolVersion: header.header.toolVersion, model: record?.model });
+    writtenBy.set(file, { toolVersion: header.header.toolVersion, model: record?.model, ...(record?.checks ? { checks: record.checks } : {}) });
     if (!record) continue;
     const full = path.join(root, file);
     const stamp = stampFor(file);

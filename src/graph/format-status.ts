@@ -24,6 +24,19 @@ function writtenByText(m: StatusReport["modules"][number], current: StatusReport
   return `written by jaunt ${m.writtenBy.toolVersion} with ${model}${differs ? " (differs from now; not stale)" : ""}`;
 }
 
+/** `checked: 3/3 examples, 5 tests` for a fresh build module, `unverified` when nothing that ran passed. */
+function checksLine(m: StatusReport["modules"][number]): string | undefined {
+  if (m.kind !== "build" || m.status !== "fresh") return undefined;
+  const c = m.checks;
+  if (!c) return undefined; // nothing recorded (an older Jaunt, `jaunt stamp`): `--check --verified` still counts it unverified
+  const parts: string[] = [];
+  if (c.examples.total > 0) parts.push(`${c.examples.passed}/${c.examples.total} example${c.examples.total === 1 ? "" : "s"}`);
+  if (c.tests.total > 0) parts.push(`${c.tests.passed}/${c.tests.total} test${c.tests.total === 1 ? "" : "s"}`);
+  if (c.examples.unchecked > 0) parts.push(`${c.examples.unchecked} example${c.examples.unchecked === 1 ? "" : "s"} unchecked`);
+  const passed = c.examples.passed > 0 || c.tests.passed > 0;
+  return passed ? `checked: ${parts.join(", ")}` : `unverified: no spec example or test ran against it${parts.length > 0 ? ` (${parts.join(", ")})` : ""}`;
+}
+
 export function formatStatus(report: StatusReport, options: { readonly verbose?: boolean } = {}): string {
   const lines: string[] = options.verbose ? generatorLines(report) : [];
   if (report.modules.length === 0) {
@@ -34,6 +47,8 @@ export function formatStatus(report: StatusReport, options: { readonly verbose?:
     lines.push(`${m.status.padEnd(8)} ${m.module.padEnd(width)}  ${m.kind.padEnd(5)}  ${m.generatedFile}`);
     for (const reason of m.reasons) lines.push(`         - ${reason.message}`);
     if (m.status === "stale" && m.stampable) lines.push("         - stampable: `jaunt stamp` accepts the new spec text without a model call, if the edit does not change behaviour");
+    const checked = checksLine(m);
+    if (checked) lines.push(`         - ${checked}`);
     const written = options.verbose ? writtenByText(m, report.generator) : undefined;
     if (written) lines.push(`         ${written}`);
   }

@@ -8,6 +8,7 @@ import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import { VERSION } from "../version.ts";
 import type { ModuleKind } from "../discovery/types.ts";
+import { hasPassingCheck, type RecordedChecks } from "../generated/written-record.ts";
 import { requestDigests } from "./digests.ts";
 import type { Plan } from "./plan-types.ts";
 import type { Reason } from "./staleness.ts";
@@ -45,6 +46,12 @@ export interface StatusModule {
   readonly stampable: boolean;
   /** Who wrote the generated file: the Jaunt version in its header and the model recorded at write time (null when unknown). */
   readonly writtenBy: { readonly toolVersion: string; readonly model: string | null } | null;
+  /**
+   * What checked the generated body when Jaunt wrote it (build modules): spec examples passed/total and
+   * unchecked, tests passed/total, and the unchecked examples' reasons; null when nothing was recorded
+   * (written by an older Jaunt, accepted with `jaunt stamp`, edited by hand, or a test module).
+   */
+  readonly checks: RecordedChecks | null;
 }
 
 /** Who answers now: recorded, shown by `status --verbose`, never part of a digest. */
@@ -79,7 +86,8 @@ export function reportOf(plan: Plan, generator: GeneratorInfo): StatusReport {
     const specDeps: Record<string, readonly string[]> = {};
     for (const ref of m.specRefs) specDeps[ref] = plan.specs[ref]?.deps ?? [];
     const writtenBy = m.writtenBy ? { toolVersion: m.writtenBy.toolVersion, model: m.writtenBy.model ?? null } : null;
-    return [{ module: m.id, kind: m.kind, file: m.file, generatedFile: m.generatedFile, status: m.status, reasons: m.causes, specs: m.specRefs, dependsOn: m.dependsOn, specDeps, digest: m.digest, stampable: m.stampable, writtenBy }];
+    const checks = m.status === "edited" ? null : (m.writtenBy?.checks ?? null);
+    return [{ module: m.id, kind: m.kind, file: m.file, generatedFile: m.generatedFile, status: m.status, reasons: m.causes, specs: m.specRefs, dependsOn: m.dependsOn, specDeps, digest: m.digest, stampable: m.stampable, writtenBy, checks }];
   });
   for (const orphan of plan.orphans) {
     modules.push({
@@ -95,6 +103,7 @@ export function reportOf(plan: Plan, generator: GeneratorInfo): StatusReport {
       digest: null,
       stampable: false,
       writtenBy: null,
+      checks: null,
     });
   }
   const count = (status: StatusKind): number => modules.filter((m) => m.status === status).length;
@@ -112,7 +121,7 @@ export function reportOf(plan: Plan, generator: GeneratorInfo): StatusReport {
       stampable: modules.filter((m) => m.stampable).length,
     },
     generator,
-    warnings: plan.warnings.map(formatProblem),
+    warnings: [...plan.warnings.map(formatProblem), ...uncheckedExampleWarnings(modules)],
   };
 }
 
@@ -142,6 +151,21 @@ export async function status(options: StatusOptions = {}): Promise<StatusReport>
 }
 
 /** `--check` semantics: 1 when any module is stale or in conflict (or, with `strict`, on any warning), else 0 (orphans only warn). */
-export function checkExitCode(report: StatusReport, strict = false): number {
-  return report.summary.stale > 0 || report.summary.conflicts > 0 || (strict && report.warnings.length > 0) ? 1 : 0;
+/**
+ * `status --check`: 1 when a module is stale or in conflict; with `strict`, also on any warning (unchecked
+ * examples included); with `verified`, also when a fresh build module has no passing check recorded.
+ */
+export function checkExitCode(report: StatusReport, strict = false, verified = false): number {
+  if (report.summary.stale > 0 || report.summary.conflicts > 0 || (strict && report.warnings.length > 0)) return 1;
+  return verified && unverifiedModules(report).length > 0 ? 1 : 0;
+}
+
+/** Fresh build modules with no passing check (example or test) recorded: what `--verified` refuses. */
+export function unverifiedModules(report: StatusReport): StatusModule[] {
+  return report.modules.filter((m) => m.kind === "build" && m.status === "fresh" && !hasPassingCheck(m.checks ?? undefined));
+}
+
+/** One warning per example block that could not run, recorded when its module was written: the user can fix it. */
+function uncheckedExampleWarnings(modules: readonly StatusModule[]): string[] {
+  return modules.flatMap((m) => (m.status === "fresh" ? (m.checks?.uncheckedExamples ?? []) : []).map((u) => `${u.file}:${u.line}: the @example of ${u.spec} is not checked: ${u.reason}`));
 }

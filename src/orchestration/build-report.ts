@@ -1,5 +1,5 @@
 /** What `build()` and `test()` return: plain data for `--json` and for the summary line. */
-import type { Diagnostic, TokenUsage } from "../generation/types.ts";
+import type { Diagnostic, ModuleChecks, TokenUsage } from "../generation/types.ts";
 
 /** `stamped`: the meaning check (`[build] semantic_gate`) judged its comment edit meaning-neutral; not regenerated. */
 export type ModuleOutcomeStatus = "built" | "stamped" | "failed" | "skipped" | "not_started" | "interrupted";
@@ -21,6 +21,8 @@ export interface ModuleReport {
   /** Why it was stale. */
   readonly reasons: readonly string[];
   readonly cached?: boolean;
+  /** Which cache served it, when `cached`. */
+  readonly cacheSource?: "local" | "remote";
   readonly attempts?: number;
   readonly usage?: TokenUsage;
   readonly costUsd?: number;
@@ -33,6 +35,18 @@ export interface ModuleReport {
   readonly blockedBy?: string;
   /** For `stamped`: the meaning check's verdict and its few words of why. */
   readonly meaning?: { readonly verdict: "unchanged"; readonly note: string };
+  /** For `built` build modules: what checked the written code (examples, tests); absent when the behaviour stage did not run. */
+  readonly checks?: ModuleChecks;
+}
+
+/** Where the generated modules' answers came from. */
+export interface CacheCounts {
+  /** Served by `.jaunt/cache`. */
+  readonly localHits: number;
+  /** Served by the shared remote cache (`[cache] remote_url`). */
+  readonly remoteHits: number;
+  /** Asked the model (or, offline, found nothing). */
+  readonly misses: number;
 }
 
 export interface BuildReport {
@@ -56,6 +70,8 @@ export interface BuildReport {
   /** Estimated USD; undefined when the model's price is unknown. */
   readonly costUsd: number | undefined;
   readonly durationMs: number;
+  /** Local hits, remote hits and misses among the modules that were generated (built or failed). */
+  readonly cache: CacheCounts;
   readonly modules: readonly ModuleReport[];
   /** Generated files whose spec module is gone (`jaunt clean --orphans` removes them). */
   readonly orphans: readonly string[];
@@ -87,6 +103,15 @@ export interface DryRunReport {
   readonly orphans: readonly string[];
   /** What a real run would warn about (silent no-ops such as specs outside the roots, hand-edited modules it would keep). */
   readonly warnings: readonly string[];
+}
+
+/** Local hits, remote hits and misses among modules that were generated (built, or failed after trying). */
+export function cacheCounts(modules: readonly ModuleReport[]): CacheCounts {
+  const generated = modules.filter((m) => m.status === "built" || m.status === "failed");
+  const hits = (source: "local" | "remote"): number => generated.filter((m) => m.cached === true && (m.cacheSource ?? "local") === source).length;
+  const localHits = hits("local");
+  const remoteHits = hits("remote");
+  return { localHits, remoteHits, misses: generated.length - localHits - remoteHits };
 }
 
 /** Exit code for a finished run: 130 interrupted, 3 any module not built, else 0. */

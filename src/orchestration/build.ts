@@ -9,10 +9,13 @@ import { loadConfig } from "../config/load.ts";
 import { formatProblem } from "../discovery/errors.ts";
 import type { JauntConfig } from "../config/types.ts";
 import type { GenerationEvent } from "../generation/types.ts";
+import { assertJsxEnabled } from "../generation/validate/jsx-option.ts";
 import { planProject } from "../graph/plan.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { addUsage } from "../generation/cost.ts";
 import type { BuildReport, DryRunReport, ModuleReport } from "./build-report.ts";
+import { batchPhase } from "./batch/batch-phase.ts";
+import { recordCacheCounts } from "./cache-record.ts";
 import type { GateResult } from "./meaning-gate.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { assertProjectTrusted } from "../trust/project-trust.ts";
@@ -34,6 +37,12 @@ export interface BuildOptions {
   readonly target?: string;
   /** Serve only from the response cache. */
   readonly offline?: boolean;
+  /** `--batch`: send the first attempts as one Batch API batch (or collect the pending one) before generating. */
+  readonly batch?: boolean;
+  /** Batch progress lines (submitted, status, collected). */
+  readonly onBatch?: (text: string) => void;
+  /** Batch status polling, first and longest wait in ms (tests make them short). */
+  readonly batchPollMs?: { readonly first: number; readonly max: number };
   /** `--no-infer-deps`. */
   readonly inferDeps?: boolean;
   /** First Ctrl-C. */
@@ -67,7 +76,7 @@ export async function loadPlan(options: Pick<BuildOptions, "cwd" | "root" | "inf
 export async function buildDryRun(options: BuildOptions): Promise<DryRunReport> {
   const { config, plan } = await loadPlan(options);
   const selection = selectModules(plan, { kind: "build", cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target ? { target: options.target } : {}) });
-  const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config));
+  const { estimates } = await prepareRun(plan, selection.modules, await promptTexts(config), { propertyRuns: config.test.propertyRuns });
   // The same warnings a real run gives, in the same order (the lock's and temp-file sweeps' aside: a dry run touches neither).
   const warnings: string[] = [];
   planWarnings(plan, warnings, options.onWarning);
@@ -105,11 +114,32 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     options.onWarning?.(warning);
   }
   keptEditedWarnings(plan, kind, selection.modules, warnings, options.onWarning);
+  // A project setting every .tsx candidate would fail on: stop before any model call.
+  await assertJsxEnabled(plan.root, selection.modules.flatMap((module) => [module.file, module.generatedFile]));
   // `[build] semantic_gate`: modules stale only through comment text may be stamped instead (meaning-gate.ts).
   const gate = config.build.semanticGate && !options.force ? await runMeaningGate(plan, selection.modules, options, warnings) : undefined;
   const modules = gate ? gate.remaining : selection.modules;
   const prompts = await promptTexts(config);
-  const { inputs, estimates } = await prepareRun(plan, modules, prompts);
+  const { inputs, estimates } = await prepareRun(plan, modules, prompts, { propertyRuns: config.test.propertyRuns });
+  const settings = generationSettings(config, prompts, options.offline === true);
+  const reroll = new Set(selection.forced);
+  const prefetched = kind === "build"
+    ? await batchPhase({
+        batch: options.batch === true,
+        root: plan.root,
+        modules,
+        inputs,
+        settings,
+        reroll,
+        signal: options.signal,
+        pollMs: options.batchPollMs,
+        onNote: options.onBatch,
+        onWarning: (warning) => {
+          warnings.push(warning);
+          options.onWarning?.(warning);
+        },
+      })
+    : undefined;
   const report = await runGeneration({
     plan,
     kind,
@@ -117,8 +147,9 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     fresh: selection.fresh.length,
     inputs,
     estimates,
-    settings: generationSettings(config, prompts, options.offline === true),
-    reroll: new Set(selection.forced),
+    settings,
+    reroll,
+    ...(prefetched && prefetched.size > 0 ? { prefetched } : {}),
     jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
     maxCost: config.build.maxCost,
     // The meaning check's questions are part of this run's cost: the cap sees them before anything is scheduled.
@@ -131,8 +162,11 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onModule ? { onModule: options.onModule } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
-  return gate ? withGate(report, gate) : report;
+  const result = gate ? withGate(report, gate) : report;
+  await recordCacheCounts(result, config.cache.remoteUrl !== undefined);
+  return result;
 }
 
 async function runMeaningGate(plan: Plan, modules: readonly PlannedModule[], options: BuildOptions, warnings: string[]): Promise<GateResult> {

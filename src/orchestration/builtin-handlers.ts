@@ -29,6 +29,6 @@ export const BUILTIN_HANDLERS: HandlerTable = {
   generate: async (payload, context) => {
     if (!isGeneratePayload(payload)) throw new Error("malformed generate task");
     const { generateModule } = await import("../generation/generate-module.ts");
-    return generateModule(payload.input, payload.settings, { signal: context.signal, onEvent: context.emit });
+    return generateModule(payload.input, payload.settings, { signal: context.signal, onEvent: context.emit, slot: context.slot, checkSlot: context.checkSlot });
   },
 };

@@ -1,6 +1,6 @@
 /** Run `generateModule` in a pool Worker, with typed input and result. */
 import { JauntGenerationError } from "@jaunt/runtime";
-import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings } from "../generation/types.ts";
+import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, RequestSlot } from "../generation/types.ts";
 import type { WorkerPool } from "./worker-pool.ts";
 import { isRecord } from "../support/is-record.ts";
 
@@ -15,6 +15,10 @@ function isGenerationEvent(value: unknown): value is GenerationEvent {
 export interface PoolGenerationHooks {
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: GenerationEvent) => void;
+  /** The scheduler slot the generation holds while it waits on the model (see RequestSlot). */
+  readonly slot?: RequestSlot;
+  /** Held while a candidate is validated. */
+  readonly checkSlot?: RequestSlot;
 }
 
 /** Generate one module in a Worker. Rejects on abort, a Worker crash, or a config error. */
@@ -28,6 +32,8 @@ export async function generateInPool(
     { type: "generate", payload: { input, settings } },
     {
       ...(hooks.signal ? { signal: hooks.signal } : {}),
+      ...(hooks.slot ? { slot: hooks.slot } : {}),
+      ...(hooks.checkSlot ? { checkSlot: hooks.checkSlot } : {}),
       onEvent: (event) => {
         if (isGenerationEvent(event)) hooks.onEvent?.(event);
       },

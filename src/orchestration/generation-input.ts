@@ -13,6 +13,8 @@ import { spellSpecifier, type SpecifierStyle } from "../generation/prompts/speci
 import type { DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../generation/types.ts";
 import { dependencyApiOf, moduleById, specsOf } from "../graph/plan-queries.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
+import { CONFIG_DEFAULTS } from "../config/defaults.ts";
+import { propertiesOf } from "../generation/properties/extract.ts";
 
 const RUNTIME_PACKAGE = "@jaunt/runtime";
 
@@ -109,8 +111,14 @@ async function handwrittenImports(plan: Plan, module: PlannedModule, style: Spec
   return [...seen.values()];
 }
 
+/** What a run's settings add to generation inputs. */
+export interface InputOptions {
+  /** `[test] property_runs` (default 100): fast-check runs per `@property`. */
+  readonly propertyRuns?: number;
+}
+
 /** The generation input for planned module `id`. */
-export async function generationInputFor(plan: Plan, id: string): Promise<GenerationInput> {
+export async function generationInputFor(plan: Plan, id: string, options: InputOptions = {}): Promise<GenerationInput> {
   const module = moduleById(plan, id);
   if (!module) throw new Error(`module ${id} is not in the plan`);
   const specSource = await readFile(path.join(plan.root, module.file), "utf8");
@@ -128,9 +136,12 @@ export async function generationInputFor(plan: Plan, id: string): Promise<Genera
   };
   if (module.kind === "build") return { ...base, dependencies };
   // Tests see only the public API of the specs they exercise, never implementations.
+  const sources = [...base.specs.map((s) => ({ ref: s.ref, text: s.text })), ...dependencies.map((d) => ({ ref: d.ref, text: d.publicApi }))];
+  const properties = propertiesOf(sources, options.propertyRuns ?? CONFIG_DEFAULTS.test.property_runs);
   return {
     ...base,
     dependencies: [],
     specsUnderTest: dependencies.map((dep) => ({ ref: dep.ref, importFrom: dep.importFrom, publicApi: dep.publicApi })),
+    ...(properties.length > 0 ? { properties } : {}),
   };
 }

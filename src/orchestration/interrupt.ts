@@ -3,10 +3,11 @@
  * starts nothing new, in-flight generations are abandoned, writes already
  * under way finish (they are synchronous and atomic), the lock is released
  * and the command exits 130. A second SIGINT (or SIGTERM) releases the locks
- * at once and re-raises the signal with the default handler, so the process
+ * and kills a running `bun test` tree at once, and re-raises the signal with the default handler, so the process
  * dies the way a shell expects (status 130 / 143).
  */
 import { releaseAllLocks } from "./lock.ts";
+import { killAllTrees } from "./process-tree.ts";
 
 export interface InterruptHandler {
   /** Aborted on the first SIGINT. */
@@ -26,6 +27,7 @@ export function handleInterrupts(options: InterruptOptions = {}): InterruptHandl
   const force = (signal: NodeJS.Signals): void => {
     dispose();
     releaseAllLocks();
+    killAllTrees(); // a running `bun test` is in its own process group: it would outlive us
     process.kill(process.pid, signal);
   };
   const onSigint = (): void => {

@@ -11,7 +11,8 @@ import { renderMessages } from "../generation/prompts/render-messages.ts";
 import type { GenerationInput, GenerationSettings, PromptTexts } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import type { DryRunReport } from "./build-report.ts";
-import { generationInputFor } from "./generation-input.ts";
+import { gatingTestsByModule } from "./gating-tests.ts";
+import { generationInputFor, type InputOptions } from "./generation-input.ts";
 
 export interface PreparedRun {
   readonly inputs: ReadonlyMap<string, GenerationInput>;
@@ -30,16 +31,30 @@ export async function promptTexts(config: JauntConfig): Promise<PromptTexts> {
 
 /** Generation settings for a run (no secrets: Workers read the API key from the environment). */
 export function generationSettings(config: JauntConfig, prompts: PromptTexts, offline: boolean): GenerationSettings {
-  return { root: config.root, llm: config.llm, attempts: config.build.attempts, offline, prompts };
+  const { cache } = config;
+  // Offline means no network (like npm's and cargo's --offline): the local cache only.
+  const remoteCache = cache.remoteUrl === undefined || offline ? undefined : { url: cache.remoteUrl, team: cache.team, tokenEnv: cache.remoteTokenEnv, readOnly: cache.readOnly, timeoutMs: cache.timeoutMs };
+  return {
+    root: config.root,
+    llm: config.llm,
+    attempts: config.build.attempts,
+    offline,
+    prompts,
+    behaviour: { exampleTimeoutMs: config.build.exampleTimeoutMs, verifyTests: config.build.verifyTests },
+    ...(remoteCache ? { remoteCache } : {}),
+  };
 }
 
 /** Inputs and prompt-token estimates for `modules`. */
-export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], prompts: PromptTexts): Promise<PreparedRun> {
+export async function prepareRun(plan: Plan, modules: readonly PlannedModule[], prompts: PromptTexts, options: InputOptions = {}): Promise<PreparedRun> {
   const inputs = new Map<string, GenerationInput>();
   const estimates = new Map<string, number>();
+  const gating = plan.config.build.verifyTests && modules.some((m) => m.kind === "build") ? gatingTestsByModule(plan) : undefined;
   await Promise.all(
     modules.map(async (module) => {
-      const input = await generationInputFor(plan, module.id);
+      const base = await generationInputFor(plan, module.id, options);
+      const tests = module.kind === "build" ? gating?.get(module.id) : undefined;
+      const input = tests && tests.length > 0 ? { ...base, gatingTests: tests } : base;
       const chars = renderMessages(input, prompts).reduce((sum, message) => sum + message.content.length, 0);
       inputs.set(module.id, input);
       estimates.set(module.id, Math.ceil(chars / 4));

@@ -76,9 +76,24 @@ function whyText(report: ModuleReport): string {
   return why.map((reason) => `\n  - ${reason}`).join("");
 }
 
+/** What checked a built module: `3/3 examples, 5 tests`, or `unverified` when nothing did. */
+export function checksText(checks: NonNullable<ModuleReport["checks"]>): string {
+  const parts: string[] = [];
+  if (checks.examples.total > 0) parts.push(`${checks.examples.passed}/${checks.examples.total} example${checks.examples.total === 1 ? "" : "s"}`);
+  if (checks.tests.total > 0) parts.push(`${checks.tests.passed === checks.tests.total ? "" : `${checks.tests.passed}/`}${checks.tests.total} test${checks.tests.total === 1 ? "" : "s"}`);
+  if (parts.length === 0) parts.push("unverified");
+  if (checks.examples.unchecked > 0) parts.push(`${checks.examples.unchecked} example${checks.examples.unchecked === 1 ? "" : "s"} unchecked`);
+  return parts.join(", ");
+}
+
 /** One line per finished module (and its reasons), for logs. */
 export function moduleLine(report: ModuleReport): string {
-  const took = report.durationMs === undefined ? "" : ` (${seconds(report.durationMs)}${report.cached ? ", cached" : ""})`;
+  const details = [
+    ...(report.durationMs === undefined ? [] : [seconds(report.durationMs)]),
+    ...(report.cached ? [report.cacheSource === "remote" ? "remote cache" : "cached"] : []),
+    ...(report.checks ? [checksText(report.checks)] : []),
+  ];
+  const took = details.length === 0 ? "" : ` (${details.join(", ")})`;
   switch (report.status) {
     case "built":
       return `built ${report.module} -> ${report.generatedFile}${took}${whyText(report)}`;
@@ -150,7 +165,9 @@ export function formatBuildSummary(report: BuildReport, shown: ReadonlySet<strin
   if (report.notStarted - interrupted > 0) parts.push(`${report.notStarted - interrupted} not started`);
   const what = report.kind === "build" ? "build" : "test generation";
   const verdict = report.interrupted ? `${what} interrupted` : report.ok ? `${what} ok` : `${what} failed`;
-  lines.push(`${verdict}: ${parts.join(", ")} · ${tokensText(tokens)} tokens · ${cost} · ${seconds(report.durationMs)}`);
+  const { localHits, remoteHits } = report.cache;
+  const cache = localHits + remoteHits > 0 ? ` · cache ${localHits} local${remoteHits > 0 ? `, ${remoteHits} remote` : ""}` : "";
+  lines.push(`${verdict}: ${parts.join(", ")} · ${tokensText(tokens)} tokens · ${cost}${cache} · ${seconds(report.durationMs)}`);
   return lines.join("\n");
 }
 

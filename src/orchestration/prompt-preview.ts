@@ -36,7 +36,7 @@ export interface PromptPreview {
 export async function promptPreview(options: PromptOptions): Promise<PromptPreview> {
   const { config, plan } = await loadPlan(options);
   const module = targetModule(plan, options.target, options.cwd ?? process.cwd());
-  const input = await generationInputFor(plan, module.id);
+  const input = await generationInputFor(plan, module.id, { propertyRuns: config.test.propertyRuns });
   const messages = renderMessages(input, await promptTexts(config));
   return { ok: true, root: plan.root, module: module.id, kind: module.kind, file: module.file, generatedFile: module.generatedFile, model: config.llm.model, messages };
 }

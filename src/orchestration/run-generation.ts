@@ -3,13 +3,16 @@
  * modules on the critical-path scheduler, generate each in a Worker, write it
  * atomically, and collect a per-module report. Failures stay per module.
  */
-import { JauntConfigError } from "@jaunt/runtime";
-import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, TokenUsage } from "../generation/types.ts";
+import { JauntError } from "@jaunt/runtime";
+import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, PrefetchedAnswer, TokenUsage } from "../generation/types.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
-import type { BuildReport, ModuleError, ModuleReport } from "./build-report.ts";
+import { cacheCounts, type BuildReport, type ModuleError, type ModuleReport } from "./build-report.ts";
+import { remoteCacheEvents } from "./remote-cache-events.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
-import { schedule, type TaskNode, type TaskOutcome } from "./scheduler.ts";
+import { criticalPathPriorities } from "./critical-path.ts";
+import { PriorityGate } from "./priority-gate.ts";
+import { schedule, type TaskNode, type TaskOutcome, type TaskSlot } from "./scheduler.ts";
 import { WorkerPool } from "./worker-pool.ts";
 import { checkWritable, writeModule } from "./write-module.ts";
 import { inputsOf, writeBuiltInputs } from "../graph/built-inputs.ts";
@@ -54,6 +57,10 @@ export interface RunGenerationOptions {
   readonly onProgress?: (snapshot: ProgressSnapshot) => void;
   readonly onModule?: (report: ModuleReport) => void;
   readonly onEvent?: (event: GenerationEvent) => void;
+  /** Told about warnings that arise during the run (the remote cache unreachable …), once each. */
+  readonly onWarning?: (message: string) => void;
+  /** Answers already fetched per module (Batch API results): attempt 1 uses them. */
+  readonly prefetched?: ReadonlyMap<string, PrefetchedAnswer>;
 }
 
 type Value = { readonly result?: GenerationResult };
@@ -81,7 +88,9 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
     ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
     ...(result ? { usage: result.usage, ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }) } : {}),
   };
-  if (outcome.status === "ok" && result?.ok) return { ...base, status: "built", cached: result.cached, attempts: result.attempts };
+  if (outcome.status === "ok" && result?.ok) {
+    return { ...base, status: "built", cached: result.cached, ...(result.cacheSource ? { cacheSource: result.cacheSource } : {}), attempts: result.attempts, ...(result.checks ? { checks: result.checks } : {}) };
+  }
   if (outcome.status === "failed") {
     if (result && !result.ok) {
       const last = result.error.attempts.at(-1);
@@ -101,13 +110,15 @@ function moduleReport(module: PlannedModule, outcome: TaskOutcome<Value>): Modul
 const MAX_WORKERS = 4;
 
 /**
- * Workers and tasks per Worker for `jobs` concurrent generations: one Worker
- * per core (capped), each running its share of the jobs.
+ * Workers for `jobs` concurrent generations: one per core (capped). A Worker
+ * takes any number of tasks: the scheduler bounds model requests, and a
+ * module validating after its answer holds no slot while the next one's
+ * request goes out, so more than `jobs` modules may be in Workers at once.
  */
 export function poolShape(jobs: number, tasks: number): { size: number; tasksPerWorker: number } {
   const concurrency = Math.max(1, Math.min(jobs, tasks));
   const size = Math.max(1, Math.min(concurrency, navigator.hardwareConcurrency, MAX_WORKERS));
-  return { size, tasksPerWorker: Math.ceil(concurrency / size) };
+  return { size, tasksPerWorker: Number.POSITIVE_INFINITY };
 }
 
 /** Generate and write `modules`; never throws for a module's failure (config errors from workers do throw). */
@@ -116,40 +127,57 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
   const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
+  // Validation is CPU work: one check per core at a time, the longest remaining path first.
+  const checks = new PriorityGate(Math.max(2, navigator.hardwareConcurrency));
+  const priorities = criticalPathPriorities(nodes);
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
+  // Behaviour-stage findings not held against candidates (unrunnable examples, tests failing by themselves), each once.
+  const stageWarnings = new Set<string>();
   let tokens: TokenUsage = { promptTokens: 0, completionTokens: 0 };
   let cost = 0;
+  /** Cost so far of modules still running (their answers arrived; validation or a retry may follow). */
+  const running = new Map<string, number>();
+  const spentSoFar = (): number => [...running.values()].reduce((sum, c) => sum + c, 0) + cost;
   let costKnown = true;
   let done = 0;
   let failed = 0;
   let fatal: unknown;
   // A config problem (no API key, a broken prompt template) would fail every module the same way: stop and report it once.
-  let configError: JauntConfigError | undefined;
+  let configError: JauntError | undefined;
   const stops = [options.signal, options.stopSignal].filter((s): s is AbortSignal => s !== undefined);
   const stopSignal = stops.length > 1 ? AbortSignal.any(stops) : stops[0];
   const progress = (): void => options.onProgress?.({ total: nodes.length, done, failed, inFlight: [...inFlight], tokens, retrying: retries.states() });
   const retries = createRetryTracker(progress);
   // A request shape learned from one module's rejected parameter serves every module started after it.
   let settings = options.settings;
+  const remote = remoteCacheEvents(options.onWarning);
   const onEvent = (event: GenerationEvent): void => {
     if (event.type === "request_reshaped") settings = { ...settings, requestShape: event.shape };
+    if (event.type === "answered" && event.costUsd !== undefined) running.set(event.module, event.costUsd);
+    settings = remote.observe(event, settings);
     if (retries.observe(event)) progress();
     options.onEvent?.(event);
   };
 
-  const run = async (id: string, signal: AbortSignal): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
+  const run = async (id: string, signal: AbortSignal, slot: TaskSlot): Promise<{ status: "ok" | "failed"; value: Value; error?: unknown }> => {
     const module = byId.get(id);
     const input = options.inputs.get(id);
     if (!module || !input) throw new Error(`internal: module ${id} has no generation input`);
     const own = options.moduleSignal?.(id);
     const taskSignal = own ? AbortSignal.any([signal, own]) : signal;
     await checkWritable(options.plan.root, module); // before spending tokens
-    const moduleSettings = options.reroll?.has(id) ? { ...settings, reroll: true } : settings;
-    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent }).catch((error: unknown) => {
-      if (error instanceof JauntConfigError) configError ??= error;
-      throw error;
-    });
+    const prefetched = options.prefetched?.get(id);
+    const moduleSettings = { ...settings, ...(options.reroll?.has(id) ? { reroll: true } : {}), ...(prefetched ? { prefetched } : {}) };
+    const checkSlot = checks.slot(priorities.get(id) ?? 0);
+    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot, checkSlot })
+      .catch((error: unknown) => {
+        // Config errors, and spec errors the type check finds (exit 2 both), would fail every attempt: stop once.
+        if (error instanceof JauntError && error.exitCode === 2) configError ??= error;
+        throw error;
+      })
+      .finally(() => checkSlot.dispose());
+    running.delete(id);
     tokens = { promptTokens: tokens.promptTokens + result.usage.promptTokens, completionTokens: tokens.completionTokens + result.usage.completionTokens };
     if (result.costUsd === undefined) costKnown = false;
     else cost += result.costUsd;
@@ -157,7 +185,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       if ("fatal" in result.error && result.error.fatal === true) fatal ??= result.error.message;
       return { status: "failed", value: { result } };
     }
-    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model);
+    for (const warning of result.warnings ?? []) stageWarnings.add(warning);
+    await writeModule(options.plan.root, module, result.code, records, options.settings.llm.model, result.checks);
     await writeBuiltInputs(options.plan.root, module.id, inputsOf(options.plan, module));
     return { status: "ok", value: { result } };
   };
@@ -169,7 +198,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       run,
       ...(options.signal ? { abortSignal: options.signal } : {}),
       ...(stopSignal ? { stopSignal } : {}),
-      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || (options.spentUsd ?? 0) + cost < options.maxCost),
+      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || (options.spentUsd ?? 0) + spentSoFar() < options.maxCost),
       onStart: (id) => {
         inFlight.add(id);
         progress();
@@ -199,7 +228,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const count = (status: ModuleReport["status"]): number => modules.filter((m) => m.status === status).length;
   const interrupted = options.signal?.aborted === true;
   const costCapReached = !interrupted && fatal === undefined && options.stopSignal?.aborted !== true && count("not_started") > 0;
-  const warnings = [...options.warnings];
+  const warnings = [...options.warnings, ...remote.warnings, ...stageWarnings];
   if (fatal !== undefined) warnings.push(`stopped scheduling after a fatal provider error: ${String(fatal)}`);
   if (costCapReached) warnings.push(`stopped scheduling: estimated cost reached [build] max_cost ($${options.maxCost})`);
   return {
@@ -216,6 +245,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     tokens,
     costUsd: costKnown ? cost : undefined,
     durationMs: Math.round(performance.now() - started),
+    cache: cacheCounts(modules),
     modules,
     orphans: options.plan.orphans.filter((orphan) => orphan.kind === options.kind).map((orphan) => orphan.generatedFile),
     warnings,

@@ -1,8 +1,13 @@
 /**
- * The async driver: runs a task DAG with at most `jobs` tasks in flight. A task
- * starts as soon as all its deps succeeded (no waves, no barriers); among ready
- * tasks the one with the longest remaining downstream path goes first. A failed
- * task skips only its transitive dependents.
+ * The async driver: runs a task DAG with at most `jobs` slots held. A task
+ * starts as soon as all its deps succeeded (no waves, no barriers) and a slot
+ * is free; among ready tasks the one with the longest remaining downstream
+ * path goes first. A failed task skips only its transitive dependents.
+ *
+ * A task may hand its slot back while it works on something the slots do not
+ * count (generation: validating and writing, while `jobs` counts model
+ * requests) and take one again later; tasks waiting to take one back go before
+ * new starts, since finishing them unblocks their dependents.
  */
 import { criticalPathPriorities, dependentsOf, internalDeps, type TaskNode } from "./critical-path.ts";
 
@@ -33,10 +38,21 @@ export interface TaskOutcome<R> {
   readonly finishedAt?: number;
 }
 
+/**
+ * A running task's hold on one of the `jobs` slots. A task starts holding it;
+ * finishing gives it back in any case.
+ */
+export interface TaskSlot {
+  /** Give the slot back while the task goes on outside it; no-op when not held. */
+  release(): void;
+  /** Take a slot again; resolves at once when held. Never rejects: a task abandoned meanwhile just finishes. */
+  acquire(): Promise<void>;
+}
+
 export interface ScheduleOptions<R> {
-  /** Maximum tasks in flight, ≥ 1. */
+  /** Maximum slots held at once (tasks in flight, unless tasks release theirs), ≥ 1. */
   readonly jobs: number;
-  readonly run: (id: string, signal: AbortSignal) => Promise<TaskRunOutput<R>>;
+  readonly run: (id: string, signal: AbortSignal, slot: TaskSlot) => Promise<TaskRunOutput<R>>;
   /** Stop starting new tasks; in-flight tasks finish. */
   readonly stopSignal?: AbortSignal;
   /** Abandon in-flight tasks: forwarded to `run`; implies stop. */
@@ -75,7 +91,12 @@ export function schedule<R>(nodes: readonly TaskNode[], options: ScheduleOptions
   const abortSignal = options.abortSignal ?? new AbortController().signal;
   const began = performance.now();
   const clock = (): number => performance.now() - began;
+  /** Slots held. */
   let inFlight = 0;
+  /** Tasks started and not finished, holding a slot or not. */
+  let running = 0;
+  /** Running tasks waiting to take a slot back, with their grant. */
+  const waiters = new Map<string, () => void>();
   let stopped = false;
 
   return new Promise((resolve) => {
@@ -104,11 +125,12 @@ export function schedule<R>(nodes: readonly TaskNode[], options: ScheduleOptions
       }
     };
 
-    const takeBest = (): string | undefined => {
+    /** The id of `ids` with the longest remaining path (input order breaks ties). */
+    const bestOf = (ids: readonly string[]): number => {
       let best = -1;
-      for (let at = 0; at < ready.length; at += 1) {
-        const candidate = ready[at] ?? "";
-        const incumbent = best < 0 ? undefined : (ready[best] ?? "");
+      for (let at = 0; at < ids.length; at += 1) {
+        const candidate = ids[at] ?? "";
+        const incumbent = best < 0 ? undefined : (ids[best] ?? "");
         if (
           incumbent === undefined ||
           (priority.get(candidate) ?? 0) > (priority.get(incumbent) ?? 0) ||
@@ -118,22 +140,60 @@ export function schedule<R>(nodes: readonly TaskNode[], options: ScheduleOptions
           best = at;
         }
       }
+      return best;
+    };
+
+    const takeBest = (): string | undefined => {
+      const best = bestOf(ready);
       return best < 0 ? undefined : ready.splice(best, 1)[0];
+    };
+
+    /** The slot a started task holds; `finished` gives it back for good. */
+    const slotFor = (id: string): TaskSlot & { finished(): void } => {
+      let held = true;
+      let done = false;
+      return {
+        release: () => {
+          if (!held || done) return;
+          held = false;
+          inFlight -= 1;
+          pump();
+        },
+        acquire: () => {
+          if (held || done) return Promise.resolve();
+          return new Promise<void>((resolve) => {
+            waiters.set(id, () => {
+              held = true;
+              resolve();
+            });
+            pump();
+          });
+        },
+        finished: () => {
+          done = true;
+          waiters.delete(id);
+          if (held) inFlight -= 1;
+          held = false;
+        },
+      };
     };
 
     const start = (id: string): void => {
       inFlight += 1;
+      running += 1;
       startOrder.push(id);
       const startedAt = clock();
+      const slot = slotFor(id);
       options.onStart?.(id);
       Promise.resolve()
-        .then(() => options.run(id, abortSignal))
+        .then(() => options.run(id, abortSignal, slot))
         .then(
           (output) => ({ ...normalize(output) }),
           (error: unknown) => ({ status: abortSignal.aborted ? ("interrupted" as const) : ("failed" as const), error }),
         )
         .then((result) => {
-          inFlight -= 1;
+          slot.finished();
+          running -= 1;
           record({ id, ...result, startedAt, finishedAt: clock() });
           if (result.status === "ok") {
             for (const dependent of dependents.get(id) ?? []) {
@@ -149,6 +209,15 @@ export function schedule<R>(nodes: readonly TaskNode[], options: ScheduleOptions
     };
 
     const pump = (): void => {
+      // Tasks already running come first, even after a stop: in-flight work finishes.
+      while (inFlight < jobs && waiters.size > 0) {
+        const ids = [...waiters.keys()];
+        const id = ids[bestOf(ids)] ?? "";
+        const grant = waiters.get(id);
+        waiters.delete(id);
+        inFlight += 1;
+        grant?.();
+      }
       while (!stopped && inFlight < jobs && ready.length > 0) {
         const id = takeBest();
         if (id === undefined) break;
@@ -158,7 +227,7 @@ export function schedule<R>(nodes: readonly TaskNode[], options: ScheduleOptions
         }
         start(id);
       }
-      if (inFlight === 0 && (stopped || ready.length === 0)) finish();
+      if (running === 0 && (stopped || ready.length === 0)) finish();
     };
 
     function onStop(): void {

@@ -9,7 +9,7 @@
  */
 import { JauntConfigError, JauntError, JauntGenerationError } from "@jaunt/runtime";
 import { resolveWorkerEntry } from "./worker-entry.ts";
-import { isFromWorker, type FromWorker, type SerializedError, type ToWorker, type WorkerTask } from "./worker-protocol.ts";
+import { isFromWorker, type FromWorker, type SerializedError, type SlotGate, type ToWorker, type WorkerTask } from "./worker-protocol.ts";
 
 export interface WorkerPoolOptions {
   /** Maximum Workers, ≥ 1. */
@@ -22,10 +22,20 @@ export interface WorkerPoolOptions {
   readonly entry?: string;
 }
 
+/** A main-thread slot a task in a Worker can hand back and take again. */
+export interface PoolSlot {
+  release(): void;
+  acquire(): Promise<void>;
+}
+
 export interface RunTaskOptions {
   /** Abort = abandon: the promise rejects and the Worker is terminated. */
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: unknown) => void;
+  /** The scheduler slot the task holds; the handler's `slot.release()`/`acquire()` reach it. Default: none (both no-ops). */
+  readonly slot?: PoolSlot;
+  /** The slot the handler's `checkSlot` reaches (CPU-bound validation; not held at the start). Default: none. */
+  readonly checkSlot?: PoolSlot;
 }
 
 interface Job {
@@ -156,10 +166,27 @@ export class WorkerPool {
       job.options.onEvent?.(message.event);
       return;
     }
+    if (message.type === "slot") {
+      const target = message.gate === "check" ? job.options.checkSlot : job.options.slot;
+      if (message.op === "release") target?.release();
+      else void this.#grant(slot, job, message.gate, target);
+      return;
+    }
     slot.jobs.delete(message.id);
     if (message.type === "result") this.#settle(job, undefined, message.result);
     else this.#settle(job, revive(message.error));
     this.#dispatch();
+  }
+
+  /** Answer a task's `slot.acquire()` once the scheduler gives it a slot (unless it was settled meanwhile). */
+  async #grant(slot: Slot, job: Job, gate: SlotGate, target: PoolSlot | undefined): Promise<void> {
+    await target?.acquire();
+    if (slot.jobs.get(job.id) !== job) {
+      target?.release(); // settled meanwhile: the slot goes back at once
+      return;
+    }
+    const granted: ToWorker = { type: "granted", id: job.id, gate };
+    slot.worker.postMessage(granted);
   }
 
   /** Drop a Worker (crash or exit); fail its tasks; spawn anew on demand. */

@@ -10,13 +10,30 @@ export interface WorkerTask {
   readonly payload: unknown;
 }
 
+/**
+ * The task's hold on one of the main thread's slots: `request` (the
+ * scheduler's `jobs`; a task starts holding it) or `check` (CPU-bound
+ * validation; not held at the start). Without a slot on the main side both
+ * calls are no-ops.
+ */
+export interface WorkerSlot {
+  /** Hand the slot back while the task works outside what slots count; no-op when not held. */
+  release(): void;
+  /** Wait for a slot again; rejects when the task is cancelled meanwhile. */
+  acquire(): Promise<void>;
+}
+
 /** What a handler gets besides its payload. */
 export interface TaskContext {
   /** Aborted when the main thread cancels the task. */
   readonly signal: AbortSignal;
   /** Post a progress event to the main thread (plain data). */
   readonly emit: (event: unknown) => void;
+  readonly slot: WorkerSlot;
+  readonly checkSlot: WorkerSlot;
 }
+
+export type SlotGate = "request" | "check";
 
 export type TaskHandler = (payload: unknown, context: TaskContext) => Promise<unknown>;
 
@@ -36,24 +53,33 @@ export type ToWorker =
   /** Extra handler modules (absolute paths) to load before running tasks. */
   | { readonly type: "init"; readonly handlerModules: readonly string[] }
   | { readonly type: "task"; readonly id: number; readonly task: WorkerTask }
-  | { readonly type: "cancel"; readonly id: number };
+  | { readonly type: "cancel"; readonly id: number }
+  /** The task's `slot.acquire()` was granted. */
+  | { readonly type: "granted"; readonly id: number; readonly gate: SlotGate };
 
 export type FromWorker =
   | { readonly type: "event"; readonly id: number; readonly event: unknown }
   | { readonly type: "result"; readonly id: number; readonly result: unknown }
-  | { readonly type: "error"; readonly id: number; readonly error: SerializedError };
+  | { readonly type: "error"; readonly id: number; readonly error: SerializedError }
+  | { readonly type: "slot"; readonly id: number; readonly gate: SlotGate; readonly op: "release" | "acquire" };
 
 export function isToWorker(value: unknown): value is ToWorker {
   if (!isRecord(value)) return false;
   if (value.type === "init") return Array.isArray(value.handlerModules);
   if (value.type === "task") return typeof value.id === "number" && isRecord(value.task) && typeof value.task.type === "string";
+  if (value.type === "granted") return typeof value.id === "number" && isGate(value.gate);
   return value.type === "cancel" && typeof value.id === "number";
 }
 
 export function isFromWorker(value: unknown): value is FromWorker {
   if (!isRecord(value) || typeof value.id !== "number") return false;
   if (value.type === "event" || value.type === "result") return true;
+  if (value.type === "slot") return isGate(value.gate) && (value.op === "release" || value.op === "acquire");
   return value.type === "error" && isRecord(value.error) && typeof value.error.message === "string";
+}
+
+function isGate(value: unknown): value is SlotGate {
+  return value === "request" || value === "check";
 }
 
 export function isHandlerTable(value: unknown): value is HandlerTable {

@@ -11,11 +11,15 @@ import {
   type FromWorker,
   type HandlerTable,
   type ToWorker,
+  type SlotGate,
+  type WorkerSlot,
 } from "./worker-protocol.ts";
 
 let handlers: HandlerTable = BUILTIN_HANDLERS;
 let ready: Promise<void> = Promise.resolve();
 const running = new Map<number, AbortController>();
+/** Tasks waiting for the main thread to grant a slot, by `${id}:${gate}`. */
+const grants = new Map<string, () => void>();
 
 function send(message: FromWorker): void {
   postMessage(message);
@@ -30,6 +34,36 @@ async function loadHandlerModules(paths: readonly string[]): Promise<void> {
   }
 }
 
+/** The task's slot, mirrored: release and acquire are messages to the main thread. */
+function slotOf(id: number, gate: SlotGate, signal: AbortSignal): WorkerSlot {
+  let held = gate === "request";
+  const key = `${id}:${gate}`;
+  return {
+    release: () => {
+      if (!held) return;
+      held = false;
+      send({ type: "slot", id, gate, op: "release" });
+    },
+    acquire: () => {
+      if (held) return Promise.resolve();
+      if (signal.aborted) return Promise.reject(signal.reason);
+      return new Promise((resolve, reject) => {
+        const onAbort = (): void => {
+          grants.delete(key);
+          reject(signal.reason);
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        grants.set(key, () => {
+          signal.removeEventListener("abort", onAbort);
+          held = true;
+          resolve();
+        });
+        send({ type: "slot", id, gate, op: "acquire" });
+      });
+    },
+  };
+}
+
 async function runTask(message: Extract<ToWorker, { type: "task" }>): Promise<void> {
   const controller = new AbortController();
   running.set(message.id, controller);
@@ -40,12 +74,16 @@ async function runTask(message: Extract<ToWorker, { type: "task" }>): Promise<vo
     const result = await handler(message.task.payload, {
       signal: controller.signal,
       emit: (event) => send({ type: "event", id: message.id, event }),
+      slot: slotOf(message.id, "request", controller.signal),
+      checkSlot: slotOf(message.id, "check", controller.signal),
     });
     send({ type: "result", id: message.id, result });
   } catch (error) {
     send({ type: "error", id: message.id, error: serializeError(error) });
   } finally {
     running.delete(message.id);
+    grants.delete(`${message.id}:request`);
+    grants.delete(`${message.id}:check`);
   }
 }
 
@@ -54,5 +92,10 @@ addEventListener("message", (event: MessageEvent) => {
   if (!isToWorker(message)) return;
   if (message.type === "init") ready = loadHandlerModules(message.handlerModules);
   else if (message.type === "task") void runTask(message);
-  else running.get(message.id)?.abort();
+  else if (message.type === "granted") {
+    const key = `${message.id}:${message.gate}`;
+    const grant = grants.get(key);
+    grants.delete(key);
+    grant?.();
+  } else running.get(message.id)?.abort();
 });

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { assertOverwritable } from "../generated/guard.ts";
 import { parseHeader, renderHeader } from "../generated/header.ts";
-import { bodyDigest, bodyMeaningDigest, type WrittenRecords } from "../generated/written-record.ts";
+import { bodyDigest, bodyMeaningDigest, type RecordedChecks, type WrittenRecords } from "../generated/written-record.ts";
 import { stampOf } from "../discovery/file-stamp.ts";
 import { writeFileAtomic } from "../generated/atomic-write.ts";
 import type { PlannedModule } from "../graph/plan-types.ts";
@@ -31,19 +31,19 @@ export async function checkWritable(root: string, module: PlannedModule): Promis
 }
 
 /** Check, then write `code` for `module` under `root`; with `records`, remember the body written (hand-edit detection). */
-export async function writeModule(root: string, module: PlannedModule, code: string, records?: WrittenRecords, model?: string): Promise<void> {
+export async function writeModule(root: string, module: PlannedModule, code: string, records?: WrittenRecords, model?: string, checks?: RecordedChecks): Promise<void> {
   const file = path.join(root, module.generatedFile);
   await assertOverwritable(file);
   const text = generatedText(module, code);
   await writeFileAtomic(file, text);
-  await recordWritten(root, module.generatedFile, text, records, model);
+  await recordWritten(root, module.generatedFile, text, records, model, checks);
 }
 
 /** Record the body of `text` (a whole generated file just written to `generatedFile`) with the file's stamp. */
-export async function recordWritten(root: string, generatedFile: string, text: string, records: WrittenRecords | undefined, model: string | undefined): Promise<void> {
+export async function recordWritten(root: string, generatedFile: string, text: string, records: WrittenRecords | undefined, model: string | undefined, checks?: RecordedChecks): Promise<void> {
   const stamp = records ? stampOf(path.join(root, generatedFile)) : undefined;
   const header = parseHeader(text);
   if (!records || !stamp || header.status !== "ok") return;
   const body = text.slice(header.bodyStart);
-  await records.set(generatedFile, { body: bodyDigest(body), meaning: bodyMeaningDigest(body), stamp, toolVersion: header.header.toolVersion, ...(model === undefined ? {} : { model }) });
+  await records.set(generatedFile, { body: bodyDigest(body), meaning: bodyMeaningDigest(body), stamp, toolVersion: header.header.toolVersion, ...(model === undefined ? {} : { model }), ...(checks ? { checks } : {}) });
 }

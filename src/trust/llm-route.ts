@@ -25,6 +25,26 @@ function protocolOf(url: string): string {
   }
 }
 
+/**
+ * What `fetch` reads from the process environment for a request to `url`: the proxy for its scheme (and
+ * whether a project file set it), and `NODE_TLS_REJECT_UNAUTHORIZED` set by a project file (it would let a
+ * proxy read the credential). Shared by every route whose requests go through `fetch`.
+ */
+export function transportSettings(context: RouteContext, url: string): { readonly proxy: SecretRoute["proxy"]; readonly settings: readonly ProjectSetting[] } {
+  const settings: ProjectSetting[] = [];
+  let proxy: SecretRoute["proxy"];
+  for (const name of PROXY_VARIABLES[protocolOf(url)] ?? []) {
+    const value = context.env.lookupProcess(name);
+    if (!value) continue;
+    proxy ??= routeHost(value.value, redactUrl(value.value));
+    const setting = context.envSetting(name, "process");
+    if (setting) settings.push(setting);
+  }
+  const tls = context.envSetting("NODE_TLS_REJECT_UNAUTHORIZED", "process");
+  if (tls) settings.push(tls);
+  return { proxy, settings };
+}
+
 export function llmRoute(context: RouteContext): SecretRoute {
   const { llm } = context.config;
   const settings: ProjectSetting[] = [];
@@ -35,16 +55,9 @@ export function llmRoute(context: RouteContext): SecretRoute {
     const setting = context.envSetting(baseUrlSource);
     if (setting) settings.push(setting);
   }
-  let proxy: SecretRoute["proxy"];
-  for (const name of PROXY_VARIABLES[protocolOf(baseUrl)] ?? []) {
-    const value = context.env.lookupProcess(name);
-    if (!value) continue;
-    proxy ??= routeHost(value.value, redactUrl(value.value));
-    const setting = context.envSetting(name, "process");
-    if (setting) settings.push(setting);
-  }
-  const tls = context.envSetting("NODE_TLS_REJECT_UNAUTHORIZED", "process");
-  if (tls) settings.push(tls);
+  const transport = transportSettings(context, baseUrl);
+  settings.push(...transport.settings);
+  const proxy = transport.proxy;
   const destination = routeHost(baseUrl, redactUrl(baseUrl));
   // Without the key only a loopback server is asked (with a placeholder); elsewhere generation stops on the missing key.
   const sends = Boolean(context.env.merged[llm.apiKeyEnv]?.trim()) || isLoopbackHost(destination.hostname);

@@ -24,9 +24,10 @@
  */
 import { createHash } from "node:crypto";
 import { llmRoute } from "./llm-route.ts";
+import { remoteCacheRoute } from "./remote-cache-route.ts";
 import type { ProjectSetting, RouteContext, RouteSource, SecretRoute } from "./route-types.ts";
 
-export const ROUTE_SOURCES: readonly RouteSource[] = [llmRoute];
+export const ROUTE_SOURCES: readonly RouteSource[] = [llmRoute, remoteCacheRoute];
 
 /** Every route the project's requests would take. */
 export function secretRoutes(context: RouteContext, sources: readonly RouteSource[] = ROUTE_SOURCES): SecretRoute[] {

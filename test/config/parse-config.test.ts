@@ -20,11 +20,13 @@ describe("parseConfig defaults", () => {
         temperature: undefined,
         maxTokens: undefined,
         prices: {},
+        batchDiscount: 0.5,
         gateModel: undefined,
       },
-      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, semanticGate: false },
-      test: { jobs: 4, inferDeps: true, bunArgs: [] },
-      prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined },
+      build: { jobs: 8, inferDeps: true, attempts: 2, maxCost: undefined, semanticGate: false, exampleTimeoutMs: 5000, verifyTests: true },
+      test: { jobs: 4, inferDeps: true, bunArgs: [], timeoutSeconds: 600, repairRounds: 2, propertyRuns: 100 },
+      prompts: { buildSystem: undefined, buildModule: undefined, testSystem: undefined, testModule: undefined, judge: undefined },
+      cache: { remoteUrl: undefined, team: "jaunt", remoteTokenEnv: "JAUNT_REMOTE_CACHE_TOKEN", readOnly: false, timeoutMs: 5000 },
     });
   });
 
@@ -45,6 +47,8 @@ max_retries = 0
 temperature = 0
 max_tokens = 4096
 gate_model = "llama3-small"
+[llm.prices]
+batch_discount = 0.25
 [llm.prices."llama3"]
 input = 0
 output = 0.5
@@ -58,13 +62,21 @@ semantic_gate = true
 jobs = 2
 infer_deps = false
 bun_args = ["--bail", "--timeout=100"]
+timeout_seconds = 90.5
 [prompts]
 build_system = "prompts/system.md"
 build_module = ""
+[cache]
+remote_url = "https://cache.example.com"
+team = "team_acme"
+remote_token_env = "ACME_CACHE_TOKEN"
+read_only = true
+timeout_ms = 1500
 `,
       "/p/jaunt.toml",
     );
     expect(config.root).toBe("/p");
+    expect(config.cache).toEqual({ remoteUrl: "https://cache.example.com", team: "team_acme", remoteTokenEnv: "ACME_CACHE_TOKEN", readOnly: true, timeoutMs: 1500 });
     expect(config.paths).toEqual({ sourceRoots: ["lib", "packages/core"], testRoots: [], generatedDir: "_gen" });
     expect(config.llm).toEqual({
       provider: "openai",
@@ -76,10 +88,11 @@ build_module = ""
       temperature: 0,
       maxTokens: 4096,
       prices: { llama3: { input: 0, output: 0.5 } },
+      batchDiscount: 0.25,
       gateModel: "llama3-small",
     });
-    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, semanticGate: true });
-    expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"] });
+    expect(config.build).toEqual({ jobs: 1, inferDeps: false, attempts: 10, maxCost: 0.25, semanticGate: true, exampleTimeoutMs: 5000, verifyTests: true });
+    expect(config.test).toEqual({ jobs: 2, inferDeps: false, bunArgs: ["--bail", "--timeout=100"], timeoutSeconds: 90.5, repairRounds: 2, propertyRuns: 100 });
     expect(config.prompts.buildSystem).toBe("prompts/system.md");
     expect(config.prompts.buildModule).toBeUndefined();
   });
@@ -96,7 +109,10 @@ describe("parseConfig wrong types", () => {
     ["[build]\njobs = 2.5", "`build.jobs` must be an integer, got float"],
     ["[build]\ninfer_deps = \"yes\"", "`build.infer_deps` must be a boolean (true or false), got string"],
     ["[build]\nmax_cost = \"1\"", "`build.max_cost` must be a number, got string"],
+    ["[test]\ntimeout_seconds = \"10m\"", "`test.timeout_seconds` must be a number, got string"],
     ["[test]\nbun_args = \"--bail\"", "`test.bun_args` must be an array of strings, got string"],
+    ["[cache]\nread_only = \"yes\"", "`cache.read_only` must be a boolean (true or false), got string"],
+    ["[llm.prices]\nbatch_discount = \"half\"", "`llm.prices.batch_discount` must be a number, got string"],
     ["[test]\nbun_args = [\"--bail\", 3]", "`test.bun_args[1]` must be a string, got integer"],
     ["[paths]\nsource_roots = \"src\"", "`paths.source_roots` must be an array of strings, got string"],
     ["[paths]\ngenerated_dir = 1", "`paths.generated_dir` must be a string, got integer"],

@@ -43,6 +43,19 @@ describe("discovery errors carry file:line:col and a hint", () => {
     expect(p.message).toContain("top-level exported class");
   });
 
+  test("decorators below @jaunt.magic() would apply to the stub: an error naming them and the fix; above it they are fine", () => {
+    const decorators = "function registered<C>(c: C): C { return c; }\nfunction frozen<C>(c: C): C { return c; }\n";
+    const p = only(`${decorators}@jaunt.magic()\n@registered\n@frozen\nexport class Settings {\n  get(): string { return jaunt.todo(); }\n}\n`);
+    expect(p).toMatchObject({ file: "src/m.ts", line: 5, column: 1 });
+    expect(p.message).toBe("@registered @frozen below @jaunt.magic() would apply to the stub of `Settings`, which is replaced by the generated class: their effect would be lost");
+    expect(p.hint).toBe("put @jaunt.magic() last, closest to the class (decorators above it apply to the generated class)");
+    // `export @dec class` (decorators after export) is read the same way.
+    expect(only(`${decorators}export @jaunt.magic({ prompt: "x" }) @frozen class Settings {}\n`).message).toContain("@frozen below @jaunt.magic({ prompt: \"x\" })");
+    const above = parseModule({ file: "src/m.ts", module: "src/m", kind: "build", text: `${HEAD}${decorators}@registered\n@frozen\n@jaunt.magic()\nexport class Settings {}\n`, contentHash: "" });
+    expect(above.problems).toEqual([]);
+    expect(above.specs.map((s) => s.name)).toEqual(["Settings"]);
+  });
+
   test("not exported", () => {
     const p = only(`const hidden = jaunt.magic(function hidden() {});\n`);
     expect(p).toMatchObject({ line: 2, column: 7 });

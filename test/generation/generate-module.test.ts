@@ -32,9 +32,46 @@ test("a correct answer is accepted on the first attempt, with usage and cost", a
   expect(result.usage.promptTokens).toBeGreaterThan(100);
   expect(result.usage.completionTokens).toBeGreaterThan(50);
   expect(result.costUsd).toBeGreaterThan(0);
-  expect(events.map((e) => e.type)).toEqual(["attempt", "done"]);
+  expect(events.map((e) => e.type)).toEqual(["attempt", "answered", "done"]);
   // the hidden type-check files are gone
   expect(readdirSync(path.join(project.root, "src/__generated__"))).toEqual([]);
+});
+
+test("the request slot is held only for model requests: released before validating, taken again for the retry", async () => {
+  llm.script("src/slug", [fence(SLUG_GOOD.replace("export class LruCache", "class LruCache")), fence(SLUG_GOOD)]);
+  const log: string[] = [];
+  let held = true;
+  const slot = {
+    release: () => {
+      held = false;
+      log.push("release");
+    },
+    acquire: async () => {
+      held = true;
+      log.push("acquire");
+    },
+  };
+  const checkSlot = {
+    release: () => void log.push("check-"),
+    acquire: async () => void log.push("check+"),
+  };
+  const requestsHeld: boolean[] = [];
+  const before = llm.requests.length;
+  const result = await generateModule(slugInput(), settings(), {
+    slot,
+    checkSlot,
+    onEvent: (e) => {
+      log.push(e.type);
+      if (e.type === "invalid" || e.type === "done") requestsHeld.push(held);
+    },
+  });
+  expect(result.ok).toBe(true);
+  expect(llm.requests.length - before).toBe(2);
+  // Each request is preceded by taking the slot and followed by giving it back; validation ("invalid") runs without it.
+  // "answered" (with the cost so far) comes before the release, so a cost cap sees it before another module starts;
+  // each validation holds the check slot instead.
+  expect(log).toEqual(["attempt", "acquire", "answered", "release", "check+", "check-", "invalid", "attempt", "acquire", "answered", "release", "check+", "check-", "done"]);
+  expect(requestsHeld).toEqual([false, false]);
 });
 
 const WRONG_TYPE = SLUG_GOOD.replace("export function slugify(title: string): string", "export function slugify(title: number): string").replace("title.toLowerCase()", "String(title)");

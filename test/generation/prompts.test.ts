@@ -137,7 +137,7 @@ test("a test module: prompt shows public API only; the answer is type-checked; a
   llm.script("tests/slug", [fence(GOOD_TEST)]);
   const ok = await generateModule(TEST_INPUT, testSettings(project.root, llm.url, { noCache: true }));
   expect(ok.ok && ok.code).toBe(GOOD_TEST);
-});
+}, 30_000);
 
 test("the build prompt for a module with deps and handwritten imports shows their public faces and specifiers", () => {
   const input = slugInput({

@@ -13,6 +13,7 @@ const REPO = path.resolve(import.meta.dir, "../..");
 const EXAMPLE = path.join(REPO, "examples/linkshelf");
 const REFORMATTED = path.join(REPO, "test/fixtures/reformatted-linkshelf");
 const BUILT_BEFORE = path.join(REPO, "test/fixtures/built-before-meaning-digests");
+const REFORMATTED_BUILT_BEFORE = path.join(REPO, "test/fixtures/reformatted-built-before");
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -30,10 +31,10 @@ async function planOf(root: string, cache = false): Promise<Plan> {
   return planProject({ config: await loadConfig({ root }), cache });
 }
 
-/** Copy the reformatted spec modules over the project at `root`. */
-function reformat(root: string): void {
+/** Copy the reformatted spec modules (from `source`) over the project at `root`. */
+function reformat(root: string, source = REFORMATTED): void {
   for (const folder of ["src", "tests"]) {
-    for (const file of readdirSync(path.join(REFORMATTED, folder))) cpSync(path.join(REFORMATTED, folder, file), path.join(root, folder, file));
+    for (const file of readdirSync(path.join(source, folder))) cpSync(path.join(source, folder, file), path.join(root, folder, file));
   }
 }
 
@@ -124,7 +125,7 @@ describe("upgrading from the previous digest format", () => {
   test("after that first plan, a reformat of the upgraded project restales nothing either", async () => {
     const root = copyOf(BUILT_BEFORE);
     await planOf(root);
-    reformat(root);
+    reformat(root, REFORMATTED_BUILT_BEFORE);
     const plan = await planOf(root);
     expect(plan.modules.filter((m) => m.status !== "fresh").map((m) => [m.id, m.reasons])).toEqual([]);
   });

@@ -68,7 +68,7 @@ test("an interrupted build's summary tells the module cut off in flight from tho
   const module = (id: string, status: ModuleReport["status"]): ModuleReport => ({ module: id, kind: "build", file: `${id}.ts`, generatedFile: `${id}.gen.ts`, status, reasons: [] });
   const summary = formatBuildSummary({
     ok: false, kind: "build", root: "/p", built: 0, fresh: 2, failed: 0, skipped: 0, notStarted: 2, interrupted: true, costCapReached: false,
-    tokens: { promptTokens: 0, completionTokens: 0 }, costUsd: 0, durationMs: 1000,
+    tokens: { promptTokens: 0, completionTokens: 0 }, costUsd: 0, durationMs: 1000, cache: { localHits: 0, remoteHits: 0, misses: 0 },
     modules: [module("src/slug", "interrupted"), module("src/unique", "not_started")], orphans: [], warnings: [],
   });
   expect(summary).toContain("build interrupted: 0 built, 2 fresh, 0 failed, 0 skipped, 1 interrupted, 1 not started");
@@ -77,7 +77,7 @@ test("an interrupted build's summary tells the module cut off in flight from tho
 test("the summary leaves out warnings already shown on its screen, and keeps those that were not (a cost cap is only in the report)", () => {
   const report = {
     ok: true, kind: "build", root: "/p", built: 1, fresh: 0, failed: 0, skipped: 0, notStarted: 0, interrupted: false, costCapReached: true,
-    tokens: { promptTokens: 10, completionTokens: 5 }, costUsd: 0, durationMs: 1000,
+    tokens: { promptTokens: 10, completionTokens: 5 }, costUsd: 0, durationMs: 1000, cache: { localHits: 0, remoteHits: 1, misses: 0 },
     modules: [built], orphans: [], warnings: ["jaunt.toml:3:1: root missing", "stopped scheduling: cost cap"],
   } as const;
   expect(formatBuildSummary(report)).toContain("warning: jaunt.toml:3:1: root missing\nwarning: stopped scheduling: cost cap\n");

@@ -106,6 +106,68 @@ describe("schedule", () => {
     expect(peak).toBe(3);
   });
 
+  test("a released slot starts the next task; taking it back waits and goes before new starts", async () => {
+    // One slot. Each task "asks the model" (holds the slot), then "validates" without it. `a` asks
+    // again after validating (a retry) while `b` holds the slot and `c` is ready: when `b` lets go,
+    // `a` gets the slot before `c` starts.
+    const nodes = ["a", "b", "c"].map((id): TaskNode => ({ id, deps: [] }));
+    const requestMs: Record<string, number> = { a: 20, b: 80, c: 10 };
+    const log: string[] = [];
+    let held = 0;
+    let peakHeld = 0;
+    let running = 0;
+    let peakRunning = 0;
+    const request = async (id: string): Promise<void> => {
+      held += 1;
+      peakHeld = Math.max(peakHeld, held);
+      log.push(`${id}:request`);
+      await sleep(requestMs[id] ?? 10);
+      held -= 1;
+    };
+    const result = await schedule(nodes, {
+      jobs: 1,
+      run: async (id, _signal, slot) => {
+        running += 1;
+        peakRunning = Math.max(peakRunning, running);
+        await request(id);
+        slot.release();
+        slot.release(); // idempotent
+        await sleep(10);
+        if (id === "a") {
+          await slot.acquire();
+          await request(id);
+          slot.release();
+        }
+        running -= 1;
+        return "ok";
+      },
+    });
+    expect(result.outcomes.every((outcome) => outcome.status === "ok")).toBe(true);
+    expect(peakHeld).toBe(1);
+    // b started while a validated: more tasks running than slots.
+    expect(peakRunning).toBeGreaterThan(1);
+    expect(log).toEqual(["a:request", "b:request", "a:request", "c:request"]);
+  });
+
+  test("a task that finishes without releasing gives its slot back; acquire on a held slot resolves at once", async () => {
+    const nodes = Array.from({ length: 4 }, (_, i): TaskNode => ({ id: `t${i}`, deps: [] }));
+    let current = 0;
+    let peak = 0;
+    const result = await schedule(nodes, {
+      jobs: 2,
+      run: async (_id, _signal, slot) => {
+        await slot.acquire();
+        current += 1;
+        peak = Math.max(peak, current);
+        await sleep(5);
+        current -= 1;
+        return "ok";
+      },
+    });
+    expect(result.outcomes.every((outcome) => outcome.status === "ok")).toBe(true);
+    expect(peak).toBe(2);
+  });
+
   test("stop: in-flight work finishes, nothing new starts", async () => {
     const stop = new AbortController();
     const nodes = Array.from({ length: 6 }, (_, i): TaskNode => ({ id: `t${i}`, deps: [] }));

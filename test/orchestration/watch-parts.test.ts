@@ -62,7 +62,9 @@ describe("plain watch lines", () => {
     expect(plainLine({ type: "change", files: ["src/a.ts", "jaunt.toml"] })).toBe("changed: src/a.ts, jaunt.toml");
     expect(plainLine({ type: "queue", modules: ["src/a", "src/b"] })).toBe("generating 2: src/a, src/b");
     expect(plainLine({ type: "restart", modules: ["src/a"] })).toBe("restarting: src/a changed while generating");
-    expect(plainLine({ type: "tests", testFiles: ["tests/__generated__/a.test.ts"], bunExitCode: 1 })).toBe("tests failed (bun test exited 1)");
+    const message = "tests failed: 1 failing test(s) after 1 repair round(s)\n  tests/__generated__/a.test.ts: a (expected 1, received 2)";
+    expect(plainLine({ type: "tests", testFiles: ["tests/__generated__/a.test.ts"], bunExitCode: 1, failed: 1, repairs: 1, message })).toBe(message);
+    expect(plainLine({ type: "repair", rounds: 2, record: { round: 1, module: "src/a", side: "implementation", reason: "it adds", tests: ["a"], decidedBy: "judge" } })).toBe('repair 1/2: src/a ← 1 failing test (judge: implementation — "it adds")');
     expect(plainLine({ type: "error", error: { code: "build.locked", message: "another Jaunt run holds the build lock", hint: "wait" } })).toBe("error: another Jaunt run holds the build lock\n  hint: wait");
     expect(plainLine({ type: "start", module: "src/a" })).toBeUndefined();
     // A broken jaunt.toml saved while watching: the line names the file and line, as `jaunt build` does.

@@ -49,6 +49,36 @@ describe("WorkerPool", () => {
     expect(performance.now() - started).toBeLessThan(2 * 400);
   });
 
+  test("a handler's slot.release()/acquire() reach the caller's slot; acquire waits for the grant", async () => {
+    const workers = makePool(1);
+    const calls: string[] = [];
+    let grant: (() => void) | undefined;
+    const slot = {
+      release: () => void calls.push("release"),
+      acquire: () =>
+        new Promise<void>((resolve) => {
+          calls.push("acquire");
+          grant = resolve;
+        }),
+    };
+    const checkSlot = { release: () => void calls.push("check-"), acquire: async () => void calls.push("check+") };
+    const run = workers.run({ type: "handoff", payload: { ms: 20 } }, { slot, checkSlot });
+    while (!grant) await Bun.sleep(5);
+    let settled = false;
+    void run.then(() => (settled = true));
+    await Bun.sleep(100);
+    // Waiting for the grant: the task has not gone on.
+    expect(settled).toBe(false);
+    expect(calls).toEqual(["release", "acquire"]);
+    grant();
+    expect(await run).toEqual({ seen: ["released", "acquired", "checking"] });
+    expect(calls).toEqual(["release", "acquire", "release", "check+", "check-"]);
+  });
+
+  test("without a slot from the caller, a handler's slot calls are no-ops", async () => {
+    expect(await makePool(1).run({ type: "handoff", payload: { ms: 1 } })).toEqual({ seen: ["released", "acquired", "checking"] });
+  });
+
   test("a handler error rejects only that task, with its code", async () => {
     const workers = makePool(1);
     const failed = workers.run({ type: "fail", payload: null });

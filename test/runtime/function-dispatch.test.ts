@@ -37,6 +37,17 @@ describe("magic(fn) dispatch", () => {
     expect(slug.describe.call({ label: "mass" }, 3, "kg")).toBe("mass: 3 kg");
   });
 
+  test("forwards exactly the arguments given, however many (undefined ones count), and this", async () => {
+    const { collect } = await importFrom<typeof import("../fixtures/runtime/dispatch/src/variadic.ts")>(project, "src/variadic.ts");
+    for (let count = 0; count <= 7; count++) {
+      const args = Array.from({ length: count }, (_, i) => (i % 2 === 0 ? undefined : i));
+      expect(collect(...args)).toEqual({ self: undefined, count, values: args });
+    }
+    const self = { id: 1 };
+    expect(collect.call(self, "a", undefined)).toEqual({ self, count: 2, values: ["a", undefined] });
+    expect(collect.apply(self, [1, 2, 3, 4, 5])).toEqual({ self, count: 5, values: [1, 2, 3, 4, 5] });
+  });
+
   test("loads the generated module once and caches the export", async () => {
     const loadsBefore = Reflect.get(globalThis, "__jauntSlugLoads");
     slug.slugify("a");

@@ -70,7 +70,8 @@ describe("linked classes", () => {
     class Spec {
       constructor(readonly size: number) {}
     }
-    const standard = magic()(Spec, { kind: "class", name: "Cache", addInitializer: () => {}, metadata: {} });
+    const context: ClassDecoratorContext<typeof Spec> = { kind: "class", name: "Cache", addInitializer: () => {}, metadata: {} };
+    const standard = magic()(Spec, context);
     expect(standard).toBe(Cache);
     expect([new standard(2).size, standard.name, specRef(standard)]).toEqual([2, "Cache", "src/linked-d:Cache"]);
     const { magic: other } = linkSpecModule(link("src/linked-e"));

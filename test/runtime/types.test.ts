@@ -48,6 +48,22 @@ export class LruCache<K, V> {
   }
 }
 
+/** A pool made only through its factory: a private constructor. */
+@jaunt.magic()
+export class Pool {
+  private constructor(readonly size: number) {}
+  static create(size: number): Pool {
+    return jaunt.todo();
+  }
+}
+
+/** A base for subclasses only: a protected constructor. */
+@jaunt.magic()
+export abstract class Shape {
+  protected constructor(readonly sides: number) {}
+  abstract area(): number;
+}
+
 export const slugBasics = jaunt.test(function slugBasics(): void {});
 
 export function explain(error: unknown): string {
@@ -55,7 +71,7 @@ export function explain(error: unknown): string {
   if (error instanceof JauntError) return \`\${error.code} \${error.exitCode}\`;
   const entry: RegistryEntry | undefined = registry().get("src/specs:slugify");
   const length: number = slugify("a b").length + uniqueSlug("a", new Set()).length;
-  return \`\${specRef(slugify) ?? ""} \${entry?.kind ?? ""} \${new LruCache<string, number>(2).capacity + length}\`;
+  return \`\${specRef(slugify) ?? ""} \${entry?.kind ?? ""} \${new LruCache<string, number>(2).capacity + length + Pool.create(1).size}\`;
 }
 `;
 
@@ -77,6 +93,8 @@ const LAYOUTS: readonly Layout[] = [
   { name: "nodenext-esm", packageType: "module", compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext" }, plugins: true },
   { name: "nodenext-cjs", packageType: "commonjs", compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext" }, plugins: false },
   { name: "bundler", packageType: "module", compilerOptions: { module: "Preserve", moduleResolution: "bundler" }, plugins: true },
+  // Legacy decorators: `@jaunt.magic()` (private and protected constructors too) type-checks in this mode as well.
+  { name: "bundler-legacy-decorators", packageType: "module", compilerOptions: { module: "Preserve", moduleResolution: "bundler", experimentalDecorators: true }, plugins: true },
   { name: "node10", packageType: "commonjs", compilerOptions: { module: "CommonJS", moduleResolution: "node10" }, plugins: true },
 ];
 

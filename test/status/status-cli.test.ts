@@ -74,6 +74,7 @@ describe("jaunt status", () => {
         digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
         stampable: false,
         writtenBy: { toolVersion: expect.any(String), model: null },
+        checks: null,
       });
       expect(modules[1]).toMatchObject({ module: "src/b", status: "stale", reasons: [{ kind: "missing", ref: "src/__generated__/b.ts", diff: null, message: "generated file src/__generated__/b.ts is missing" }], dependsOn: ["src/a"], specDeps: { "src/b:b": ["src/a:a"] } });
       expect(modules[2]).toMatchObject({ module: "tests/b", kind: "test", status: "stale", reasons: [{ kind: "stale-dependency", ref: "src/b", diff: null, message: "depends on stale src/b" }] });

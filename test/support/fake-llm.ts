@@ -2,12 +2,15 @@
  * A fake OpenAI-compatible server for tests (DESIGN §10): real HTTP on
  * 127.0.0.1 (port 0), `POST /v1/chat/completions` and `GET /v1/models` (or
  * under another `basePath`), used through the real `openai` client via
- * base_url. Answers are scripted per module (routed by "module `src/slug`" in
+ * base_url, and the Batch API (`/files`, `/batches`: fake-batch-api.ts). Answers are scripted per module (routed by "module `src/slug`" in
  * the user message) or come from a responder; faults are scripted the same
  * way, including what real servers send besides plain HTTP errors (see
  * FakeReply and FakeLlmOptions). Every request is recorded.
  */
 import { isRecord } from "../../src/support/is-record.ts";
+import { fakeBatchApi, type FakeBatch, type FakeBatchMode } from "./fake-batch-api.ts";
+
+export type { FakeBatch, FakeBatchMode } from "./fake-batch-api.ts";
 
 /** Token counts a reply reports; `null` leaves `usage` out of the body. */
 export interface FakeUsage {
@@ -90,6 +93,8 @@ export interface FakeLlmOptions {
   readonly unknownRoute?: FakeReply;
   /** Stream server-sent events unless the request says `"stream": false` (some local servers do). */
   readonly streamUnlessDisabled?: boolean;
+  /** `false`: no Batch API (`/files`, `/batches` answer 404 like most local servers). */
+  readonly batchRoutes?: boolean;
 }
 
 export interface FakeLlm {
@@ -103,10 +108,21 @@ export interface FakeLlm {
   setDefault(module: string, code: string): void;
   /** Requests routed to `module`. */
   requestsFor(module: string): RecordedRequest[];
+  /** Batches created through `POST /batches`, in order. */
+  readonly batches: FakeBatch[];
+  /** How batches created from now on (and those still running) finish. */
+  batchMode(mode: FakeBatchMode): void;
   stop(): Promise<void>;
 }
 
 const MODULE_IN_PROMPT = /(?:Implement module|Write tests for) `([^`]+)`/;
+/** A repair round's judge call is routed as `judge:<test module>`. */
+const JUDGE_IN_PROMPT = /^# Judge failing tests of `([^`]+)`/m;
+
+function routeOf(userText: string): string | undefined {
+  const judged = JUDGE_IN_PROMPT.exec(userText)?.[1];
+  return judged === undefined ? MODULE_IN_PROMPT.exec(userText)?.[1] : `judge:${judged}`;
+}
 
 export function fence(code: string): string {
   return `Here is the module.\n\n\`\`\`ts\n${code.trim()}\n\`\`\`\n`;
@@ -203,7 +219,13 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
     return json(200, { id: "x", object: "chat.completion", created: 0, model: request.model, choices: [] });
   };
 
+  const choose = (request: RecordedRequest): FakeReply | undefined => {
+    const queued = request.module === undefined ? undefined : scripts.get(request.module)?.shift();
+    return queued ?? responder?.(request) ?? (request.module !== undefined && defaults.has(request.module) ? fence(defaults.get(request.module) ?? "") : undefined);
+  };
+
   const apiRoot = (options.basePath ?? "/v1").replace(/\/+$/, "");
+  const batchApi = fakeBatchApi({ apiRoot, choose, reply, json, parseMessages, moduleOf: (text) => MODULE_IN_PROMPT.exec(text)?.[1] });
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
@@ -226,11 +248,15 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
         path: url.pathname,
         headers: Object.fromEntries(req.headers.entries()),
         rawBody,
-        module: MODULE_IN_PROMPT.exec(userText)?.[1],
+        module: routeOf(userText),
         messages,
         model,
       };
       requests.push(request);
+      if (options.batchRoutes !== false) {
+        const routed = await batchApi.route(req.method, url.pathname.slice(apiRoot.length), rawBody, req.headers.get("content-type"), parsed);
+        if (routed) return routed;
+      }
       if (req.method === "GET" && url.pathname === `${apiRoot}/models`) return json(200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "jaunt" }] });
       if (req.method !== "POST" || url.pathname !== `${apiRoot}/chat/completions`) {
         if (options.unknownRoute !== undefined) return reply(options.unknownRoute, request);
@@ -244,8 +270,7 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
         const [param, message] = rejected;
         return json(400, { error: { message, type: "invalid_request_error", param, code: "unsupported_parameter" } });
       }
-      const queued = request.module === undefined ? undefined : scripts.get(request.module)?.shift();
-      const chosen = queued ?? responder?.(request) ?? (request.module !== undefined && defaults.has(request.module) ? fence(defaults.get(request.module) ?? "") : undefined);
+      const chosen = choose(request);
       if (chosen === undefined) return json(418, { error: { message: `fake-llm: nothing scripted for module ${request.module ?? "(unknown)"}` } });
       if (options.streamUnlessDisabled && typeof chosen === "string" && !(isRecord(parsed) && parsed.stream === false)) return sse(chosen, "stop", undefined, request);
       return reply(chosen, request);
@@ -267,6 +292,8 @@ export function startFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
     requestsFor(module) {
       return requests.filter((r) => r.module === module);
     },
+    batches: batchApi.batches,
+    batchMode: (next) => batchApi.setMode(next),
     async stop() {
       for (const release of hanging) release();
       await server.stop(true);

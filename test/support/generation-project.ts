@@ -13,6 +13,7 @@ import { REPO_ROOT } from "./cli.ts";
 
 const RUNTIME_STUB = `export function magic<F extends Function>(fn: F): F;
 export function magic<F extends Function>(options: { deps?: unknown[]; prompt?: string }, fn: F): F;
+export function magic(options?: { deps?: unknown[]; prompt?: string }): <C extends Function>(target: C, context?: { readonly kind: "class" }) => C;
 export function magic(...args: unknown[]): unknown { return args[args.length - 1]; }
 export function test<F extends Function>(fn: F): F { return fn; }
 export function todo(): never { throw new Error("todo"); }
@@ -120,6 +121,7 @@ export function testLlmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {
     temperature: 0,
     maxTokens: undefined,
     prices: {},
+    batchDiscount: 0.5,
     gateModel: undefined,
     ...overrides,
   };

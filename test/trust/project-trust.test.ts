@@ -175,3 +175,29 @@ describe("the check", () => {
     expect(check.ignoredSwitch).toEqual({ file: path.join(root, ".env"), line: 2 });
   });
 });
+
+describe("the remote-cache route", () => {
+  const CACHE = `version = 1\n[cache]\nremote_url = "https://cache.example.com"\nremote_token_env = "TEAM_CACHE_TOKEN"\n`;
+
+  test("remote_url and a non-default token variable are settings; it needs trust only while the token is set", () => {
+    const { root, config } = projectWith(CACHE);
+    const home = tempDir("jaunt-home-");
+    const withToken = checkProjectTrust(config, { env: { JAUNT_HOME: home, TEAM_CACHE_TOKEN: "t0k3n" }, cwd: root, bunAutoload: false });
+    const route = withToken.routes.find((r) => r.credential === "TEAM_CACHE_TOKEN");
+    expect(route?.destination.host).toBe("cache.example.com");
+    expect(route?.settings.map((s) => s.name)).toEqual(["[cache] remote_url", "[cache] remote_token_env"]);
+    expect(route?.settings.map((s) => s.line)).toEqual([3, 4]);
+    expect(withToken.state).toBe("untrusted");
+    expect(() => assertProjectTrusted(config, { env: { JAUNT_HOME: home, TEAM_CACHE_TOKEN: "t0k3n" }, cwd: root, bunAutoload: false })).toThrow("TEAM_CACHE_TOKEN would be sent to cache.example.com");
+    const without = checkProjectTrust(config, { env: { JAUNT_HOME: home }, cwd: root, bunAutoload: false });
+    expect(without.state).toBe("not_needed");
+  });
+
+  test("no remote_url, no route; a loopback cache needs no trust", () => {
+    const home = tempDir("jaunt-home-");
+    const none = projectWith("version = 1\n");
+    expect(checkProjectTrust(none.config, { env: { JAUNT_HOME: home, JAUNT_REMOTE_CACHE_TOKEN: "t" }, cwd: none.root, bunAutoload: false }).routes.map((r) => r.purpose)).toEqual(["LLM requests"]);
+    const local = projectWith(`version = 1\n[cache]\nremote_url = "http://127.0.0.1:3000"\n`);
+    expect(checkProjectTrust(local.config, { env: { JAUNT_HOME: home, JAUNT_REMOTE_CACHE_TOKEN: "t" }, cwd: local.root, bunAutoload: false }).state).toBe("not_needed");
+  });
+});

@@ -4,6 +4,14 @@ import * as jaunt from "@jaunt/runtime";
  * A least-recently-used cache holding at most `capacity` entries.
  * Reading or writing a key makes it the most recently used; inserting past
  * capacity evicts the least recently used entry.
+ * @example
+ * const cache = new LruCache<string, number>(2);
+ * cache.set("a", 1);
+ * cache.set("b", 2);
+ * cache.get("a") // => 1
+ * cache.set("c", 3);
+ * cache.keys() // => ["c", "a"]
+ * cache.get("b") // => undefined
  */
 @jaunt.magic()
 export class LruCache<K, V> {

@@ -14,6 +14,12 @@ export interface Bookmark {
  * `add` derives a unique slug from the title (see uniqueSlug) and stores the
  * bookmark; `find` looks one up by slug; `list` returns all bookmarks in the
  * order they were added, with titles truncated to `titleWidth` characters.
+ * @example
+ * const shelf = new Shelf(8);
+ * shelf.add("https://bun.sh", "Bun is fast").slug // => "bun-is-fast"
+ * shelf.add("https://bun.sh/docs", "Bun is fast").slug // => "bun-is-fast-2"
+ * shelf.list().map((b) => b.title) // => ["Bun is…", "Bun is…"]
+ * shelf.add("ftp://x", "x") // throws TypeError
  */
 @jaunt.magic({ deps: [uniqueSlug, truncate] })
 export class Shelf {

@@ -7,7 +7,10 @@ import * as jaunt from "@jaunt/runtime";
  * - every run of other characters becomes one "-"
  * - no leading or trailing "-"
  * @throws {RangeError} when nothing is left of the title
- * @example slugify("Hello, World!") === "hello-world"
+ * @example
+ * slugify("Hello, World!") // => "hello-world"
+ * slugify("Café au lait") // => "cafe-au-lait"
+ * slugify("!!!") // throws RangeError
  */
 export const slugify = jaunt.magic(function slugify(title: string): string {
   return jaunt.todo();
@@ -18,6 +21,9 @@ export const slugify = jaunt.magic(function slugify(title: string): string {
  * before the limit when there is one and appending "…" (which counts toward
  * `max`). Text that already fits is returned unchanged.
  * @throws {RangeError} when `max` is less than 1
+ * @example
+ * truncate("The quick brown fox", 12) // => "The quick…"
+ * truncate("short", 10) // => "short"
  */
 export const truncate = jaunt.magic(function truncate(text: string, max: number): string {
   return jaunt.todo();

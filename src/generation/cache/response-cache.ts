@@ -40,15 +40,16 @@ export function cacheKey(llm: Pick<LlmConfig, "model" | "temperature" | "maxToke
   return new Bun.CryptoHasher("sha256").update(shape).digest("hex");
 }
 
-function isEntry(value: unknown): value is CacheEntry {
+/** Whether `value` is a cache entry of this format (local file or remote artifact). */
+export function isCacheEntry(value: unknown): value is CacheEntry {
   if (typeof value !== "object" || value === null) return false;
-  return "format" in value && value.format === CACHE_FORMAT && "code" in value && typeof value.code === "string" && "usage" in value;
+  return "format" in value && value.format === CACHE_FORMAT && "code" in value && typeof value.code === "string" && "usage" in value && typeof value.usage === "object" && value.usage !== null;
 }
 
 export async function readCache(dir: string, key: string): Promise<CacheEntry | undefined> {
   try {
     const parsed: unknown = JSON.parse(await readFile(path.join(dir, `${key}.json`), "utf8"));
-    return isEntry(parsed) ? parsed : undefined;
+    return isCacheEntry(parsed) ? parsed : undefined;
   } catch {
     return undefined; // absent or corrupt: a miss
   }

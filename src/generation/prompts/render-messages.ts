@@ -11,6 +11,7 @@ import {
   requiredExports,
   testSpecList,
 } from "./sections.ts";
+import { propertiesSection, repairSection } from "./repair-sections.ts";
 
 /**
  * The chat messages for `input`; `previous` (the last failed attempt) adds the
@@ -27,7 +28,8 @@ export function renderMessages(input: GenerationInput, prompts: PromptTexts, pre
     handwritten_imports: handwrittenSection(input.handwrittenImports),
     allowed_packages: allowedImports(input),
     extra_instructions: extraInstructions(input.specs),
-    previous_errors: previousErrorsSection(previous),
+    // A repair's failing tests, then (on a retry within it) the previous attempt's errors.
+    previous_errors: repairSection(input.repair) + previousErrorsSection(previous),
   };
   if (input.kind === "build") {
     return [
@@ -49,7 +51,7 @@ export function renderMessages(input: GenerationInput, prompts: PromptTexts, pre
       role: "user",
       content: renderTemplate("test_module", prompts.test_module, {
         ...common,
-        extra_instructions: "",
+        extra_instructions: propertiesSection(input.properties),
         test_specs: testSpecList(input.specs),
         specs_under_test: dependencySection([...underTest, ...input.dependencies], "(none given; test only what the test specs describe)"),
       }),

@@ -35,6 +35,7 @@ export const TEMPLATE_PLACEHOLDERS: Readonly<Record<PromptName, readonly string[
     "extra_instructions",
     "previous_errors",
   ],
+  judge: ["module", "test_module", "spec_source", "test_spec_source", "failures", "implementation", "implementation_file"],
 };
 
 /** Placeholders a template must contain, or the generation loses essential input. */
@@ -43,6 +44,7 @@ const REQUIRED: Readonly<Record<PromptName, readonly string[]>> = {
   test_system: [],
   build_module: ["spec_source", "previous_errors"],
   test_module: ["spec_source", "previous_errors"],
+  judge: ["failures"],
 };
 
 /** Names of the placeholders used in `text`, in order of first use. */

@@ -60,6 +60,7 @@ export function allowedImports(input: GenerationInput): string {
     ...(input.specsUnderTest ?? []).map((s) => s.importFrom),
     ...input.handwrittenImports.map((h) => h.specifier),
     ...importedPackages(input.specSource),
+    ...(input.properties && input.properties.length > 0 ? ["fast-check"] : []),
   ];
   const unique = [...new Set(specifiers)].filter((s) => s !== "@jaunt/runtime");
   const base = input.kind === "test" ? "`bun:test`, `node:` built-ins" : "`node:` built-ins";
@@ -83,6 +84,19 @@ function ownTypesNote(input: GenerationInput): string {
 }
 
 /** The "previous output errors" section of a retry; empty on the first attempt. */
+/** Why behaviour errors matter: they are the user's own words about what the code must do. */
+function behaviourNote(previous: AttemptDiagnostics): string[] {
+  const codes = new Set(previous.diagnostics.map((d) => d.code));
+  const notes: string[] = [];
+  if (codes.has("jaunt/example") || codes.has("jaunt/example-timeout")) {
+    notes.push("The `jaunt/example` errors are the user's own examples from the spec's JSDoc (`@example`), run against your module: each names the example's line in the spec file, what it expected and what your code gave. They state what the code must do — fix the behaviour they describe for every input, do not special-case the example's values.");
+  }
+  if (codes.has("jaunt/test") || codes.has("jaunt/test-timeout")) {
+    notes.push("The `jaunt/test` errors are the project's tests that import this module (the user's own, or generated tests that passed against the previous implementation), run against your module: fix the behaviour they expect, consistently with the spec; do not special-case the tests.");
+  }
+  return notes.length > 0 ? ["", ...notes] : [];
+}
+
 export function previousErrorsSection(previous: AttemptDiagnostics | undefined): string {
   if (!previous) return "";
   const candidate = previous.candidate ?? "";
@@ -93,6 +107,7 @@ export function previousErrorsSection(previous: AttemptDiagnostics | undefined):
     `Your previous answer (attempt ${previous.attempt}) was rejected. Fix every error below and return the complete corrected module.`,
     "",
     formatDiagnostics(previous.diagnostics),
+    ...behaviourNote(previous),
     "",
     "Previous answer (line numbers in the errors refer to it):",
     "```ts",

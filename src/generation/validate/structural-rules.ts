@@ -6,13 +6,16 @@ import path from "node:path";
 import type * as TS from "typescript";
 import type { Diagnostic, GenerationInput } from "../types.ts";
 import { ambientDiagnostics } from "./ambient-rules.ts";
+import { clockDiagnostics } from "./clock-rules.ts";
 import { exportDiagnostics } from "./export-rules.ts";
 import { importDiagnostics } from "./import-rules.ts";
 import { specifierDiagnostics } from "./specifier-rules.ts";
 import { stubDiagnostics } from "./stub-rules.ts";
 import { suppressionDiagnostics } from "./suppression-rules.ts";
+import { testFileDiagnostics } from "./test-rules.ts";
 import { topLevelDiagnostics } from "./top-level-rules.ts";
 import type { TypeScriptApi } from "./typescript-parser.ts";
+import { propertyDiagnostics } from "../properties/property-rules.ts";
 
 export interface RuleContext {
   readonly ts: TypeScriptApi;
@@ -34,10 +37,8 @@ export const STRUCTURAL_RULES: readonly StructuralRule[] = [
   ({ code }) => suppressionDiagnostics(code),
   ({ ts, file }) => stubDiagnostics(ts, file),
   ({ ts, file, specFile }) => ambientDiagnostics(ts, file, specFile),
-  ({ code, input }) =>
-    input.kind === "test" && !/\b(?:test|it)(?:\.\w+)*\s*\(/.test(code)
-      ? [{ code: "jaunt/no-tests", message: "the file defines no tests; add `test(...)` cases for every test spec" }]
-      : [],
+  ({ ts, file, input }) => (input.kind === "test" ? [...testFileDiagnostics(ts, file), ...clockDiagnostics(ts, file)] : []),
+  ({ code, input }) => propertyDiagnostics(code, input),
 ];
 
 /**

@@ -12,6 +12,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, GenerationInput, SpecInput } from "../types.ts";
 import { assertChecked, assertRuntimeTypes, projectSemantics } from "./project-semantics.ts";
+import { assertJsxConfigured } from "./jsx-option.ts";
+import { assertSpecTypeChecks, type LocatedDiagnostic } from "./spec-errors.ts";
 import { SPEC_CLASS_PREFIX, specShape } from "./spec-shape.ts";
 import { scriptKindOf, type TypeScriptApi } from "./typescript-parser.ts";
 
@@ -53,7 +55,8 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   const semantics = projectSemantics(ts, root, dir);
   try {
     await writeFile(files.candidate, code);
-    const toCheck = [files.candidate];
+    // The spec module itself too: its own errors are the user's to fix (spec-errors.ts), never dropped.
+    const toCheck = [files.candidate, path.join(root, input.specFile)];
     let checked = files;
     if (asserted.length > 0) {
       const specDir = path.relative(dir, path.join(root, path.dirname(input.specFile))).split(path.sep).join("/") || ".";
@@ -76,7 +79,9 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
     }
     const output = await runBunCheck(root, [...semantics.flags, ...targets], options.signal);
     assertChecked(output, root);
-    const diagnostics = parseDiagnostics(output, root, checked);
+    const { diagnostics, located } = parseDiagnostics(output, root, checked);
+    assertJsxConfigured(located, semantics.tsconfig, root);
+    assertSpecTypeChecks(located, input.specFile);
     assertRuntimeTypes(semantics, root, diagnostics);
     return diagnostics;
   } finally {
@@ -126,8 +131,10 @@ async function runBunCheck(root: string, args: readonly string[], signal?: Abort
   return `${stdout}\n${stderr}`;
 }
 
-function parseDiagnostics(output: string, root: string, files: CheckFiles): Diagnostic[] {
+/** The candidate's diagnostics, and every diagnostic with its project-relative file (hidden files named as what they stand for). */
+function parseDiagnostics(output: string, root: string, files: CheckFiles): { diagnostics: Diagnostic[]; located: LocatedDiagnostic[] } {
   const candidate: Diagnostic[] = [];
+  const located: LocatedDiagnostic[] = [];
   const assertions = new Map<string, Diagnostic>();
   const callFailed = new Set<string>();
   let current: { file: string; line: number; column: number; code: string; message: string } | undefined;
@@ -143,6 +150,9 @@ function parseDiagnostics(output: string, root: string, files: CheckFiles): Diag
     const file = path.resolve(root, current.file);
     // Without @types/bun, `bun:test` etc. have no declarations, yet Bun provides them at run time.
     const bunBuiltin = current.code === "TS2307" && current.message.includes("'bun:");
+    const shown = file === files.candidate || file === files.assert ? `${files.display.generated}${path.extname(files.candidate)}` : file === files.shape ? `${files.display.spec}${path.extname(file)}` : path.relative(root, file).split(path.sep).join("/");
+    // Errors in the shape copy come from Jaunt's edits of it; the real spec module is checked as itself.
+    if (file !== files.shape && !bunBuiltin) located.push({ file: shown, line: current.line, column: current.column, code: current.code, message: current.message });
     if (file === files.candidate && !bunBuiltin) candidate.push({ line: current.line, column: current.column, code: current.code, message: current.message });
     if (file === files.assert) {
       const spec = files.asserted[current.line - 3]; // assert lines start after two imports
@@ -169,5 +179,5 @@ function parseDiagnostics(output: string, root: string, files: CheckFiles): Diag
   flush();
   // A generic function whose type is not assignable but which serves every call the spec's signature allows passes.
   const kept = [...assertions].filter(([name]) => !files.callLines.size || ![...files.callLines.values()].includes(name) || callFailed.has(name));
-  return [...candidate, ...kept.map(([, d]) => d)];
+  return { diagnostics: [...candidate, ...kept.map(([, d]) => d)], located };
 }

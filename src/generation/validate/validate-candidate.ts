@@ -1,10 +1,12 @@
 /**
  * Validate one candidate (DESIGN §5): the module chosen from the answer by
- * content (choose-code.ts), syntax, structure (structural-rules.ts), then a
- * type check against the spec's declared signatures with the project's own
- * semantics. Diagnostics are exact and bounded.
+ * content (choose-code.ts), syntax, structure (structural-rules.ts), a type
+ * check against the spec's declared signatures with the project's own
+ * semantics, then the behaviour stage (../behaviour/: the spec's examples and
+ * the gating tests run against the candidate). Diagnostics are exact and bounded.
  */
-import type { Diagnostic, GenerationInput } from "../types.ts";
+import { runBehaviourStage, type BehaviourOptions } from "../behaviour/behaviour-stage.ts";
+import type { Diagnostic, GenerationInput, ModuleChecks } from "../types.ts";
 import { chooseCode } from "./choose-code.ts";
 import { capDiagnostics } from "./diagnostics.ts";
 import { runStructuralRules } from "./structural-rules.ts";
@@ -19,12 +21,18 @@ export interface ValidationOutcome {
   /** True when the code sat in a closed fence (so a cut-off answer was cut only after it). */
   readonly complete: boolean;
   readonly diagnostics: readonly Diagnostic[];
+  /** What checked the candidate, when the behaviour stage ran. */
+  readonly checks?: ModuleChecks;
+  /** Behaviour-stage findings not held against the candidate. */
+  readonly warnings?: readonly string[];
 }
 
 export interface ValidateOptions {
   readonly root: string;
   /** Skip the `bun check` step (structure only). */
   readonly skipTypeCheck?: boolean;
+  /** Run the behaviour stage (build modules only); absent: it does not run. */
+  readonly behaviour?: BehaviourOptions;
   readonly signal?: AbortSignal;
 }
 
@@ -46,6 +54,25 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
 
   const flagged = new Set(structural.filter((d) => d.code === "jaunt/missing-export" || d.code === "jaunt/wrong-kind").map((d) => d.message));
   const specsToAssert = input.specs.filter((s) => ![...flagged].some((m) => m.includes(`\`${s.name}\``)));
-  const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal });
-  return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
+  const behaviour = options.behaviour && input.kind === "build" && structural.length === 0 ? options.behaviour : undefined;
+  if (!behaviour) {
+    const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal });
+    return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
+  }
+  // The behaviour stage starts beside the type check (both wait on a child process) and is
+  // stopped, its result dropped, when the type check finds errors: it never judges a candidate that does not type-check.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const running = runBehaviourStage(ts, options.root, input, code, behaviour, signal);
+  running.catch(() => undefined);
+  const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal }).catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
+  if (types.length > 0) {
+    stop.abort();
+    return { code, complete, diagnostics: capDiagnostics(types) };
+  }
+  const outcome = await running;
+  return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
 }

@@ -5,6 +5,7 @@
 import type { SourceLocation } from "@jaunt/runtime";
 import type { TokenUsage } from "../../generation/types.ts";
 import type { ModuleReport } from "../build-report.ts";
+import type { RepairRecord } from "../repair/repair-rounds.ts";
 
 export interface WatchError {
   readonly code: string;
@@ -41,8 +42,13 @@ export type WatchEvent =
   /** An edit changed modules of the running cycle: it is cancelled and starts again. */
   | { readonly type: "restart"; readonly modules: readonly string[] }
   | { readonly type: "cycle"; readonly summary: CycleSummary }
-  /** `--test`: bun test ran on the affected generated test files. */
-  | { readonly type: "tests"; readonly testFiles: readonly string[]; readonly bunExitCode: number }
+  /** `--test`: a repair decided after the affected tests failed (as `jaunt test` shows it). */
+  | { readonly type: "repair"; readonly record: RepairRecord; readonly rounds: number }
+  /**
+   * `--test`: bun test ran on the affected generated test files (and again after each repair round);
+   * `failed` tests and files that did not load remain, `message` says it as `jaunt test` does.
+   */
+  | { readonly type: "tests"; readonly testFiles: readonly string[]; readonly bunExitCode: number; readonly failed: number; readonly repairs: number; readonly message: string; readonly timedOut?: string }
   /** Everything is up to date; waiting for changes. */
   | { readonly type: "idle"; readonly fresh: number }
   | { readonly type: "warning"; readonly message: string }

@@ -20,7 +20,10 @@ import { ChangeQueue } from "./change-queue.ts";
 import { affectedTests, changedModules } from "./watch-plan.ts";
 import type { CycleSummary, WatchError, WatchEvent } from "./watch-events.ts";
 import { watchFiles, type WatchedFiles } from "./watch-files.ts";
-import { runBunTest } from "../test-run.ts";
+import { requireFastCheck } from "../repair/property-dependency.ts";
+import { testWithRepairs } from "../repair/repair-rounds.ts";
+import { testMessage } from "../test-results/test-message.ts";
+import { describeTimeout } from "../test-run.ts";
 import { poolShape } from "../run-generation.ts";
 import { WorkerPool } from "../worker-pool.ts";
 
@@ -180,8 +183,36 @@ export async function watchProject(options: WatchOptions): Promise<void> {
       if (!generated.ok) return;
       const files = affectedTests(plan, [...built.modules, ...generated.modules]);
       if (files.length === 0) return;
-      const bunExitCode = await runBunTest(plan.root, files, planned.config.test.bunArgs, options.testOutput ?? "stdout", run.signal);
-      if (!run.signal.aborted) emit({ type: "tests", testFiles: files, bunExitCode });
+      requireFastCheck(plan);
+      // The same repair rounds as `jaunt test`, on the same warm pool.
+      const outcome = await testWithRepairs({
+        config: planned.config,
+        plan,
+        files,
+        rounds: planned.config.test.repairRounds,
+        output: options.testOutput ?? "stdout",
+        limits: { timeoutSeconds: planned.config.test.timeoutSeconds, apiKeyEnv: planned.config.llm.apiKeyEnv },
+        spentUsd: (built.costUsd ?? 0) + (generated.costUsd ?? 0),
+        pool,
+        signal: run.signal,
+        ...(options.offline === undefined ? {} : { offline: options.offline }),
+        ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+        onModule: hooks.onModule,
+        onWarning: (message) => emit({ type: "warning", message }),
+        onRepair: (record, rounds) => emit({ type: "repair", record, rounds }),
+      });
+      const { run: result } = outcome;
+      if (!run.signal.aborted) {
+        emit({
+          type: "tests",
+          testFiles: files,
+          bunExitCode: result.bunExitCode,
+          failed: result.tests.filter((t) => t.status === "failed").length + result.unloaded.length,
+          repairs: outcome.repairs.length,
+          message: testMessage(result, outcome.rounds),
+          ...(result.timedOut ? { timedOut: describeTimeout(result.timedOut) } : {}),
+        });
+      }
     } catch (error) {
       // A problem every module would share (no API key, a broken prompt template): say it, wait for the fix.
       emit({ type: "error", error: errorOf(error) });

@@ -9,6 +9,7 @@ import { AMBIENT_CASES } from "./ambient-cases.ts";
 import { MODULE_INIT_CASES } from "./module-init-cases.ts";
 import { KNOWN_VERDICT_CASES } from "./known-verdict-cases.ts";
 import { MODULE_STATE_CASES } from "./module-state-cases.ts";
+import { TEST_FILE_CASES } from "./test-file-cases.ts";
 import type { SpecName } from "./specs.ts";
 
 export type Verdict =
@@ -81,7 +82,7 @@ export const CASES: readonly CorpusCase[] = [
   { name: "tests with computed fixtures", spec: "tests", answer: ts(`import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\nconst CSV = ["id,name", "1,Ann"].join("\\n");\nconst RULE = "-".repeat(10);\n\ntest("fixtures", () => {\n  expect(slugify(CSV)).toBe("id-name-1-ann");\n  expect(() => slugify(RULE)).toThrow(RangeError);\n});`), verdict: { accepted: true, includes: ['["id,name", "1,Ann"].join'] } },
   { name: "tests registered in a loop over cases", spec: "tests", answer: ts(`import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\nconst CASES = [\n  { name: "punctuation", input: "Hello, World!", want: "hello-world" },\n  { name: "spaces", input: "  a  b ", want: "a-b" },\n];\n\nfor (const c of CASES) {\n  test(c.name, () => {\n    expect(slugify(c.input)).toBe(c.want);\n  });\n}\n\nCASES.forEach(({ input }) => test(\`idempotent: \${input}\`, () => expect(slugify(slugify(input))).toBe(slugify(input))));`), verdict: { accepted: true, includes: ["for (const c of CASES)"] } },
   { name: "test.each and describe", spec: "tests", answer: ts(`import { describe, expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\ndescribe("slugify", () => {\n  test.each([["Hello, World!", "hello-world"], ["  a  b ", "a-b"]])("%p", (input, want) => {\n    expect(slugify(input)).toBe(want);\n  });\n});`), verdict: { accepted: true, includes: ["test.each"] } },
-  { name: "tests registered conditionally and per platform", spec: "tests", answer: ts(`import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\nconst UNICODE = process.env.JAUNT_UNICODE === "1";\nif (process.platform !== "win32") {\n  test("ascii", () => expect(slugify("Hello, World!")).toBe("hello-world"));\n} else {\n  test.skip("ascii", () => {});\n}\nif (UNICODE) test("unicode", () => expect(() => slugify("ÄÖÜ")).toThrow(RangeError));`), verdict: { accepted: true, includes: ['if (process.platform !== "win32")'] } },
+  { name: "tests registered conditionally and per platform", spec: "tests", answer: ts(`import { expect, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\nconst UNICODE = process.env.JAUNT_UNICODE === "1";\nif (process.platform !== "win32") {\n  test("ascii", () => expect(slugify("Hello, World!")).toBe("hello-world"));\n}\nif (UNICODE) test("unicode", () => expect(() => slugify("ÄÖÜ")).toThrow(RangeError));`), verdict: { accepted: true, includes: ['if (process.platform !== "win32")'] } },
   { name: "test doubles made at top level", spec: "tests", answer: ts(`import { expect, jest, mock, test } from "bun:test";\nimport { slugify } from "../../src/slug";\n\nconst onSlug = mock((s: string) => s.length);\nconst counter = jest.fn(() => 0);\n\ntest("doubles", () => {\n  expect(onSlug(slugify("Hello, World!"))).toBe(11);\n  expect(counter()).toBe(0);\n});`), verdict: { accepted: true, includes: ["const onSlug = mock("] } },
   { name: "tests importing from vitest are rewritten to bun:test", spec: "tests", answer: ts(TESTS_GOOD.replace('"bun:test"', '"vitest"')), verdict: ok(TESTS_GOOD) },
   { name: "jest-style globals get their bun:test import", spec: "tests", answer: ts(`import { slugify } from "../../src/slug";\n\ndescribe("slugify", () => {\n  it("joins words", () => {\n    expect(slugify("Hello, World!")).toBe("hello-world");\n  });\n});`), verdict: { accepted: true, includes: ['import { describe, it, expect } from "bun:test";'] } },
@@ -110,4 +111,5 @@ export const CASES: readonly CorpusCase[] = [
   ...MODULE_STATE_CASES,
   ...KNOWN_VERDICT_CASES,
   ...AMBIENT_CASES,
+  ...TEST_FILE_CASES,
 ];
