@@ -56,6 +56,9 @@ export interface GraphParts {
  */
 type DigestEntry = readonly [string, string, string, Digest];
 
+/** How many recomputed shapes and digests (at least; or 1/16 of the modules) make rewriting the memo worth it. */
+const REWRITE_AFTER = 32;
+
 /** Hex characters kept of a SHA-256 in the memo (128 bits): a cache key, never a digest anyone sees. */
 const KEY_HEX = 32;
 
@@ -134,7 +137,10 @@ export class GraphMemo {
   private graph: Stored["graph"] | undefined;
   private probes: ProbeRecord = { files: {}, globs: {} };
   private readonly digests: Record<string, DigestEntry> = {};
-  private dirty = false;
+  /** The graph was built this run (or nothing was stored): the memo must be written. */
+  private rebuilt = false;
+  /** Shapes and digests this run computed instead of reusing: work the next run repeats unless the memo is written. */
+  private recomputed = 0;
 
   /** `root` undefined: a plan without caches (nothing read or written). `key`: what must match besides files (see memoKey). */
   constructor(private readonly root: string | undefined, private readonly key: string) {
@@ -159,7 +165,7 @@ export class GraphMemo {
       const content = contentPrefix(info.contentHash);
       const reuse = typeof known === "string" && known.length === 2 * KEY_HEX && known.startsWith(content);
       const shape = reuse ? known.slice(KEY_HEX) : shapeOf(info);
-      if (!reuse) this.dirty = true;
+      if (!reuse) this.recomputed += 1;
       this.shapes[file] = content + shape;
       // Kind and module come from the file's place under the roots, not its content: a stored shape does not vouch for them.
       parts.push(file, info.kind, info.module, shape, resolutionOf(info));
@@ -168,7 +174,7 @@ export class GraphMemo {
     this.fingerprint = sha(parts.join("\u0000"));
     const stored = this.stored;
     if (!stored || stored.fingerprint !== this.fingerprint || !this.sameProbes(stored, probe)) {
-      this.dirty = true;
+      this.rebuilt = true;
       return undefined;
     }
     this.graph = stored.graph;
@@ -213,7 +219,7 @@ export class GraphMemo {
       order: [...parts.order],
     };
     this.probes = probes;
-    this.dirty = true;
+    this.rebuilt = true;
   }
 
   /**
@@ -230,15 +236,23 @@ export class GraphMemo {
     const same = Array.isArray(old) && old.length === 4 && old[0] === content && old[1] === deps && old[2] === handwritten && typeof old[3] === "string" && old[3].startsWith("sha256:");
     const digest = same && !changedDeps ? old[3] : compute();
     const changed = !same || old[3] !== digest;
-    if (changed) this.dirty = true;
+    if (!same || changedDeps) this.recomputed += 1;
     this.digests[module] = [content, deps, handwritten, digest];
     return { digest, changed };
   }
 
-  /** Write what this plan used, when anything differs from what was stored. Failures are ignored: the memo is optional. */
+  /**
+   * Write what this plan used when the graph was rebuilt, or when enough
+   * shapes and digests were recomputed that the next run would repeat real
+   * work. A few (the file just edited, its dependents) are not worth
+   * rewriting the memo on every save: the next run recomputes them from the
+   * stored entries they no longer match, which is what an edit costs anyway.
+   * Failures are ignored: the memo is optional.
+   */
   async save(): Promise<void> {
     if (this.root === undefined || !this.graph) return;
-    if (!this.dirty && this.stored && Object.keys(this.stored.digests).length === Object.keys(this.digests).length) return;
+    const modules = Object.keys(this.digests).length;
+    if (!this.rebuilt && this.recomputed <= Math.max(REWRITE_AFTER, modules / 16)) return;
     const stored = { format: FORMAT, key: this.key, writtenAt: Date.now(), fingerprint: this.fingerprint, shapes: this.shapes, probes: this.probes, graph: this.graph, digests: this.digests };
     await writeCacheFileAtomic(path.join(this.root, GRAPH_MEMO_PATH), `${JSON.stringify(stored)}\n`);
   }
