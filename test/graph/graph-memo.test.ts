@@ -120,6 +120,19 @@ describe("graph memo", () => {
     expect(digest(plan, "src/charlie")).not.toBe("sha256:planted-src/charlie"); // its dependent: recomputed
   });
 
+  test("a JSDoc save leaves the memo as it is (the next run recomputes the same few digests); a graph change rewrites it", async () => {
+    project = await primed();
+    const stored = (): string => readFileSync(path.join(project?.root ?? "", GRAPH_MEMO_PATH), "utf8");
+    const before = stored();
+    project.write("src/bravo.ts", project.read("src/bravo.ts").replace("Does bravo.", "Does bravo well."));
+    expect(view(await cached(project))).toEqual(view(await scratch(project)));
+    expect(stored()).toBe(before);
+    expect(view(await cached(project))).toEqual(view(await scratch(project)));
+    project.write("src/charlie.ts", project.read("src/charlie.ts").replace("Does charlie two.", "Like bravoFn, twice."));
+    expect(view(await cached(project))).toEqual(view(await scratch(project)));
+    expect(stored()).not.toBe(before);
+  });
+
   const changes: [string, (p: TempProject) => void][] = [
     ["a spec edit that adds an import", (p) => p.write("src/charlie.ts", p.read("src/charlie.ts").replace('from "./bravo";\n', 'from "./bravo";\nimport { deltaFn } from "./delta";\n').replace("Does charlie two.", "Uses deltaFn."))],
     ["a spec edit that removes an import", (p) => p.write("src/bravo.ts", RUNTIME_IMPORT + fnSpec("bravoFn", "Does bravo."))],
