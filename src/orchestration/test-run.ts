@@ -10,6 +10,7 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import type { BuildReport } from "./build-report.ts";
 import { generatePlanned, loadPlan, planWarnings, type BuildOptions } from "./build.ts";
+import { childEnv } from "../generation/behaviour/run/child-env.ts";
 import { runBunTestProcess, type BunTestOutcome } from "./bun-test-process.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { NO_USAGE } from "../generation/cost.ts";
@@ -19,7 +20,6 @@ import { requireFastCheck } from "./repair/property-dependency.ts";
 import { runFailed, testWithRepairs, type RepairRecord } from "./repair/repair-rounds.ts";
 import { testMessage } from "./test-results/test-message.ts";
 import type { TestCaseResult, UnloadedFile } from "./test-results/types.ts";
-import { testEnvironment } from "./test-env.ts";
 
 export interface TestOptions extends BuildOptions {
   /** `--no-build`: skip building source modules first. */
@@ -122,7 +122,7 @@ export interface BunTestLimits {
 
 /**
  * Run `bun test` on `files` (project-relative) in `root` under `limits`,
- * without Jaunt's secrets in its environment (test-env.ts); resolves with its
+ * without Jaunt's secrets in its environment (childEnv, as candidates); resolves with its
  * exit code, and what was running when the time limit stopped it.
  */
 export async function runBunTest(root: string, files: readonly string[], bunArgs: readonly string[], output: "stdout" | "stderr", signal: AbortSignal | undefined, limits: BunTestLimits, extras: BunTestExtras = {}): Promise<BunTestOutcome> {
@@ -130,7 +130,7 @@ export async function runBunTest(root: string, files: readonly string[], bunArgs
     cwd: root,
     // --no-env-file: the tests do not load the project's .env themselves either.
     argv: [process.execPath, "test", "--no-env-file", ...files.map((file) => `./${file}`), ...bunArgs, ...(extras.args ?? [])],
-    env: { ...testEnvironment(root, limits.apiKeyEnv), BUN_BE_BUN: "1" },
+    env: childEnv(root, limits.apiKeyEnv, process.env, { BUN_BE_BUN: "1" }),
     files,
     output,
     timeoutSeconds: limits.timeoutSeconds,
