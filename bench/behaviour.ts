@@ -57,8 +57,8 @@ try {
   const { inputs } = await prepareRun(plan, modules, await promptTexts(config));
   const env = { ...process.env };
   const base: ValidateOptions = { root };
-  const withExamples: ValidateOptions = { root, behaviour: { exampleTimeoutMs: 10_000, verifyTests: false, env, apiKeyEnv: "OPENAI_API_KEY" } };
-  const withTests: ValidateOptions = { root, behaviour: { exampleTimeoutMs: 10_000, verifyTests: true, env, apiKeyEnv: "OPENAI_API_KEY" } };
+  const withExamples: ValidateOptions = { root, behaviour: { exampleTimeoutMs: 10_000, verifyTests: false, env, secretEnvNames: ["OPENAI_API_KEY"] } };
+  const withTests: ValidateOptions = { root, behaviour: { exampleTimeoutMs: 10_000, verifyTests: true, env, secretEnvNames: ["OPENAI_API_KEY"] } };
 
   // The floor of the tests run: bun with the overlay preload and an empty program.
   const folder = await createRunFolder();

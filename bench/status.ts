@@ -2,11 +2,14 @@
  * Planning benchmark: `jaunt status` (spawned CLI) on a synthetic project of
  * 1000 fresh modules, against a floor — a plain Bun script, spawned the same
  * way, that reads every spec file and generated header and SHA-256s them.
+ * Each measured run is paired with a floor run right before it, and a ratio
+ * is the median of those pairs (a shared machine's load moves between runs).
  * Targets: status ≤ 3× the floor and ≤ 0.5 s when nothing changed (served
  * from the status memo after a walk and a stat of every input), and ≤ 3× the
  * floor right after one leaf spec's JSDoc was edited (a re-plan: the edit is
  * patched from the parse cache without TypeScript, the snapshot's walk and
- * stamps are reused, and only what the change reaches is recomputed).
+ * stamps are reused, the graph and unreached module digests come from
+ * .jaunt/cache/graph.json, and only what the change reaches is recomputed).
  * The shipped executable (compiled here first, as `bun run build` does), the
  * bundled npm CLI (`bunx jaunt`: `bun bin/main.js`, built here too) and the
  * source run (`bun src/main.ts`) are measured; the targets are judged on the
@@ -74,6 +77,25 @@ async function medianOf(runs: number, command: string[], cwd: string, expectExit
   return median(times);
 }
 
+/**
+ * Median time of `command` and its median ratio to the floor, each run paired
+ * with a floor run right before it: on a shared machine whose load changes
+ * from second to second, a ratio of neighbours is what stays comparable.
+ */
+async function pairedOf(runs: number, command: string[], floorCommand: string[], cwd: string, expectExit: number, before?: (i: number) => void): Promise<{ ms: number; ratio: number }> {
+  const times: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const floor = await timeSpawn(floorCommand, cwd);
+    before?.(i);
+    const result = await timeSpawn(command, cwd);
+    if (result.exitCode !== expectExit) throw new Error(`${command.join(" ")} exited ${result.exitCode}, expected ${expectExit}`);
+    times.push(result.ms);
+    ratios.push(result.ms / floor.ms);
+  }
+  return { ms: median(times), ratio: median(ratios) };
+}
+
 /** Where a no-op status spends its time after startup, measured in this process. */
 async function breakdown(dir: string, runs: number): Promise<void> {
   const { loadConfig } = await import("../src/config/load.ts");
@@ -125,7 +147,7 @@ try {
   const floorCommand = [process.execPath, floorFile, dir];
   await timeSpawn(floorCommand, dir);
   const floor = await medianOf(runs, floorCommand, dir, 0);
-  console.log(`synthetic project: ${modules} modules (seed ${seed}), ${runs} runs each, median wall time`);
+  console.log(`synthetic project: ${modules} modules (seed ${seed}), ${runs} runs each, median wall time; ratios are medians of each run against a floor run just before it`);
   console.log(`  floor (read + sha256 every file):  ${floor.toFixed(0)} ms`);
   // Touch a leaf spec (the last module: nothing imports it) with a new JSDoc line each run.
   const leaf = path.join(dir, files[files.length - 1] ?? "");
@@ -142,11 +164,9 @@ try {
     // Cold run fills the parse cache (and the OS file cache).
     const first = await timeSpawn([...command], dir);
     if (first.exitCode !== 0) throw new Error(`first status run exited ${first.exitCode}; the project should be fresh`);
-    const warm = await medianOf(runs, [...command], dir, 0);
-    const touched = await medianOf(runs, [...command], dir, 1, (i) => writeFileSync(leaf, original.replace("Synthetic spec", `Synthetic (edit ${i}) spec`)));
+    const { ms: warm, ratio } = await pairedOf(runs, [...command], floorCommand, dir, 0);
+    const { ms: touched, ratio: editRatio } = await pairedOf(runs, [...command], floorCommand, dir, 1, (i) => writeFileSync(leaf, original.replace("Synthetic spec", `Synthetic (edit ${i}) spec`)));
     writeFileSync(leaf, original);
-    const ratio = warm / floor;
-    const editRatio = touched / floor;
     console.log(`jaunt status --check (${label}):`);
     console.log(`  cold (empty parse cache):          ${first.ms.toFixed(0)} ms`);
     console.log(`  --version (startup):               ${startup.toFixed(0)} ms`);

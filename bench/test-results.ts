@@ -15,7 +15,7 @@ import { runBunTest } from "../src/orchestration/test-run.ts";
 const FILES = Number(process.argv[2] ?? 20);
 const TESTS = Number(process.argv[3] ?? 10);
 const RUNS = 7;
-const limits = { timeoutSeconds: 120, apiKeyEnv: "JAUNT_BENCH_KEY" };
+const limits = { timeoutSeconds: 120, secretEnvNames: ["JAUNT_BENCH_KEY"] };
 
 const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "jaunt-bench-results-")));
 fs.mkdirSync(path.join(root, "src/__generated__"), { recursive: true });

@@ -71,7 +71,7 @@ export function planOptions(args: { readonly root?: string | undefined; readonly
 
 /** `--offline`, shared by the commands that generate (`build`, `test`, `watch`). */
 export const offlineArgs = {
-  offline: { type: "boolean", description: "Use only cached LLM answers; a module without one fails" },
+  offline: { type: "boolean", description: "No network: use only the local cache of LLM answers (not the remote cache); a module without one fails" },
 } as const satisfies ArgsDef;
 
 /** Flags shared by the commands that generate code (`build`, `test`). */

@@ -15,9 +15,8 @@ export const COMMAND_SUMMARIES = {
   skill: "Skill docs that teach AI assistants to write Jaunt specs",
   stamp: "Accept the current spec text (or a hand edit) of stale modules without asking the model: rewrites only the header digest",
   status: "Show which generated modules are fresh or stale, and why (no model or API key needed)",
-  test: "Build, generate tests from test specs, and run them with bun test",
-  trust:
-    "Trust this project's settings that choose where your credentials go ([llm] base_url, a non-default api_key_env, endpoints in its .env); asked again when they change",
+  test: "Build, generate tests from test specs, run them with bun test, and repair the side a failure shows wrong",
+  trust: "Trust this project's settings that send your API key or cache token somewhere (--show: where)",
   watch: "Rebuild stale modules whenever a spec, test spec, handwritten import or jaunt.toml is saved",
 } as const satisfies Readonly<Record<string, string>>;
 

@@ -40,6 +40,11 @@ export class DiskProbe {
     return stamp;
   }
 
+  /** The stamp of project-relative `file` (null: absent), taken once per run and recorded. */
+  stampOf(file: string): FileStamp | null {
+    return this.stamp(file);
+  }
+
   /** Whether project-relative `file` is a file. */
   exists(file: string): boolean {
     return this.stamp(file) !== null;

@@ -55,20 +55,5 @@ export function referencedTypeDeclarations(declarations: ReadonlyMap<string, rea
  * to, followed transitively, in source order; "" when there are none.
  */
 export function referencedTypesText(source: ts.SourceFile, declarations: ReadonlyMap<string, readonly TypeDecl[]>, names: Iterable<string>): string {
-  if (declarations.size === 0) return "";
-  const picked = new Set<TypeDecl>();
-  const queue = [...names];
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const name = queue.pop();
-    if (name === undefined || seen.has(name)) continue;
-    seen.add(name);
-    for (const decl of declarations.get(name) ?? []) {
-      picked.add(decl);
-      const inner = new Set<string>();
-      identifiersIn(decl, inner);
-      for (const n of inner) if (!seen.has(n)) queue.push(n);
-    }
-  }
-  return [...picked].sort((a, b) => a.pos - b.pos).map((decl) => fullText(source, decl)).join("\n");
+  return referencedTypeDeclarations(declarations, names).map((decl) => fullText(source, decl)).join("\n");
 }

@@ -35,7 +35,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   const key = cacheKey(llm, firstMessages);
   const attempts: AttemptDiagnostics[] = [];
   const env = settings.env ?? process.env;
-  const behaviour = settings.behaviour && input.kind === "build" ? { ...settings.behaviour, env, apiKeyEnv: llm.apiKeyEnv } : undefined;
+  const behaviour = settings.behaviour && input.kind === "build" ? { ...settings.behaviour, env } : undefined;
   const validateOptions = { root: settings.root, signal: hooks.signal, ...(behaviour ? { behaviour } : {}) };
   // Validation is CPU work (type check, examples): it holds a check slot, not a request slot.
   const validate = async (answer: string) => {

@@ -209,6 +209,8 @@ export interface BehaviourSettings {
   readonly exampleTimeoutMs: number;
   /** `[build] verify_tests`. */
   readonly verifyTests: boolean;
+  /** The config's secret variables (`secretEnvNames` in child-env.ts): stripped from the child's environment. */
+  readonly secretEnvNames: readonly string[];
 }
 
 /** One exact problem with a candidate. */

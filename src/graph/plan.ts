@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { JauntConfig } from "../config/types.ts";
 import { type FileStamp, stampOf } from "../discovery/file-stamp.ts";
-import { discover, type DiscoverOptions } from "../discovery/discover.ts";
+import { type Discovery, discover, type DiscoverOptions } from "../discovery/discover.ts";
 import { ProjectResolver } from "../discovery/project-resolver.ts";
 import { missingRootWarnings } from "../discovery/root-warnings.ts";
 import { JauntDiscoveryProblemsError } from "../discovery/errors.ts";
@@ -15,16 +15,17 @@ import { generatedPathFor } from "../generated/paths.ts";
 import { WrittenRecords } from "../generated/written-record.ts";
 import { buildOrder, dependentsOf, downstreamLengths } from "./build-order.ts";
 import { type BuiltInputs, inputsOf, readBuiltInputs, writeBuiltInputs } from "./built-inputs.ts";
-import { legacySpecDigest, moduleDigest, requestDigests, specDigest, type Digest } from "./digests.ts";
+import { legacySpecDigest, moduleDigest, requestDigests, SPEC_DIGEST_VERSION, specDigest, type Digest } from "./digests.ts";
 import { driftReasons } from "./drift.ts";
 import { scanEdits } from "./edits.ts";
 import { scanGenerated } from "./generated-scan.ts";
 import { HandwrittenFiles } from "./handwritten.ts";
 import { HeaderCache } from "./header-cache.ts";
 import { MeaningCache } from "./meaning-cache.ts";
+import { contentKey, type GraphParts, GraphMemo } from "./graph-memo.ts";
 import { assertAcyclic, deriveModuleDeps } from "./module-graph.ts";
 import type { Orphan, Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
-import { buildSpecGraph } from "./spec-graph.ts";
+import { buildSpecGraph, type SpecGraphOptions } from "./spec-graph.ts";
 import { computeStaleness, type DigestHistory, type StalenessInput } from "./staleness.ts";
 
 export interface PlanOptions {
@@ -55,6 +56,21 @@ function duplicateModules(modules: readonly ModuleInfo[]): DiscoveryProblemData[
   return problems;
 }
 
+/** Build the spec and module graphs (throwing discovery problems and cycles), and remember them in `memo`. */
+function buildGraph(discovery: Discovery, found: { before: readonly DiscoveryProblemData[]; after: readonly DiscoveryProblemData[] }, options: SpecGraphOptions, memo: GraphMemo): GraphParts {
+  const graph = buildSpecGraph(discovery, options);
+  const problems = [...found.before, ...graph.problems, ...found.after];
+  if (problems.length > 0) throw new JauntDiscoveryProblemsError(problems);
+  const moduleDeps = deriveModuleDeps(graph, discovery.modules.map((info) => info.module));
+  assertAcyclic(graph, moduleDeps);
+  const dependents = dependentsOf(moduleDeps);
+  const downstream = downstreamLengths(moduleDeps, dependents);
+  const order = buildOrder(moduleDeps, { dependents, downstream });
+  const parts: GraphParts = { deps: graph.deps, handwritten: graph.handwritten, warnings: graph.warnings, moduleDeps, dependents, downstream, order };
+  memo.remember(parts, discovery.probe.record());
+  return parts;
+}
+
 /**
  * Plan the project: discover specs, build and check the graph, compute
  * digests and staleness. Throws JauntDiscoveryProblemsError (all discovery
@@ -70,20 +86,16 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
   const known = options.walked?.stamps;
   const stampFor = (file: string): FileStamp | undefined => (known && file in known ? (known[file] ?? undefined) : stampOf(path.join(root, file)));
   const scan = await scanGenerated(root, discovery.generatedFiles, generatedDir, useCache ? HeaderCache.load(root) : undefined, stampFor);
-  const graph = buildSpecGraph(discovery, {
-    inferBuildDeps: options.inferDeps ?? config.build.inferDeps,
-    inferTestDeps: options.inferDeps ?? config.test.inferDeps,
-    root,
-  });
-  const problems = [...discovery.problems, ...scan.problems, ...graph.problems, ...duplicateModules(discovery.modules)];
-  if (problems.length > 0) throw new JauntDiscoveryProblemsError(problems);
+  const inferBuildDeps = options.inferDeps ?? config.build.inferDeps;
+  const inferTestDeps = options.inferDeps ?? config.test.inferDeps;
+  const memo = new GraphMemo(useCache ? root : undefined, GraphMemo.keyOf([SPEC_DIGEST_VERSION, root, inferBuildDeps, inferTestDeps, generatedDir, prints]));
+  const found = { before: [...discovery.problems, ...scan.problems], after: duplicateModules(discovery.modules) };
+  // The graph memo is consulted only for a project that discovers cleanly: problems are always reported afresh.
+  const clean = found.before.length === 0 && found.after.length === 0;
+  const graph = (clean ? memo.graphOf(discovery, discovery.probe) : undefined) ?? buildGraph(discovery, found, { inferBuildDeps, inferTestDeps, root }, memo);
   const warnings = [...missingRootWarnings(root, config.configFile, discovery.missingRoots), ...discovery.warnings, ...graph.warnings];
   const infos = new Map(discovery.modules.map((info) => [info.module, info]));
-  const moduleDeps = deriveModuleDeps(graph, [...infos.keys()]);
-  assertAcyclic(graph, moduleDeps);
-  const dependents = dependentsOf(moduleDeps);
-  const downstream = downstreamLengths(moduleDeps, dependents);
-  const order = buildOrder(moduleDeps, { dependents, downstream });
+  const { moduleDeps, dependents, downstream, order } = graph;
 
   const specs: Record<string, PlannedSpec> = {};
   const digests = new Map<string, Digest>();
@@ -98,6 +110,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     meanings,
   });
   const handwrittenOf = new Map<string, Map<string, Digest>>();
+  const changedDigests = new Set<string>();
   for (const id of order) {
     const info = infos.get(id);
     if (!info) continue;
@@ -108,10 +121,14 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
       specs[spec.ref] = { ref: spec.ref, module: id, name: spec.name, kind: spec.kind, digest, deps: graph.deps.get(spec.ref) ?? [], info: spec };
     }
     const dependsOn = moduleDeps.get(id) ?? [];
-    const dependencyDigests = new Map(dependsOn.map((d): [string, Digest] => [d, digests.get(d) ?? "sha256:"]));
     const reached = handwritten.of(info);
     handwrittenOf.set(id, reached);
-    const digest = moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: reached });
+    // Recomputed only where the inputs changed: the edited module and what depends on it.
+    const { digest, changed } = memo.digestOf(id, { content: contentKey(info.kind, info.contentHash), deps: dependsOn, handwritten: reached }, dependsOn.some((d) => changedDigests.has(d)), () => {
+      const dependencyDigests = new Map(dependsOn.map((d): [string, Digest] => [d, digests.get(d) ?? "sha256:"]));
+      return moduleDigest({ module: id, kind: info.kind, request: prints[info.kind], specDigests, dependencyDigests, handwritten: reached });
+    });
+    if (changed) changedDigests.add(id);
     digests.set(id, digest);
     const generatedFile = toPosix(generatedPathFor(info.file, info.kind, generatedDir));
     inputs.push({ id, module: id, kind: info.kind, generatedFile, digest, specRefs: info.specs.map((s) => s.ref), dependsOn });
@@ -215,7 +232,7 @@ export async function planProject(options: PlanOptions): Promise<Plan> {
     handwrittenFiles: handwritten.files(),
     requestDigests: prints,
   };
-  await meanings.save();
+  await Promise.all([meanings.save(), memo.save()]);
   // Headers of the previous digest format stay as they are; the record says what they are equivalent to now.
   const byId = new Map(modules.map((m) => [m.id, m]));
   await Promise.all(upgraded.map(({ id, header }) => {

@@ -152,6 +152,8 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     ...(prefetched && prefetched.size > 0 ? { prefetched } : {}),
     jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
     maxCost: config.build.maxCost,
+    // The meaning check's questions are part of this run's cost: the cap sees them before anything is scheduled.
+    spentUsd: gate?.costUsd,
     warnings,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.pool ? { pool: options.pool } : {}),

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { loadPromptTemplates } from "../assets/prompts.ts";
+import { secretEnvNames } from "../generation/behaviour/run/child-env.ts";
 import type { JauntConfig } from "../config/types.ts";
 import { removeStaleTempFiles } from "../generated/atomic-write.ts";
 import { renderMessages } from "../generation/prompts/render-messages.ts";
@@ -40,7 +41,7 @@ export function generationSettings(config: JauntConfig, prompts: PromptTexts, of
     attempts: config.build.attempts,
     offline,
     prompts,
-    behaviour: { exampleTimeoutMs: config.build.exampleTimeoutMs, verifyTests: config.build.verifyTests },
+    behaviour: { exampleTimeoutMs: config.build.exampleTimeoutMs, verifyTests: config.build.verifyTests, secretEnvNames: secretEnvNames(config) },
     ...(remoteCache ? { remoteCache } : {}),
   };
 }

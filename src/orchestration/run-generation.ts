@@ -45,6 +45,8 @@ export interface RunGenerationOptions {
   readonly jobs: number;
   /** Stop scheduling once the estimated cost (USD) reaches this. */
   readonly maxCost?: number | undefined;
+  /** USD the run already spent before scheduling (the meaning check's questions): counted against `maxCost`, not reported again. */
+  readonly spentUsd?: number | undefined;
   /** First Ctrl-C: start nothing new, abandon generations in flight. */
   readonly signal?: AbortSignal;
   /** Start nothing new; generations in flight finish (`jaunt watch` restarting after an edit). */
@@ -196,7 +198,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
       run,
       ...(options.signal ? { abortSignal: options.signal } : {}),
       ...(stopSignal ? { stopSignal } : {}),
-      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || spentSoFar() < options.maxCost),
+      canStart: () => fatal === undefined && configError === undefined && (options.maxCost === undefined || (options.spentUsd ?? 0) + spentSoFar() < options.maxCost),
       onStart: (id) => {
         inFlight.add(id);
         progress();

@@ -10,7 +10,7 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import type { BuildReport } from "./build-report.ts";
 import { generatePlanned, loadPlan, planWarnings, type BuildOptions } from "./build.ts";
-import { childEnv } from "../generation/behaviour/run/child-env.ts";
+import { childEnv, secretEnvNames } from "../generation/behaviour/run/child-env.ts";
 import { runBunTestProcess, type BunTestOutcome } from "./bun-test-process.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { NO_USAGE } from "../generation/cost.ts";
@@ -116,8 +116,8 @@ export interface BunTestExtras {
 export interface BunTestLimits {
   /** Time limit on the whole run, in seconds (`[test] timeout_seconds`, `--timeout`). */
   readonly timeoutSeconds: number;
-  /** `[llm] api_key_env`: that variable is never handed to the tests. */
-  readonly apiKeyEnv: string;
+  /** The config's secret variables (`secretEnvNames`): never handed to the tests. */
+  readonly secretEnvNames: readonly string[];
 }
 
 /**
@@ -130,7 +130,7 @@ export async function runBunTest(root: string, files: readonly string[], bunArgs
     cwd: root,
     // --no-env-file: the tests do not load the project's .env themselves either.
     argv: [process.execPath, "test", "--no-env-file", ...files.map((file) => `./${file}`), ...bunArgs, ...(extras.args ?? [])],
-    env: childEnv(root, limits.apiKeyEnv, process.env, { BUN_BE_BUN: "1" }),
+    env: childEnv(root, limits.secretEnvNames, process.env, { BUN_BE_BUN: "1" }),
     files,
     output,
     timeoutSeconds: limits.timeoutSeconds,
@@ -189,7 +189,7 @@ export async function test(options: TestOptions = {}): Promise<TestRunReport> {
       files: testFiles,
       rounds: options.repair === false ? 0 : config.test.repairRounds,
       output: options.testOutput ?? "stdout",
-      limits: { timeoutSeconds: options.timeoutSeconds ?? config.test.timeoutSeconds, apiKeyEnv: config.llm.apiKeyEnv },
+      limits: { timeoutSeconds: options.timeoutSeconds ?? config.test.timeoutSeconds, secretEnvNames: secretEnvNames(config) },
       spentUsd: (build?.costUsd ?? 0) + (generation.costUsd ?? 0),
       ...(options.offline ? { offline: true } : {}),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),

@@ -21,7 +21,9 @@ export const EXAMPLE_SPEC = `import * as jaunt from "@jaunt/runtime";
  * A greeting for \`name\`: "Hello, <name>!", with whitespace around the name trimmed.
  * - an empty or all-whitespace name greets the world: "Hello, world!"
  *
- * @example greet(" Ada ") === "Hello, Ada!"
+ * @example
+ * greet(" Ada ") // => "Hello, Ada!"
+ * greet("   ") // => "Hello, world!"
  */
 export const greet = jaunt.magic(function greet(name: string): string {
   return jaunt.todo();

@@ -46,11 +46,6 @@ export interface EnvOriginOptions {
   readonly bunAutoload: boolean;
 }
 
-/** Whether this process is the compiled executable (its modules live on Bun's embedded filesystem). */
-export function isCompiledExecutable(main: string = Bun.main): boolean {
-  return main.startsWith("/$bunfs/") || /^[A-Za-z]:[\\/]~BUN[\\/]/.test(main);
-}
-
 /** The `.env` files Bun loads from `cwd`, lowest precedence first (https://bun.sh/docs/runtime/env). */
 export function bunDotenvFiles(cwd: string, nodeEnv: string | undefined): string[] {
   const mode = nodeEnv || "development";
@@ -60,7 +55,8 @@ export function bunDotenvFiles(cwd: string, nodeEnv: string | undefined): string
 // Lenient on purpose: every name Bun could read from a line counts (`export K=`, `K =`, `K: v`).
 const NAMED = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
 
-function namesIn(file: string): Map<string, number> {
+/** The names a `.env` file Bun loads defines, each with its (last) 1-based line; empty when the file is absent. */
+export function dotenvNamesIn(file: string): Map<string, number> {
   const names = new Map<string, number>();
   let text: string;
   try {
@@ -83,7 +79,7 @@ export function envOrigins(root: string, processEnv: Readonly<Record<string, str
   const autoloaded = new Map<string, { file: string; line: number }>();
   if (options.bunAutoload) {
     for (const file of bunDotenvFiles(options.cwd, processEnv.NODE_ENV)) {
-      for (const [name, line] of namesIn(file)) autoloaded.set(name, { file, line });
+      for (const [name, line] of dotenvNamesIn(file)) autoloaded.set(name, { file, line });
     }
   }
   const rootEnv = readProjectEnvEntries(root);

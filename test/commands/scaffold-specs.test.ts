@@ -5,10 +5,13 @@
 import { describe, expect, test } from "bun:test";
 import fs from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 import { SKILL_FILES } from "../../src/assets/skill.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { discover } from "../../src/discovery/discover.ts";
+import { specExamples } from "../../src/generation/behaviour/examples/spec-examples.ts";
 import { initProject } from "../../src/scaffold/init-project.ts";
+import { EXAMPLE_SPEC, EXAMPLE_SPEC_PATH } from "../../src/scaffold/templates.ts";
 import { REPO_ROOT } from "../support/cli.ts";
 import { useTempDirs } from "./temp-dir.ts";
 
@@ -68,5 +71,12 @@ describe("jaunt init output", () => {
     const { refs, problems } = await specsOf(root);
     expect(problems).toEqual([]);
     expect(refs).toEqual(["function src/greeting:greet", "test tests/greeting:greetBasics"]);
+  });
+
+  test("the example spec's @example lines are checks (the `// =>` form), none left as prose", () => {
+    const blocks = specExamples(ts, { specFile: EXAMPLE_SPEC_PATH, specSource: EXAMPLE_SPEC, specs: [{ ref: "src/greeting:greet", name: "greet" }] });
+    expect(blocks.map((b) => b.unchecked)).toEqual([undefined]);
+    const checks = blocks.flatMap((b) => b.steps.flatMap((s) => (s.kind === "check" ? [`${s.check.subject} => ${s.check.expectation.kind === "equals" ? s.check.expectation.expected : "?"}`] : [])));
+    expect(checks).toEqual(['greet(" Ada ") => "Hello, Ada!"', 'greet("   ") => "Hello, world!"']);
   });
 });

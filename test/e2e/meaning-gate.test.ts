@@ -6,7 +6,8 @@ import { llmProjects } from "./llm-projects.ts";
 
 const { llm, project } = llmProjects();
 let verdict = "UNCHANGED — typo";
-llm.respond((request) => (request.messages.some((m) => m.content.startsWith("Meaning check for module")) ? { content: verdict } : undefined));
+let gateUsage: { prompt_tokens: number; completion_tokens: number } | undefined;
+llm.respond((request) => (request.messages.some((m) => m.content.startsWith("Meaning check for module")) ? { content: verdict, ...(gateUsage ? { usage: gateUsage } : {}) } : undefined));
 
 const gateQuestions = (from: number): string[] => llm.requests.slice(from).flatMap((r) => r.messages.filter((m) => m.content.startsWith("Meaning check for module")).map((m) => m.content));
 const generated = (from: number): string[] => llm.requests.slice(from).flatMap((r) => (r.module ? [r.module] : []));
@@ -69,5 +70,28 @@ describe("the meaning check", () => {
     result = await p.jaunt(["build"]);
     expect(gateQuestions(from)).toEqual([]);
     expect(generated(from)).toContain("src/text");
+  }, 120_000);
+
+  test("the questions' cost counts against [build] max_cost before anything is scheduled", async () => {
+    const p = project({ "src/text.ts": SPECS["src/text.ts"] ?? "", "src/slug.ts": SPECS["src/slug.ts"] ?? "" }, "semantic_gate = true\n");
+    const first = await p.jaunt(["build"]);
+    expect(first.exitCode, first.stderr).toBe(0);
+    p.write("jaunt.toml", `${p.read("jaunt.toml")}max_cost = 0.01\n`);
+    // 100k prompt tokens of gpt-4o-mini ($0.15 per million): $0.015 for the one question, above the $0.01 cap.
+    verdict = "CHANGED - now says spaces";
+    gateUsage = { prompt_tokens: 100_000, completion_tokens: 10 };
+    try {
+      const from = llm.requests.length;
+      p.write("src/text.ts", (SPECS["src/text.ts"] ?? "").replace("Collapse every run of whitespace", "Collapse every run of spaces"));
+      const result = await p.jaunt(["build", "--json"]);
+      expect(result.exitCode).toBe(3);
+      const report: { costCapReached: boolean; built: number; notStarted: number; costUsd: number } = JSON.parse(result.stdout);
+      expect(gateQuestions(from)).toHaveLength(1);
+      expect(generated(from)).toEqual([]);
+      expect(report).toMatchObject({ costCapReached: true, built: 0, notStarted: 2 });
+      expect(report.costUsd).toBeCloseTo((100_000 * 0.15 + 10 * 0.6) / 1_000_000, 8);
+    } finally {
+      gateUsage = undefined;
+    }
   }, 120_000);
 });

@@ -86,15 +86,15 @@ test("a test that never ends is stopped by the time limit: exit 4 naming the fil
   expect(alive(Number(p.read("grandchild.pid")))).toBe(false);
 }, 180_000);
 
-test("generated tests run without the API key variable and without the project's .env values", async () => {
+test("generated tests run without the API key variable, the remote cache's token and signing key, and the project's .env values", async () => {
   const p = project(FILES);
   p.write(".env", "DB_PASSWORD=hunter2-from-dotenv\nSHARED=from-dotenv\n");
   const out = `${p.root}/seen.json`;
-  const spy = `import { expect, test } from "bun:test";\nimport { writeFileSync } from "node:fs";\nimport { slugify } from "../../src/slug";\n\ntest("env", () => {\n  writeFileSync(${JSON.stringify(out)}, JSON.stringify({ key: process.env.JAUNT_E2E_KEY ?? null, db: process.env.DB_PASSWORD ?? null, shared: process.env.SHARED ?? null, mine: process.env.MY_SETTING ?? null }));\n  expect(slugify("Hello World")).toBe("hello-world");\n});`;
+  const spy = `import { expect, test } from "bun:test";\nimport { writeFileSync } from "node:fs";\nimport { slugify } from "../../src/slug";\n\ntest("env", () => {\n  writeFileSync(${JSON.stringify(out)}, JSON.stringify({ key: process.env.JAUNT_E2E_KEY ?? null, db: process.env.DB_PASSWORD ?? null, shared: process.env.SHARED ?? null, mine: process.env.MY_SETTING ?? null, token: process.env.JAUNT_REMOTE_CACHE_TOKEN ?? null, signing: process.env.JAUNT_REMOTE_CACHE_SIGNATURE_KEY ?? null }));\n  expect(slugify("Hello World")).toBe("hello-world");\n});`;
   llm.script("tests/slug", [fence(spy)]);
-  const result = await p.jaunt(["test"], { MY_SETTING: "kept", SHARED: "exported-by-the-user" });
+  const result = await p.jaunt(["test"], { MY_SETTING: "kept", SHARED: "exported-by-the-user", JAUNT_REMOTE_CACHE_TOKEN: "team-token", JAUNT_REMOTE_CACHE_SIGNATURE_KEY: "team-signing-key" });
   expect(result.exitCode, result.stdout + result.stderr).toBe(0);
   // A name the project's .env sets counts as the file's even when also exported (Bun's .env values cannot be compared).
-  expect(JSON.parse(p.read("seen.json"))).toEqual({ key: null, db: null, shared: null, mine: "kept" });
+  expect(JSON.parse(p.read("seen.json"))).toEqual({ key: null, db: null, shared: null, mine: "kept", token: null, signing: null });
   expect(API_KEY_ENV.JAUNT_E2E_KEY).not.toBe("");
 }, 90_000);

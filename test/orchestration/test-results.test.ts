@@ -42,7 +42,7 @@ test("never", () => { void nope; });
 
 test("a real run: each test's file, name, status, expected/received, stack; a file that does not load is named with bun's words", async () => {
   const files = ["tests/__generated__/text.test.ts", "tests/__generated__/broken.test.ts"];
-  const run = await runTests({ root, files, bunArgs: [], output: "stderr", limits: { timeoutSeconds: 60, apiKeyEnv: "JAUNT_TEST_KEY" } });
+  const run = await runTests({ root, files, bunArgs: [], output: "stderr", limits: { timeoutSeconds: 60, secretEnvNames: ["JAUNT_TEST_KEY"] } });
   expect(run.bunExitCode).toBe(1);
   expect(run.runnerError).toBeUndefined();
   const byName = new Map(run.tests.map((t) => [t.name, t]));

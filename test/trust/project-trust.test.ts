@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseConfig } from "../../src/config/load.ts";
 import { isLoopbackHost } from "../../src/generation/llm/endpoint.ts";
-import { bunDotenvFiles, envOrigins, isCompiledExecutable } from "../../src/trust/env-origins.ts";
+import { isCompiledExecutable } from "../../src/support/compiled.ts";
+import { bunDotenvFiles, envOrigins } from "../../src/trust/env-origins.ts";
 import { assertProjectTrusted, checkProjectTrust, revokeProjectTrust, trustProject } from "../../src/trust/project-trust.ts";
 import { jauntHome } from "../../src/trust/trust-store.ts";
 

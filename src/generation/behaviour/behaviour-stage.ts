@@ -14,8 +14,6 @@ import { runGatingTests } from "./tests/run-gating-tests.ts";
 export interface BehaviourOptions extends BehaviourSettings {
   /** The environment Jaunt runs in; the child gets it without secrets (child-env.ts). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** `[llm] api_key_env`, stripped from the child's environment. */
-  readonly apiKeyEnv: string;
 }
 
 export interface BehaviourOutcome {
@@ -28,7 +26,7 @@ export interface BehaviourOutcome {
 /** Run the examples, then (when they pass) the gating tests, against `code`. */
 export async function runBehaviourStage(ts: TypeScriptApi, root: string, input: GenerationInput, code: string, options: BehaviourOptions, signal?: AbortSignal): Promise<BehaviourOutcome> {
   const examples = moduleExamples(ts, input);
-  const env = childEnv(root, options.apiKeyEnv, options.env);
+  const env = childEnv(root, options.secretEnvNames, options.env);
   const ran = await runExamples({ root, input, code, blocks: examples.blocks, scope: examples.scope, timeoutMs: options.exampleTimeoutMs, env, ...(signal ? { signal } : {}) });
   const warnings = [...examples.warnings, ...ran.notRun];
   const exampleChecks = { passed: ran.passed, total: ran.total, unchecked: examples.unchecked.length };

@@ -15,7 +15,7 @@ import { checkProgram } from "./examples/check-program.ts";
 import type { ModuleScope } from "./examples/module-scope.ts";
 import type { ExampleBlock, ExampleCheck } from "./examples/types.ts";
 import { createRunFolder, workerEntryUrl } from "./run/preload-files.ts";
-import { isCompiledExecutable } from "./run/compiled.ts";
+import { isCompiledExecutable } from "../../support/compiled.ts";
 import { runIsolated } from "./run/run-isolated.ts";
 import { runWorker } from "./run/run-worker.ts";
 

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { JauntConfig } from "../../config/types.ts";
+import { secretEnvNames } from "../../generation/behaviour/run/child-env.ts";
 import { runBehaviourStage } from "../../generation/behaviour/behaviour-stage.ts";
 import { loadTypeScript } from "../../generation/validate/typescript-parser.ts";
 import type { Plan, PlannedModule } from "../../graph/plan-types.ts";
@@ -34,7 +35,7 @@ export function userChecks(plan: Plan, config: JauntConfig): UserChecks {
           // Only the user's own tests: generated ones are what is being judged.
           const gatingTests = (base.gatingTests ?? []).filter((t) => t.origin === "handwritten");
           const input = { ...base, gatingTests };
-          const outcome = await runBehaviourStage(await loadTypeScript(), plan.root, input, code, { exampleTimeoutMs: config.build.exampleTimeoutMs, verifyTests: config.build.verifyTests, env: process.env, apiKeyEnv: config.llm.apiKeyEnv }, signal);
+          const outcome = await runBehaviourStage(await loadTypeScript(), plan.root, input, code, { exampleTimeoutMs: config.build.exampleTimeoutMs, verifyTests: config.build.verifyTests, env: process.env, secretEnvNames: secretEnvNames(config) }, signal);
           const first = outcome.diagnostics[0];
           return first ? `it fails the user's own checks: ${first.message}` : undefined;
         })();

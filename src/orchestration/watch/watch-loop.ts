@@ -12,6 +12,7 @@
  */
 import { JauntError } from "@jaunt/runtime";
 import type { BuildReport } from "../build-report.ts";
+import { secretEnvNames } from "../../generation/behaviour/run/child-env.ts";
 import { generatePlanned, loadPlan, type BuildOptions } from "../build.ts";
 import { acquireBuildLock, type BuildLock } from "../lock.ts";
 import { assertProjectTrusted } from "../../trust/project-trust.ts";
@@ -191,7 +192,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
         files,
         rounds: planned.config.test.repairRounds,
         output: options.testOutput ?? "stdout",
-        limits: { timeoutSeconds: planned.config.test.timeoutSeconds, apiKeyEnv: planned.config.llm.apiKeyEnv },
+        limits: { timeoutSeconds: planned.config.test.timeoutSeconds, secretEnvNames: secretEnvNames(planned.config) },
         spentUsd: (built.costUsd ?? 0) + (generated.costUsd ?? 0),
         pool,
         signal: run.signal,

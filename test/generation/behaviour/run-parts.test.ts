@@ -1,14 +1,15 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { childEnv } from "../../../src/generation/behaviour/run/child-env.ts";
+import { childEnv, secretEnvNames } from "../../../src/generation/behaviour/run/child-env.ts";
 import { readJunit } from "../../../src/generation/behaviour/tests/junit-report.ts";
 import { createE2eProject } from "../../e2e/project.ts";
+import { testLlmConfig } from "../../support/generation-project.ts";
 
-const project = createE2eProject({ ".env": "OPENAI_API_KEY=sk-from-dotenv\nexport DB_PASSWORD='hunter2'\n# COMMENTED=1\n", ".env.local": "STRIPE_KEY=sk_live\n", ".env.production": "PROD_TOKEN=t\n" });
+const project = createE2eProject({ ".env": "OPENAI_API_KEY=sk-from-dotenv\nexport DB_PASSWORD='hunter2'\n# COMMENTED=1\n", ".env.local": "STRIPE_KEY=sk_live\nCOLON_TOKEN: c\n", ".env.production": "PROD_TOKEN=t\n" });
 afterAll(() => project.cleanup());
 
 describe("childEnv", () => {
-  test("strips the API key variable, every name of the .env files Bun loads and Jaunt's endpoint variables; keeps the rest", () => {
-    const env = childEnv(project.root, "MY_KEY", {
+  test("strips the secret variables, every name of the .env files Bun loads and Jaunt's endpoint variables; keeps the rest", () => {
+    const env = childEnv(project.root, ["MY_KEY", "TEAM_CACHE_TOKEN"], {
       PATH: "/usr/bin",
       HOME: "/home/me",
       MY_KEY: "sk-secret",
@@ -17,12 +18,21 @@ describe("childEnv", () => {
       JAUNT_LLM_BASE_URL: "http://x",
       COMMENTED: "kept",
       STRIPE_KEY: "sk_live",
+      COLON_TOKEN: "c",
       PROD_TOKEN: "t",
+      TEAM_CACHE_TOKEN: "bearer",
+      JAUNT_REMOTE_CACHE_TOKEN: "bearer-default",
+      JAUNT_REMOTE_CACHE_SIGNATURE_KEY: "signing-key",
       EMPTY: undefined,
     }, { EXTRA: "1" });
     // NODE_ENV unset: Bun's mode is "development", so .env.production is not loaded and its names stay.
     expect(env).toEqual({ PATH: "/usr/bin", HOME: "/home/me", COMMENTED: "kept", PROD_TOKEN: "t", EXTRA: "1" });
-    expect(childEnv(project.root, "MY_KEY", { NODE_ENV: "production", PROD_TOKEN: "t", PATH: "/usr/bin" })).toEqual({ NODE_ENV: "production", PATH: "/usr/bin" });
+    expect(childEnv(project.root, ["MY_KEY"], { NODE_ENV: "production", PROD_TOKEN: "t", PATH: "/usr/bin" })).toEqual({ NODE_ENV: "production", PATH: "/usr/bin" });
+  });
+
+  test("secretEnvNames: the API key and the remote cache token, as the config names them", () => {
+    const config = { llm: testLlmConfig({ apiKeyEnv: "MY_KEY" }), cache: { remoteUrl: undefined, team: "t", remoteTokenEnv: "TEAM_CACHE_TOKEN", readOnly: false, timeoutMs: 1000 } };
+    expect(secretEnvNames(config)).toEqual(["MY_KEY", "TEAM_CACHE_TOKEN"]);
   });
 });
 

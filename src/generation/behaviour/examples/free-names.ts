@@ -6,17 +6,8 @@
  * illustrations, and it only ever errs toward running an example.
  */
 import type * as TS from "typescript";
+import { bindingNames } from "../../validate/purity-scope.ts";
 import type { TypeScriptApi } from "../../validate/typescript-parser.ts";
-
-function bindingNames(ts: TypeScriptApi, name: TS.BindingName, into: Set<string>): void {
-  if (ts.isIdentifier(name)) {
-    into.add(name.text);
-    return;
-  }
-  for (const element of name.elements) {
-    if (!ts.isOmittedExpression(element)) bindingNames(ts, element.name, into);
-  }
-}
 
 /** True for an identifier that names a property, label or declaration rather than reading a binding. */
 function isNonReference(ts: TypeScriptApi, id: TS.Identifier): boolean {
@@ -37,9 +28,9 @@ export function freeNames(ts: TypeScriptApi, file: TS.SourceFile): string[] {
   const used = new Set<string>();
   const visit = (node: TS.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
-    if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) bindingNames(ts, node.name, declared);
+    if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) for (const name of bindingNames(ts, node.name)) declared.add(name);
     if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) declared.add(node.name.text);
-    if (ts.isCatchClause(node) && node.variableDeclaration) bindingNames(ts, node.variableDeclaration.name, declared);
+    if (ts.isCatchClause(node) && node.variableDeclaration) for (const name of bindingNames(ts, node.variableDeclaration.name)) declared.add(name);
     if (ts.isIdentifier(node) && !isNonReference(ts, node)) used.add(node.text);
     if (ts.isShorthandPropertyAssignment(node)) used.add(node.name.text);
     ts.forEachChild(node, visit);
