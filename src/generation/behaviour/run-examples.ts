@@ -1,19 +1,20 @@
 /**
- * Run a module's example checks against one candidate, in a Worker with
- * the overlay (the candidate served at its generated path, the program next
+ * Run a module's example checks against one candidate, in a Worker (or a
+ * subprocess) with the overlay (the candidate served at its generated path, the program next
  * to the spec module), within a time limit, and turn what happened into
  * diagnostics — expected and actual in a short, stable rendering, the spec
  * file and line of the example. An example that fails for a reason that is
  * not the candidate's (a name it lacks, an expected value that throws) is
  * reported once as not run, never held against the candidate.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { Diagnostic, GenerationInput } from "../types.ts";
 import { checkProgram } from "./examples/check-program.ts";
 import type { ModuleScope } from "./examples/module-scope.ts";
 import type { ExampleBlock, ExampleCheck } from "./examples/types.ts";
-import { createRunFolder } from "./run/preload-files.ts";
+import { createRunFolder, workerEntryUrl } from "./run/preload-files.ts";
 import { isCompiledExecutable } from "../../support/compiled.ts";
 import { runIsolated } from "./run/run-isolated.ts";
 import { runWorker } from "./run/run-worker.ts";
@@ -91,25 +92,31 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     candidateFile,
   });
   if (program.checks.length === 0) return { passed: 0, total: 0, failures: [], notRun: [] };
+  const programFile = path.join(path.dirname(specAbs), `.jaunt-examples-${crypto.randomUUID().slice(0, 8)}.ts`);
+  const overlay = { [candidateFile]: options.code, [programFile]: program.source };
+  const signal = options.signal ? { signal: options.signal } : {};
+  // A compiled jaunt's Workers resolve packages against its embedded bundle, not the project's node_modules:
+  // there the examples run in a subprocess (the binary as plain bun), as the tests do.
+  if ((options.isolation ?? (isCompiledExecutable() ? "process" : "worker")) === "worker") {
+    const resultsFile = path.join(os.tmpdir(), `jaunt-examples-${crypto.randomUUID()}.jsonl`);
+    try {
+      await writeFile(resultsFile, "");
+      const vars = { JAUNT_EXAMPLE_RESULTS: resultsFile, JAUNT_EXAMPLE_PROGRAM: programFile, JAUNT_CANDIDATE_FILE: candidateFile };
+      const run = await runWorker({ script: workerEntryUrl(), env: options.env, message: { env: vars, overlay }, timeoutMs: options.timeoutMs, ...signal });
+      return judge(options, program.checks, parseEvents(await readFile(resultsFile, "utf8")), run);
+    } finally {
+      await rm(resultsFile, { force: true });
+    }
+  }
   const folder = await createRunFolder();
   try {
-    const programFile = path.join(path.dirname(specAbs), `.jaunt-examples-${crypto.randomUUID().slice(0, 8)}.ts`);
     const overlayFile = folder.file("overlay.json");
     const resultsFile = folder.file("results.jsonl");
-    await Promise.all([writeFile(overlayFile, JSON.stringify({ [candidateFile]: options.code, [programFile]: program.source })), writeFile(resultsFile, "")]);
+    await Promise.all([writeFile(overlayFile, JSON.stringify(overlay)), writeFile(resultsFile, "")]);
     const env = { ...options.env, JAUNT_OVERLAY: overlayFile, JAUNT_EXAMPLE_RESULTS: resultsFile, JAUNT_EXAMPLE_PROGRAM: programFile, JAUNT_CANDIDATE_FILE: candidateFile };
-    const signal = options.signal ? { signal: options.signal } : {};
-    // A compiled jaunt's Workers resolve packages against its embedded bundle, not the project's node_modules:
-    // there the examples run in a subprocess (the binary as plain bun), as the tests do.
-    const run = (options.isolation ?? (isCompiledExecutable() ? "process" : "worker")) === "process"
-      ? await runIsolated({ args: ["--no-env-file", folder.exampleEntry], cwd: root, env, timeoutMs: options.timeoutMs, ...signal }).then((r) => ({
-          timedOut: r.timedOut,
-          exitCode: r.exitCode ?? undefined,
-          ...(r.stderr.trim() ? { error: r.stderr.trim().split("\n").slice(-3).join(" ") } : {}),
-        }))
-      : await runWorker({ script: folder.exampleEntry, env, timeoutMs: options.timeoutMs, ...signal });
-    const events = parseEvents(await readFile(resultsFile, "utf8"));
-    return judge(options, program.checks, events, run);
+    const r = await runIsolated({ args: ["--no-env-file", folder.exampleEntry], cwd: root, env, timeoutMs: options.timeoutMs, ...signal });
+    const run = { timedOut: r.timedOut, exitCode: r.exitCode ?? undefined, ...(r.stderr.trim() ? { error: r.stderr.trim().split("\n").slice(-3).join(" ") } : {}) };
+    return judge(options, program.checks, parseEvents(await readFile(resultsFile, "utf8")), run);
   } finally {
     await folder.remove();
   }

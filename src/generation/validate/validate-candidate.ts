@@ -55,11 +55,17 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
   const flagged = new Set(structural.filter((d) => d.code === "jaunt/missing-export" || d.code === "jaunt/wrong-kind").map((d) => d.message));
   const specsToAssert = input.specs.filter((s) => ![...flagged].some((m) => m.includes(`\`${s.name}\``)));
   const behaviour = options.behaviour && input.kind === "build" && structural.length === 0 ? options.behaviour : undefined;
-  if (!behaviour) {
+  const gated = behaviour !== undefined && behaviour.verifyTests && (input.gatingTests ?? []).length > 0;
+  if (!behaviour || !gated) {
     const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal });
-    return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
+    if (!behaviour || types.length > 0) return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
+    // Examples alone run after the type check, not beside it: they never judge a candidate that does not
+    // type-check, and with their Worker started ahead (run-worker.ts) they add ~16 ms, where running beside
+    // `bun check` slowed the check as much on a small machine (bench/behaviour.ts, docs/decisions.md).
+    const outcome = await runBehaviourStage(ts, options.root, input, code, behaviour, options.signal);
+    return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
   }
-  // The behaviour stage starts beside the type check (both wait on a child process) and is
+  // With gating tests (a `bun test` subprocess, ~50–60 ms) the stage starts beside the type check, and is
   // stopped, its result dropped, when the type check finds errors: it never judges a candidate that does not type-check.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;

@@ -14,9 +14,10 @@ import type * as Fs from "node:fs";
 import type * as NodeModule from "node:module";
 import type * as NodePath from "node:path";
 
-function installOverlay(fs: typeof Fs, mod: typeof NodeModule, path: typeof NodePath): void {
+function installOverlay(fs: typeof Fs, mod: typeof NodeModule, path: typeof NodePath, given?: unknown): void {
+  // A Worker receives the overlay in its start message; a subprocess reads the file `JAUNT_OVERLAY` names.
   const overlayFile = process.env.JAUNT_OVERLAY;
-  const parsed: unknown = overlayFile ? JSON.parse(fs.readFileSync(overlayFile, "utf8")) : {};
+  const parsed: unknown = given !== undefined ? given : overlayFile ? JSON.parse(fs.readFileSync(overlayFile, "utf8")) : {};
   const overlay = new Map<string, string>();
   if (typeof parsed === "object" && parsed !== null) {
     for (const [file, text] of Object.entries(parsed)) if (typeof text === "string") overlay.set(file, text);
@@ -56,7 +57,7 @@ export function overlayPreloadSource(): string {
   return `import * as fs from "node:fs";\nimport * as mod from "node:module";\nimport * as path from "node:path";\n${overlayInstallLine()}`;
 }
 
-/** The statement that installs the overlay, given `fs`, `mod` and `path` bindings in scope. */
-export function overlayInstallLine(): string {
-  return `(${installOverlay.toString()})(fs, mod, path);\n`;
+/** The statement that installs the overlay, given `fs`, `mod` and `path` bindings in scope (and `overlayArg`, an expression for the overlay object, when it does not come from `JAUNT_OVERLAY`). */
+export function overlayInstallLine(overlayArg?: string): string {
+  return `(${installOverlay.toString()})(fs, mod, path${overlayArg ? `, ${overlayArg}` : ""});\n`;
 }
