@@ -3,6 +3,7 @@
  * output's errors, with token and cost accounting. Plain data in and out.
  */
 import { JauntGenerationError } from "@jaunt/runtime";
+import { isBehaviourCode } from "./behaviour/codes.ts";
 import { readRemote, writeRemote } from "./cache/remote-cache.ts";
 import { cacheKey, defaultCacheDir, readCache, writeCache, type CacheEntry } from "./cache/response-cache.ts";
 import { addUsage, estimateCost, NO_USAGE } from "./cost.ts";
@@ -142,7 +143,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
     // Cut off at the token limit: only an unclosed or invalid block is truncated; a complete, valid block
     // followed by cut-off prose is the module.
     // A complete block that ran and behaved wrongly (examples, tests) was not cut off: its diagnostics stand.
-    const ran = outcome.complete && outcome.diagnostics.some((d) => d.code.startsWith("jaunt/example") || d.code.startsWith("jaunt/test"));
+    const ran = outcome.complete && outcome.diagnostics.some((d) => isBehaviourCode(d.code));
     const truncated = completion.truncated && !ran && (!outcome.complete || outcome.diagnostics.length > 0);
     const diagnostics = truncated
       ? [{ code: "jaunt/truncated-output", message: `the answer was cut off at the output token limit (finish_reason "${completion.finishReason ?? "length"}"${llm.maxTokens ? `, max_tokens ${llm.maxTokens}` : ""}); return a complete, more compact module` }]
@@ -177,7 +178,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
 function persistentTestNote(attempts: readonly AttemptDiagnostics[]): string {
   const rounds = attempts.filter((a) => a.source === "llm" || a.source === "batch");
   const testsOf = (a: AttemptDiagnostics) =>
-    new Set(a.diagnostics.filter((d) => d.code === "jaunt/test" && d.message.includes("the user's test")).map((d) => d.message.slice(0, d.message.indexOf(" failed")).trim()));
+    new Set(a.diagnostics.flatMap((d) => (d.userTest === undefined ? [] : [d.userTest])));
   const [first, ...rest] = rounds.map(testsOf);
   if (!first || rounds.length < 2) return "";
   const every = [...first].filter((t) => rest.every((r) => r.has(t)));

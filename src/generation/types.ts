@@ -221,6 +221,8 @@ export interface Diagnostic {
   /** `"TS2322"` for type errors, `"jaunt/<rule>"` for structural rules, `"syntax"`. */
   readonly code: string;
   readonly message: string;
+  /** For a `jaunt/test` failure of the user's own test: `file:line: the user's test "name"`, the same test across attempts. */
+  readonly userTest?: string;
 }
 
 export interface AttemptDiagnostics {

@@ -1,6 +1,7 @@
 /** Markdown sections substituted into the module templates. Pure functions of plain input. */
 import type { AttemptDiagnostics, DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../types.ts";
 import { formatDiagnostics } from "../validate/diagnostics.ts";
+import { EXAMPLE_CODES, TEST_CODES } from "../behaviour/codes.ts";
 import { importSpecifiers, spellSpecifier } from "./specifier.ts";
 
 /** Handwritten sources longer than this (chars) are not pasted into prompts; the lead may omit them earlier. */
@@ -86,12 +87,12 @@ function ownTypesNote(input: GenerationInput): string {
 /** The "previous output errors" section of a retry; empty on the first attempt. */
 /** Why behaviour errors matter: they are the user's own words about what the code must do. */
 function behaviourNote(previous: AttemptDiagnostics): string[] {
-  const codes = new Set(previous.diagnostics.map((d) => d.code));
+  const codes = previous.diagnostics.map((d) => d.code);
   const notes: string[] = [];
-  if (codes.has("jaunt/example") || codes.has("jaunt/example-timeout")) {
+  if (codes.some((code) => EXAMPLE_CODES.has(code))) {
     notes.push("The `jaunt/example` errors are the user's own examples from the spec's JSDoc (`@example`), run against your module: each names the example's line in the spec file, what it expected and what your code gave. They state what the code must do — fix the behaviour they describe for every input, do not special-case the example's values.");
   }
-  if (codes.has("jaunt/test") || codes.has("jaunt/test-timeout")) {
+  if (codes.some((code) => TEST_CODES.has(code))) {
     notes.push("The `jaunt/test` errors are the project's tests that import this module (the user's own, or generated tests that passed against the previous implementation), run against your module: fix the behaviour they expect, consistently with the spec; do not special-case the tests.");
   }
   return notes.length > 0 ? ["", ...notes] : [];

@@ -114,7 +114,8 @@ function judge(options: GatingTestOptions, tests: readonly GatingTest[], cases: 
       continue;
     }
     const frame = candidateFrame(failure.stack, root, input.generatedFile);
-    failures.push({ code: "jaunt/test", message: `${where}: ${whose} "${test.name}" failed: ${flat(failure.message)}${frame ? ` (first frame in the module: ${frame})` : ""}` });
+    const subject = `${where}: ${whose} "${test.name}"`;
+    failures.push({ code: "jaunt/test", message: `${subject} failed: ${flat(failure.message)}${frame ? ` (first frame in the module: ${frame})` : ""}`, ...(kind === "generated" || kind === "failing" ? {} : { userTest: subject }) });
   }
   const output = `${run.stdout}\n${run.stderr}`;
   for (const test of tests) {
