@@ -143,3 +143,101 @@ describe("runExamples", () => {
     expect(project.exists("src/__generated__/counter.ts")).toBe(false);
   });
 });
+
+/**
+ * Type-correct mutants of the kinds real models write — a bound forgotten, accents not stripped, a
+ * flipped null check, a dropped await, an off-by-one — each caught by the spec's own examples, while
+ * the correct module passes them all.
+ */
+const UTIL_SPEC = `import * as jaunt from "@jaunt/runtime";
+
+/**
+ * Clamp n into [lo, hi].
+ * @example clamp(5, 0, 3) // => 3
+ */
+export const clamp = jaunt.magic(function clamp(n: number, lo: number, hi: number): number {
+  return jaunt.todo();
+});
+
+/**
+ * ASCII slug: accents stripped, lowercase, every run of other characters one "-".
+ * @example slug("Café au lait") // => "cafe-au-lait"
+ */
+export const slug = jaunt.magic(function slug(title: string): string {
+  return jaunt.todo();
+});
+
+/**
+ * The value, or the fallback only when the value is null or undefined.
+ * @example orElse(0, 1) // => 0
+ */
+export const orElse = jaunt.magic(function orElse<T>(value: T | null | undefined, fallback: T): T {
+  return jaunt.todo();
+});
+
+/**
+ * Twice the loaded number.
+ * @example await doubled(async () => 21) // => 42
+ */
+export const doubled = jaunt.magic(async function doubled(load: () => Promise<number>): Promise<number> {
+  return jaunt.todo();
+});
+
+/**
+ * The last n items.
+ * @example lastN([1, 2, 3, 4], 2) // => [3, 4]
+ */
+export const lastN = jaunt.magic(function lastN<T>(items: readonly T[], n: number): T[] {
+  return jaunt.todo();
+});
+`;
+const UTIL_GOOD = `export function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(n, hi));
+}
+export function slug(title: string): string {
+  return title.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+export function orElse<T>(value: T | null | undefined, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  return value;
+}
+export async function doubled(load: () => Promise<number>): Promise<number> {
+  const n = await load();
+  return n * 2;
+}
+export function lastN<T>(items: readonly T[], n: number): T[] {
+  return items.slice(items.length - n);
+}
+`;
+const MUTANTS: readonly (readonly [string, string, string, string])[] = [
+  ["the upper bound forgotten", "Math.max(lo, Math.min(n, hi))", "Math.max(lo, n)", "src/util.ts:5: the spec's example `clamp(5, 0, 3) // => 3` failed: expected 3, got 5"],
+  ["accents not stripped", 'title.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "")', "title", 'src/util.ts:13: the spec\'s example `slug("Café au lait") // => "cafe-au-lait"` failed: expected "cafe-au-lait", got "caf-au-lait"'],
+  ["a null check flipped to a falsy check", "if (value === null || value === undefined) return fallback;", "if (!value) return fallback;", "src/util.ts:21: the spec's example `orElse(0, 1) // => 0` failed: expected 0, got 1"],
+  ["a dropped await", "const n = await load();", "let n = 0;\n  void load().then((v) => { n = v; });", "src/util.ts:29: the spec's example `await doubled(async () => 21) // => 42` failed: expected 42, got 0"],
+  ["an off-by-one", "items.slice(items.length - n)", "items.slice(items.length - n - 1)", "src/util.ts:37: the spec's example `lastN([1, 2, 3, 4], 2) // => [3, 4]` failed: expected [ 3, 4 ], got [ 2, 3, 4 ]"],
+];
+
+describe("type-correct mutants are caught by the spec's examples", () => {
+  const util = createE2eProject({ "src/util.ts": UTIL_SPEC });
+  afterAll(() => util.cleanup());
+  const names = ["clamp", "slug", "orElse", "doubled", "lastN"];
+  const runUtil = (code: string) => {
+    const input = inputFor("src/util", UTIL_SPEC);
+    const blocks = specExamples(ts, { specFile: input.specFile, specSource: UTIL_SPEC, specs: names.map((name) => ({ ref: `src/util:${name}`, name })) });
+    const scope = moduleScope(ts, ts.createSourceFile(input.specFile, UTIL_SPEC, ts.ScriptTarget.Latest, true));
+    return runExamples({ root: util.root, input, code, blocks, scope, timeoutMs: 10_000, env: { PATH: process.env.PATH ?? "" } });
+  };
+
+  test("the correct module passes every example", async () => {
+    expect(await runUtil(UTIL_GOOD)).toEqual({ passed: 5, total: 5, failures: [], notRun: [] });
+  }, 30_000);
+
+  for (const [kind, from, to, message] of MUTANTS) {
+    test(kind, async () => {
+      expect(UTIL_GOOD).toContain(from);
+      const result = await runUtil(UTIL_GOOD.replace(from, to));
+      expect(result.passed).toBe(4);
+      expect(result.failures).toEqual([{ code: "jaunt/example", message }]);
+    }, 30_000);
+  }
+});
