@@ -83,6 +83,8 @@ function simulate(
   jobs: number,
   mode: "critical-path" | "waves",
   priority: ReadonlyMap<string, number> = criticalPathPriorities(nodes),
+  /** Time after a task frees its slot before its dependents may start (validation, writing). */
+  afterMs = 0,
 ): number {
   const cost = new Map(nodes.map((node) => [node.id, node.cost ?? 1]));
   const byId = new Map(nodes.map((node) => [node.id, node]));
@@ -90,6 +92,8 @@ function simulate(
   for (const id of topologicalOrder(nodes)) level.set(id, 1 + Math.max(0, ...(byId.get(id)?.deps ?? []).map((dep) => level.get(dep) ?? 0)));
   const done = new Map<string, number>(); // id -> finish time
   const running: { id: string; end: number }[] = [];
+  /** Slot freed, dependents not yet ready: id -> when they become ready. */
+  const settling = new Map<string, number>();
   let now = 0;
   let currentLevel = 1;
   while (done.size < nodes.length) {
@@ -97,6 +101,7 @@ function simulate(
       (node) =>
         !done.has(node.id) &&
         !running.some((task) => task.id === node.id) &&
+        !settling.has(node.id) &&
         node.deps.every((dep) => done.has(dep)) &&
         (mode === "critical-path" || level.get(node.id) === currentLevel),
     );
@@ -109,9 +114,24 @@ function simulate(
       if (next) running.push({ id: next.id, end: now + (cost.get(next.id) ?? 1) });
     }
     running.sort((a, b) => a.end - b.end);
+    const nextEnd = running[0]?.end ?? Number.POSITIVE_INFINITY;
+    const nextSettled = Math.min(...settling.values());
+    if (nextEnd === Number.POSITIVE_INFINITY && nextSettled === Number.POSITIVE_INFINITY) break;
+    if (nextSettled <= nextEnd) {
+      // A task's dependents become ready (its slot was freed earlier).
+      const [id] = [...settling].find(([, at]) => at === nextSettled) ?? [""];
+      settling.delete(id);
+      now = Math.max(now, nextSettled);
+      done.set(id, now);
+      continue;
+    }
     const finished = running.shift();
     if (!finished) break;
     now = finished.end;
+    if (afterMs > 0) {
+      settling.set(finished.id, now + afterMs);
+      continue;
+    }
     done.set(finished.id, now);
     if (mode === "waves" && running.length === 0 && nodes.every((node) => level.get(node.id) !== currentLevel || done.has(node.id))) {
       currentLevel += 1;
@@ -212,10 +232,12 @@ function parseTimings(report: unknown): Map<string, { start: number; finish: num
   return timings;
 }
 
-async function runCli(cli: string, dir: string, args: readonly string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+async function runCli(cli: string, dir: string, args: readonly string[]): Promise<{ stdout: string; stderr: string; exitCode: number; cpuMs: number }> {
   const child = Bun.spawn([process.execPath, cli, ...args], { cwd: dir, env: cliEnv(), stdout: "pipe", stderr: "pipe" });
   const [stdout, stderr, exitCode] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
-  return { stdout, stderr, exitCode };
+  // The child's CPU time with its waited-for children's (`bun check`, `bun test`): wait4's rusage on Linux.
+  const cpu = child.resourceUsage()?.cpuTime;
+  return { stdout, stderr, exitCode, cpuMs: cpu ? Number(cpu.user + cpu.system) / 1000 : Number.NaN };
 }
 
 /** Known per-module LLM delays, seeded, uniform in [MIN_DELAY, MAX_DELAY]. */
@@ -246,6 +268,12 @@ interface Seeded {
   readonly critical: number;
   readonly workPerJob: number;
   readonly bound: number;
+  /** Virtual-time makespan with zero overhead: the scheduler's own priorities (from its estimates), and true-latency ones. */
+  readonly policy: number;
+  readonly oracle: number;
+  /** The real DAG with true latencies, and the scheduler's own priorities (from its estimates). */
+  readonly nodes: readonly TaskNode[];
+  readonly estimated: ReadonlyMap<string, number>;
 }
 
 async function seedProject(seed: number, url: string): Promise<Seeded> {
@@ -258,6 +286,7 @@ async function seedProject(seed: number, url: string): Promise<Seeded> {
   const delays = seededDelays(seed, planned.map((m) => m.id));
   const known = new Set(planned.map((m) => m.id));
   const nodes: TaskNode[] = planned.map((m) => ({ id: m.id, deps: m.dependsOn.filter((d) => known.has(d)), cost: delays.get(m.id) ?? 0 }));
+  const estimated = criticalPathPriorities(planned.map((m) => ({ id: m.id, deps: m.dependsOn.filter((d) => known.has(d)), cost: m.estimate })));
   return {
     seed,
     dir,
@@ -266,6 +295,10 @@ async function seedProject(seed: number, url: string): Promise<Seeded> {
     critical: Math.max(...criticalPathPriorities(nodes).values()),
     workPerJob: [...delays.values()].reduce((sum, d) => sum + d, 0) / JOBS,
     bound: makespanLowerBound(nodes, JOBS),
+    policy: simulate(nodes, JOBS, "critical-path", estimated),
+    oracle: simulate(nodes, JOBS, "critical-path"),
+    nodes,
+    estimated,
   };
 }
 
@@ -284,6 +317,12 @@ interface BuildRun {
   readonly outsideMs: number;
   /** Most requests the server had in flight at once. */
   readonly peakRequests: number;
+  /** CPU time of the build process and the checks it ran (user + system). */
+  readonly cpuMs: number;
+  /** First request out → last answer sent: the part the policy simulation models. */
+  readonly requestSpanMs: number;
+  /** Last answer sent → process exit: the last module's validation and writing, the report, shutdown. */
+  readonly tailMs: number;
 }
 
 /** One whole `jaunt build` of a seeded project with `cli`, from a clean state. */
@@ -314,6 +353,9 @@ async function buildOnce(project: Seeded, cli: string, llm: ReturnType<typeof st
     startupMs: firstRequest - began,
     outsideMs: outside / intervals.length,
     peakRequests: peakInFlight(requests),
+    cpuMs: build.cpuMs,
+    requestSpanMs: Math.max(...requests.map((r) => r.finish)) - firstRequest,
+    tailMs: began + wallMs - Math.max(...requests.map((r) => r.finish)),
   };
 }
 
@@ -329,7 +371,7 @@ async function e2eSection(): Promise<void> {
     `scheduling (e2e): whole \`jaunt build --jobs ${JOBS} --json\` processes on synthetic projects of ${MODULES} modules, fake LLM latency ${MIN_DELAY}–${MAX_DELAY} ms per module (seeded), ${ROUNDS} round(s)${COMPARE ? `, A = this checkout, B = ${COMPARE}` : ""}`,
   );
   const s = (ms: number): string => (ms / 1000).toFixed(1);
-  const rows: string[][] = [["seed", "cli", "crit s", "latency÷jobs s", "bound s", "wall s", "startup s", "makespan s", "outside ms/module", "peak requests", "wall÷bound"]];
+  const rows: string[][] = [["seed", "cli", "crit s", "latency÷jobs s", "bound s", "policy s", "oracle s", "policy+outside s", "wall s", "startup s", "requests s", "tail s", "makespan s", "outside ms/module", "cpu s", "peak requests", "wall÷bound"]];
   const clis: [string, string][] = [["A", CLI_MAIN], ...(COMPARE ? ([["B", COMPARE]] as [string, string][]) : [])];
   const headline: Map<string, number[]> = new Map(clis.map(([name]) => [name, []]));
   const llm = startFakeLlm();
@@ -357,10 +399,16 @@ async function e2eSection(): Promise<void> {
             s(project.critical),
             s(project.workPerJob),
             s(project.bound),
+            s(project.policy),
+            s(project.oracle),
+            s(simulate(project.nodes, JOBS, "critical-path", project.estimated, median(list.map((r) => r.outsideMs)))),
             s(wall),
             s(median(list.map((r) => r.startupMs))),
+            s(median(list.map((r) => r.requestSpanMs))),
+            s(median(list.map((r) => r.tailMs))),
             s(median(list.map((r) => r.makespanMs))),
             median(list.map((r) => r.outsideMs)).toFixed(0),
+            s(median(list.map((r) => r.cpuMs))),
             String(Math.max(...list.map((r) => r.peakRequests))),
             (wall / project.bound).toFixed(3),
           ]);
@@ -377,8 +425,12 @@ async function e2eSection(): Promise<void> {
   console.log(
     [
       "  bound = max(critical path, total latency ÷ jobs) from the server's known latencies on the planned DAG",
+      "  policy / oracle = zero-overhead virtual-time makespan with the scheduler's priorities (from its estimates) / with true-latency ones",
+      "  policy+outside = the same with each module's dependents held back by its measured outside time",
       "  wall = the whole build process, spawn to exit (median over rounds); startup = spawn → first request",
+      "  requests = first request out → last answer sent (compare with policy); tail = last answer → process exit",
       "  outside ms/module = mean (module start → finish) − its latency: validation, writing, messaging",
+      "  cpu s = CPU time (user + system) of the build process and the processes it waited for (type checks)",
       `  peak requests = most model requests the server had in flight at once (must be ≤ jobs = ${JOBS})`,
     ].join("\n"),
   );

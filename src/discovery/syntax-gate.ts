@@ -5,19 +5,12 @@
  * stops at the first one, in ~0.02 ms, with its words and position.
  */
 import { isRecord } from "../support/is-record.ts";
+import { transpilerFor } from "../support/transpilers.ts";
 
 export interface SyntaxFault {
   readonly message: string;
   /** Offset into the text, when Bun gave one. */
   readonly offset: number | undefined;
-}
-
-const transpilers = new Map<"ts" | "tsx", Bun.Transpiler>();
-
-function transpilerFor(loader: "ts" | "tsx"): Bun.Transpiler {
-  let transpiler = transpilers.get(loader);
-  if (!transpiler) transpilers.set(loader, (transpiler = new Bun.Transpiler({ loader })));
-  return transpiler;
 }
 
 /**

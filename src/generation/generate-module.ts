@@ -37,16 +37,16 @@ export async function generateModule(input: GenerationInput, settings: Generatio
   const attempts: AttemptDiagnostics[] = [];
   const env = settings.env ?? process.env;
   const behaviour = settings.behaviour && input.kind === "build" ? { ...settings.behaviour, env } : undefined;
-  const validateOptions = { root: settings.root, signal: hooks.signal, ...(behaviour ? { behaviour } : {}) };
-  // Validation is CPU work (type check, examples): it holds a check slot, not a request slot.
-  const validate = async (answer: string) => {
-    await hooks.checkSlot?.acquire();
-    try {
-      return await validateCandidate(answer, input, validateOptions);
-    } finally {
-      hooks.checkSlot?.release();
-    }
+  // Validation holds no request slot. Its CPU work is bounded by the run: type checks share `bun check`
+  // processes (runCheck), the behaviour stage holds a check slot.
+  const validateOptions = {
+    root: settings.root,
+    signal: hooks.signal,
+    ...(behaviour ? { behaviour } : {}),
+    ...(hooks.runCheck ? { runCheck: hooks.runCheck } : {}),
+    ...(hooks.checkSlot ? { behaviourSlot: hooks.checkSlot } : {}),
   };
+  const validate = (answer: string) => validateCandidate(answer, input, validateOptions);
   const evidence = (outcome: { checks?: ModuleChecks; warnings?: readonly string[] }) => ({
     ...(outcome.checks ? { checks: outcome.checks } : {}),
     ...(outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}),

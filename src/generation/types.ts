@@ -5,6 +5,7 @@
  */
 import type { LlmConfig } from "../config/types.ts";
 import type { SpecifierStyle } from "./prompts/specifier.ts";
+import type { CheckRunner } from "./validate/type-check.ts";
 
 /** One spec the module must implement (build) or turn into tests (test). */
 export interface SpecInput {
@@ -321,8 +322,10 @@ export interface GenerationHooks {
   readonly onEvent?: (event: GenerationEvent) => void;
   /** Without one, generation ignores slots (one module on its own). */
   readonly slot?: RequestSlot;
-  /** Held while a candidate is validated (not at the start): the run bounds CPU-bound checks running at once. */
+  /** Held while a candidate's behaviour stage runs (not at the start): the run bounds CPU-bound checks running at once. */
   readonly checkSlot?: RequestSlot;
+  /** Runs type checks; default: one `bun check` process each (the build shares processes between modules). */
+  readonly runCheck?: CheckRunner;
 }
 
 /** A chat message as sent to the provider. */

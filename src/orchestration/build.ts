@@ -20,9 +20,9 @@ import type { GateResult } from "./meaning-gate.ts";
 import { acquireBuildLock } from "./lock.ts";
 import { assertProjectTrusted } from "../trust/project-trust.ts";
 import { dryRunReport, generationSettings, prepareRun, promptTexts, sweepTempFiles } from "./prepare-run.ts";
-import { runGeneration, type ProgressSnapshot } from "./run-generation.ts";
-import { selectModules } from "./select-modules.ts";
-import type { WorkerPool } from "./worker-pool.ts";
+import { poolShape, runGeneration, type ProgressSnapshot } from "./run-generation.ts";
+import { selectModules, type Selection } from "./select-modules.ts";
+import { WorkerPool } from "./worker-pool.ts";
 
 export interface BuildOptions {
   /** Where to start looking for jaunt.toml (default: process.cwd()). */
@@ -106,6 +106,19 @@ function keptEditedWarnings(plan: Plan, kind: "build" | "test", selected: readon
 export async function generatePlanned(planned: Planned, kind: "build" | "test", options: BuildOptions, warnings: string[]): Promise<BuildReport> {
   const { config, plan } = planned;
   const selection = selectModules(plan, { kind, cwd: options.cwd ?? process.cwd(), ...(options.force ? { force: true } : {}), ...(options.target && kind === "build" ? { target: options.target } : {}) });
+  const jobs = options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs);
+  // Workers start (and load the generation backend) while the run is prepared, not after: ~0.1 s off the first request.
+  const ownPool = options.pool || selection.modules.length === 0 ? undefined : new WorkerPool({ ...poolShape(jobs, selection.modules.length), warm: true });
+  ownPool?.prestart();
+  try {
+    return await generateSelection(planned, kind, selection, { ...options, jobs, ...(ownPool ? { pool: ownPool } : {}) }, warnings);
+  } finally {
+    await ownPool?.close();
+  }
+}
+
+async function generateSelection(planned: Planned, kind: "build" | "test", selection: Selection, options: BuildOptions & { readonly jobs: number }, warnings: string[]): Promise<BuildReport> {
+  const { config, plan } = planned;
   // Before anything is scheduled: an untrusted project's routing of secrets stops the run with no request made.
   if (options.offline !== true && selection.modules.length > 0) assertProjectTrusted(config);
   for (const file of await sweepTempFiles(plan.root, selection.modules)) {
@@ -150,7 +163,7 @@ export async function generatePlanned(planned: Planned, kind: "build" | "test", 
     settings,
     reroll,
     ...(prefetched && prefetched.size > 0 ? { prefetched } : {}),
-    jobs: options.jobs ?? (kind === "build" ? config.build.jobs : config.test.jobs),
+    jobs: options.jobs,
     maxCost: config.build.maxCost,
     // The meaning check's questions are part of this run's cost: the cap sees them before anything is scheduled.
     spentUsd: gate?.costUsd,

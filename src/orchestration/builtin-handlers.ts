@@ -4,6 +4,7 @@
  * idle Worker stays small.
  */
 import type { GenerationInput, GenerationSettings } from "../generation/types.ts";
+import type { CheckRequest } from "../generation/validate/type-check.ts";
 import type { HandlerTable } from "./worker-protocol.ts";
 import { isRecord } from "../support/is-record.ts";
 
@@ -25,10 +26,31 @@ export function isGeneratePayload(value: unknown): value is GeneratePayload {
   );
 }
 
+/**
+ * Load what a `generate` task needs before it needs it (the generation
+ * modules, the `openai` SDK: ~100 ms), while the main thread is still
+ * preparing the run; the TypeScript parser stays lazy (~300 ms, needed only
+ * once an answer arrives).
+ */
+export async function warmBuiltins(): Promise<void> {
+  await import("../generation/generate-module.ts");
+  const { loadSdk } = await import("../generation/llm/chat-client.ts");
+  await loadSdk();
+}
+
+/** The main-thread service a `generate` task's type checks go to (RunTaskOptions.calls; generate-in-pool.ts offers it). */
+export const TYPE_CHECK_CALL = "type-check";
+
 export const BUILTIN_HANDLERS: HandlerTable = {
   generate: async (payload, context) => {
     if (!isGeneratePayload(payload)) throw new Error("malformed generate task");
     const { generateModule } = await import("../generation/generate-module.ts");
-    return generateModule(payload.input, payload.settings, { signal: context.signal, onEvent: context.emit, slot: context.slot, checkSlot: context.checkSlot });
+    // Type checks go to the main thread, which shares `bun check` processes between modules (check-batcher.ts).
+    const runCheck = async (request: CheckRequest): Promise<string> => {
+      const output = await context.call(TYPE_CHECK_CALL, request);
+      if (typeof output !== "string") throw new Error("malformed type-check answer");
+      return output;
+    };
+    return generateModule(payload.input, payload.settings, { signal: context.signal, onEvent: context.emit, slot: context.slot, checkSlot: context.checkSlot, runCheck });
   },
 };

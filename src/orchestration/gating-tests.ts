@@ -15,6 +15,7 @@ import { DiskProbe } from "../discovery/disk-probe.ts";
 import { ProjectResolver } from "../discovery/project-resolver.ts";
 import type { GatingTest } from "../generation/types.ts";
 import type { Plan } from "../graph/plan-types.ts";
+import { transpilerFor } from "../support/transpilers.ts";
 
 const TEST_FILE = /(?:[._](?:test|spec))\.(?:ts|tsx|mts|js|mjs)$/;
 const SOURCE = /\.(?:ts|tsx|mts|js|mjs)$/;
@@ -49,7 +50,7 @@ function importsOf(root: string, file: string): string[] {
   try {
     const text = readFileSync(path.join(root, file), "utf8");
     const loader = file.endsWith(".tsx") ? "tsx" : file.endsWith(".js") || file.endsWith(".mjs") ? "js" : "ts";
-    return new Bun.Transpiler({ loader }).scan(text).imports.map((i) => i.path);
+    return transpilerFor(loader).scan(text).imports.map((i) => i.path);
   } catch {
     return []; // a test that does not parse gates nothing (bun test reports it)
   }

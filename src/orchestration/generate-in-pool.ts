@@ -1,6 +1,8 @@
 /** Run `generateModule` in a pool Worker, with typed input and result. */
 import { JauntGenerationError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, RequestSlot } from "../generation/types.ts";
+import { checkArgs, spawnBunCheck, type CheckRequest, type CheckRunner } from "../generation/validate/type-check.ts";
+import { TYPE_CHECK_CALL } from "./builtin-handlers.ts";
 import type { WorkerPool } from "./worker-pool.ts";
 import { isRecord } from "../support/is-record.ts";
 
@@ -17,8 +19,23 @@ export interface PoolGenerationHooks {
   readonly onEvent?: (event: GenerationEvent) => void;
   /** The scheduler slot the generation holds while it waits on the model (see RequestSlot). */
   readonly slot?: RequestSlot;
-  /** Held while a candidate is validated. */
+  /** Held while a candidate's behaviour stage runs. */
   readonly checkSlot?: RequestSlot;
+  /** Runs the Worker's type checks on this thread (a run shares them: check-batcher.ts); default: a process each. */
+  readonly runCheck?: CheckRunner;
+}
+
+function isCheckRequest(value: unknown): value is CheckRequest {
+  return (
+    isRecord(value) &&
+    typeof value.root === "string" &&
+    Array.isArray(value.flags) &&
+    value.flags.every((f) => typeof f === "string") &&
+    Array.isArray(value.files) &&
+    value.files.every((f) => typeof f === "string") &&
+    (value.tsconfig === undefined || typeof value.tsconfig === "string") &&
+    (value.project === undefined || typeof value.project === "string")
+  );
 }
 
 /** Generate one module in a Worker. Rejects on abort, a Worker crash, or a config error. */
@@ -34,6 +51,12 @@ export async function generateInPool(
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       ...(hooks.slot ? { slot: hooks.slot } : {}),
       ...(hooks.checkSlot ? { checkSlot: hooks.checkSlot } : {}),
+      calls: {
+        [TYPE_CHECK_CALL]: (request) => {
+          if (!isCheckRequest(request)) return Promise.reject(new Error("malformed type-check request"));
+          return hooks.runCheck ? hooks.runCheck(request) : spawnBunCheck(request.root, checkArgs(request), hooks.signal);
+        },
+      },
       onEvent: (event) => {
         if (isGenerationEvent(event)) hooks.onEvent?.(event);
       },

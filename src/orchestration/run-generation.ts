@@ -8,6 +8,8 @@ import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSett
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { cacheCounts, type BuildReport, type ModuleError, type ModuleReport } from "./build-report.ts";
 import { remoteCacheEvents } from "./remote-cache-events.ts";
+import type { CheckRequest } from "../generation/validate/type-check.ts";
+import { CheckBatcher } from "./check-batcher.ts";
 import { generateInPool } from "./generate-in-pool.ts";
 import { createRetryTracker, type RetryState } from "./retry-tracker.ts";
 import { criticalPathPriorities } from "./critical-path.ts";
@@ -127,8 +129,10 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const byId = new Map(options.modules.map((module) => [module.id, module]));
   const nodes: TaskNode[] = options.modules.map((module) => ({ id: module.id, deps: module.dependsOn, cost: options.estimates.get(module.id) ?? 1 }));
   const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
-  // Validation is CPU work: one check per core at a time, the longest remaining path first.
+  // Validation is CPU work, the longest remaining path first: behaviour stages one per core at a time;
+  // type checks share `bun check` processes (check-batcher.ts), one per two cores at a time.
   const checks = new PriorityGate(Math.max(2, navigator.hardwareConcurrency));
+  const typeChecks = new CheckBatcher({ limit: Math.max(1, Math.floor(navigator.hardwareConcurrency / 2)), ...(options.signal ? { signal: options.signal } : {}) });
   const priorities = criticalPathPriorities(nodes);
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
@@ -170,7 +174,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     const prefetched = options.prefetched?.get(id);
     const moduleSettings = { ...settings, ...(options.reroll?.has(id) ? { reroll: true } : {}), ...(prefetched ? { prefetched } : {}) };
     const checkSlot = checks.slot(priorities.get(id) ?? 0);
-    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot, checkSlot })
+    const runCheck = (request: CheckRequest) => typeChecks.run(request, priorities.get(id) ?? 0);
+    const result = await generateInPool(pool, input, moduleSettings, { signal: taskSignal, onEvent, slot, checkSlot, runCheck })
       .catch((error: unknown) => {
         // Config errors, and spec errors the type check finds (exit 2 both), would fail every attempt: stop once.
         if (error instanceof JauntError && error.exitCode === 2) configError ??= error;

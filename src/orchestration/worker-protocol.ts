@@ -31,6 +31,13 @@ export interface TaskContext {
   readonly emit: (event: unknown) => void;
   readonly slot: WorkerSlot;
   readonly checkSlot: WorkerSlot;
+  /**
+   * Ask the main thread's service `name` (RunTaskOptions.calls) with plain
+   * data; resolves with its answer, rejects with its error, or when the
+   * task is cancelled meanwhile. A service shared by every task (one type
+   * checker for the run) lives there, not in each Worker.
+   */
+  readonly call: (name: string, payload: unknown) => Promise<unknown>;
 }
 
 export type SlotGate = "request" | "check";
@@ -50,24 +57,28 @@ export interface SerializedError {
 }
 
 export type ToWorker =
-  /** Extra handler modules (absolute paths) to load before running tasks. */
-  | { readonly type: "init"; readonly handlerModules: readonly string[] }
+  /** Extra handler modules (absolute paths) to load before running tasks; `warm`: load the built-ins' backend now. */
+  | { readonly type: "init"; readonly handlerModules: readonly string[]; readonly warm?: boolean }
   | { readonly type: "task"; readonly id: number; readonly task: WorkerTask }
   | { readonly type: "cancel"; readonly id: number }
   /** The task's `slot.acquire()` was granted. */
-  | { readonly type: "granted"; readonly id: number; readonly gate: SlotGate };
+  | { readonly type: "granted"; readonly id: number; readonly gate: SlotGate }
+  /** The answer to the task's `call` number `call`. */
+  | { readonly type: "answer"; readonly id: number; readonly call: number; readonly value?: unknown; readonly error?: SerializedError };
 
 export type FromWorker =
   | { readonly type: "event"; readonly id: number; readonly event: unknown }
   | { readonly type: "result"; readonly id: number; readonly result: unknown }
   | { readonly type: "error"; readonly id: number; readonly error: SerializedError }
-  | { readonly type: "slot"; readonly id: number; readonly gate: SlotGate; readonly op: "release" | "acquire" };
+  | { readonly type: "slot"; readonly id: number; readonly gate: SlotGate; readonly op: "release" | "acquire" }
+  | { readonly type: "call"; readonly id: number; readonly call: number; readonly name: string; readonly payload: unknown };
 
 export function isToWorker(value: unknown): value is ToWorker {
   if (!isRecord(value)) return false;
   if (value.type === "init") return Array.isArray(value.handlerModules);
   if (value.type === "task") return typeof value.id === "number" && isRecord(value.task) && typeof value.task.type === "string";
   if (value.type === "granted") return typeof value.id === "number" && isGate(value.gate);
+  if (value.type === "answer") return typeof value.id === "number" && typeof value.call === "number" && (value.error === undefined || isRecord(value.error));
   return value.type === "cancel" && typeof value.id === "number";
 }
 
@@ -75,6 +86,7 @@ export function isFromWorker(value: unknown): value is FromWorker {
   if (!isRecord(value) || typeof value.id !== "number") return false;
   if (value.type === "event" || value.type === "result") return true;
   if (value.type === "slot") return isGate(value.gate) && (value.op === "release" || value.op === "acquire");
+  if (value.type === "call") return typeof value.call === "number" && typeof value.name === "string";
   return value.type === "error" && isRecord(value.error) && typeof value.error.message === "string";
 }
 

@@ -3,7 +3,7 @@
  * the handler up by task type (built-ins plus handler modules named in the
  * `init` message). Must be a separate entrypoint of `bun build --compile`.
  */
-import { BUILTIN_HANDLERS } from "./builtin-handlers.ts";
+import { BUILTIN_HANDLERS, warmBuiltins } from "./builtin-handlers.ts";
 import {
   isHandlerTable,
   isToWorker,
@@ -12,6 +12,7 @@ import {
   type HandlerTable,
   type ToWorker,
   type SlotGate,
+  type TaskContext,
   type WorkerSlot,
 } from "./worker-protocol.ts";
 
@@ -20,6 +21,9 @@ let ready: Promise<void> = Promise.resolve();
 const running = new Map<number, AbortController>();
 /** Tasks waiting for the main thread to grant a slot, by `${id}:${gate}`. */
 const grants = new Map<string, () => void>();
+/** Calls to main-thread services awaiting their answer, by `${id}:${call}`. */
+const answers = new Map<string, (answer: Extract<ToWorker, { type: "answer" }>) => void>();
+let nextCall = 1;
 
 function send(message: FromWorker): void {
   postMessage(message);
@@ -64,6 +68,28 @@ function slotOf(id: number, gate: SlotGate, signal: AbortSignal): WorkerSlot {
   };
 }
 
+/** The task's `call`: a message to the main thread, settled by its `answer`. */
+function callOf(id: number, signal: AbortSignal): TaskContext["call"] {
+  return (name, payload) => {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    const call = nextCall++;
+    const key = `${id}:${call}`;
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        answers.delete(key);
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      answers.set(key, (answer) => {
+        signal.removeEventListener("abort", onAbort);
+        if (answer.error === undefined) resolve(answer.value);
+        else reject(new Error(answer.error.message));
+      });
+      send({ type: "call", id, call, name, payload });
+    });
+  };
+}
+
 async function runTask(message: Extract<ToWorker, { type: "task" }>): Promise<void> {
   const controller = new AbortController();
   running.set(message.id, controller);
@@ -76,6 +102,7 @@ async function runTask(message: Extract<ToWorker, { type: "task" }>): Promise<vo
       emit: (event) => send({ type: "event", id: message.id, event }),
       slot: slotOf(message.id, "request", controller.signal),
       checkSlot: slotOf(message.id, "check", controller.signal),
+      call: callOf(message.id, controller.signal),
     });
     send({ type: "result", id: message.id, result });
   } catch (error) {
@@ -84,18 +111,28 @@ async function runTask(message: Extract<ToWorker, { type: "task" }>): Promise<vo
     running.delete(message.id);
     grants.delete(`${message.id}:request`);
     grants.delete(`${message.id}:check`);
+    for (const key of answers.keys()) if (key.startsWith(`${message.id}:`)) answers.delete(key);
   }
 }
 
 addEventListener("message", (event: MessageEvent) => {
   const message: unknown = event.data;
   if (!isToWorker(message)) return;
-  if (message.type === "init") ready = loadHandlerModules(message.handlerModules);
+  if (message.type === "init") {
+    ready = loadHandlerModules(message.handlerModules);
+    // Warming is an optimisation: a failure shows again, with its real cause, when a task imports the same modules.
+    if (message.warm) ready = ready.then(() => warmBuiltins().catch(() => undefined));
+  }
   else if (message.type === "task") void runTask(message);
   else if (message.type === "granted") {
     const key = `${message.id}:${message.gate}`;
     const grant = grants.get(key);
     grants.delete(key);
     grant?.();
+  } else if (message.type === "answer") {
+    const key = `${message.id}:${message.call}`;
+    const answer = answers.get(key);
+    answers.delete(key);
+    answer?.(message);
   } else running.get(message.id)?.abort();
 });

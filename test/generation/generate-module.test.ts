@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { generateModule } from "../../src/generation/generate-module.ts";
-import type { GenerationEvent } from "../../src/generation/types.ts";
+import type { GenerationEvent, GenerationSettings } from "../../src/generation/types.ts";
+import { checkArgs, spawnBunCheck } from "../../src/generation/validate/type-check.ts";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
 import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, testSettings, type SpecProject } from "../support/generation-project.ts";
 
@@ -19,6 +20,7 @@ afterAll(async () => {
 });
 
 const settings = () => testSettings(project.root, llm.url, { noCache: true });
+const settingsWith = (overrides: Partial<GenerationSettings>) => testSettings(project.root, llm.url, { noCache: true, ...overrides });
 
 test("a correct answer is accepted on the first attempt, with usage and cost", async () => {
   llm.script("src/slug", [fence(SLUG_GOOD)]);
@@ -60,6 +62,11 @@ test("the request slot is held only for model requests: released before validati
   const result = await generateModule(slugInput(), settings(), {
     slot,
     checkSlot,
+    // The type check goes where the run sends it (a build shares `bun check` processes), holding no request slot.
+    runCheck: (request) => {
+      log.push(`type-check${held ? " (request slot held!)" : ""}`);
+      return spawnBunCheck(request.root, checkArgs(request));
+    },
     onEvent: (e) => {
       log.push(e.type);
       if (e.type === "invalid" || e.type === "done") requestsHeld.push(held);
@@ -68,10 +75,34 @@ test("the request slot is held only for model requests: released before validati
   expect(result.ok).toBe(true);
   expect(llm.requests.length - before).toBe(2);
   // Each request is preceded by taking the slot and followed by giving it back; validation ("invalid") runs without it.
-  // "answered" (with the cost so far) comes before the release, so a cost cap sees it before another module starts;
-  // each validation holds the check slot instead.
-  expect(log).toEqual(["attempt", "acquire", "answered", "release", "check+", "check-", "invalid", "attempt", "acquire", "answered", "release", "check+", "check-", "done"]);
+  // "answered" (with the cost so far) comes before the release, so a cost cap sees it before another module starts.
+  // Both candidates are type-checked without it; the check slot is the behaviour stage's, off here.
+  expect(log).toEqual(["attempt", "acquire", "answered", "release", "type-check", "invalid", "attempt", "acquire", "answered", "release", "type-check", "done"]);
   expect(requestsHeld).toEqual([false, false]);
+});
+
+test("with the behaviour stage on, the check slot is held around it alone: after the type check, never with the request slot", async () => {
+  llm.script("src/slug", [fence(SLUG_GOOD)]);
+  const log: string[] = [];
+  let requestHeld = true;
+  let checkHeld = false;
+  const slot = { release: () => void (requestHeld = false), acquire: async () => void (requestHeld = true) };
+  const checkSlot = {
+    release: () => void ((checkHeld = false), log.push("check-")),
+    acquire: async () => void ((checkHeld = true), log.push("check+")),
+  };
+  const behaviour = { exampleTimeoutMs: 5000, verifyTests: true, secretEnvNames: [] };
+  const result = await generateModule(slugInput(), settingsWith({ behaviour }), {
+    slot,
+    checkSlot,
+    runCheck: (request) => {
+      log.push(`type-check${checkHeld ? " (check slot held!)" : ""}${requestHeld ? " (request slot held!)" : ""}`);
+      return spawnBunCheck(request.root, checkArgs(request));
+    },
+  });
+  expect(result.ok).toBe(true);
+  expect(log).toEqual(["type-check", "check+", "check-"]);
+  expect(requestHeld).toBe(false);
 });
 
 const WRONG_TYPE = SLUG_GOOD.replace("export function slugify(title: string): string", "export function slugify(title: number): string").replace("title.toLowerCase()", "String(title)");

@@ -26,6 +26,27 @@ describe("WorkerPool", () => {
     expect(workers.spawned).toBe(1);
   });
 
+  test("a task calls main-thread services by name: answers and errors come back to the call that asked", async () => {
+    const workers = makePool(1);
+    const double = async (n: unknown) => {
+      if (typeof n !== "number" || n < 0) throw new Error(`cannot double ${String(n)}`);
+      return n * 2;
+    };
+    expect(await workers.run({ type: "ask", payload: { n: 20 } }, { calls: { double } })).toEqual({
+      answers: [40, 42],
+      refused: 'no main-thread service "nobody"',
+      failed: "cannot double -1",
+    });
+  });
+
+  test("prestart starts Workers before any task (never beyond size); tasks then reuse them", async () => {
+    const workers = makePool(2);
+    workers.prestart(5);
+    expect(workers.spawned).toBe(2);
+    await Promise.all([workers.run({ type: "echo", payload: 1 }), workers.run({ type: "echo", payload: 2 })]);
+    expect(workers.spawned).toBe(2);
+  });
+
   test("spawns at most `size` Workers and runs them in parallel", async () => {
     const workers = makePool(3);
     const started = performance.now();

@@ -1,5 +1,6 @@
 /** Syntax errors with exact line/column from Bun's transpiler (~1–2 ms). */
 import type { Diagnostic } from "../types.ts";
+import { transpilerFor } from "../../support/transpilers.ts";
 
 interface BunParseMessage {
   readonly message: string;
@@ -13,7 +14,7 @@ function isParseMessage(value: unknown): value is BunParseMessage {
 /** Syntax diagnostics of `code` (empty when it parses); `tsx` for a generated `.tsx` file. */
 export function syntaxDiagnostics(code: string, loader: "ts" | "tsx" = "ts"): Diagnostic[] {
   try {
-    new Bun.Transpiler({ loader }).scan(code);
+    transpilerFor(loader).scan(code);
     return [];
   } catch (error) {
     const messages: unknown[] = error instanceof AggregateError ? error.errors : [error];
@@ -29,7 +30,7 @@ export function syntaxDiagnostics(code: string, loader: "ts" | "tsx" = "ts"): Di
 export function scanImports(source: string): { path: string }[] | undefined {
   for (const loader of ["ts", "tsx"] as const) {
     try {
-      return new Bun.Transpiler({ loader }).scan(source).imports;
+      return transpilerFor(loader).scan(source).imports;
     } catch {
       // try the next loader
     }

@@ -28,7 +28,29 @@ export interface TypeCheckOptions {
   /** Specs whose export exists with the right kind (others were already reported). */
   readonly specsToAssert: readonly SpecInput[];
   readonly signal?: AbortSignal;
+  /** Runs the check; default: a `bun check` process of its own. The build shares processes between modules (check-batcher.ts). */
+  readonly runCheck?: CheckRunner;
 }
+
+/** One type check: the files to check with the project's semantics, as plain data (it crosses the Worker boundary). */
+export interface CheckRequest {
+  /** Absolute project root: the process's working directory. */
+  readonly root: string;
+  /** The tsconfig that applies (absolute), when there is one: checks under different ones never share a process. */
+  readonly tsconfig?: string;
+  /** Extra `bun check` flags (project-semantics.ts). */
+  readonly flags: readonly string[];
+  /** Absolute files to check (each with what it imports). */
+  readonly files: readonly string[];
+  /** A generated tsconfig listing the files (`-p`), for projects whose own uses options TypeScript 7 removed. */
+  readonly project?: string;
+}
+
+/** The whole output (stdout then stderr) of a check covering the request's files. */
+export type CheckRunner = (request: CheckRequest) => Promise<string>;
+
+/** A hidden file of some candidate's check: its diagnostics belong to that check alone. */
+const HIDDEN_PREFIX = ".jaunt-check-";
 
 interface CheckFiles {
   readonly candidate: string;
@@ -46,7 +68,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
   const { ts, root, input, code } = options;
   const dir = path.join(root, path.dirname(input.generatedFile));
   await mkdir(dir, { recursive: true });
-  const stem = `.jaunt-check-${crypto.randomUUID().slice(0, 8)}`;
+  const stem = `${HIDDEN_PREFIX}${crypto.randomUUID().slice(0, 8)}`;
   // The hidden copies keep the extension of what they copy: `.tsx` holds JSX, `.mts`/`.cts` fix the module format.
   const ext = sourceExtension(input.generatedFile);
   const specExt = sourceExtension(input.specFile);
@@ -70,14 +92,16 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
       toCheck.push(files.assert);
       checked = { ...files, asserted, callLines: shape.callLines };
     }
-    let targets = toCheck;
+    const request: CheckRequest = { root, flags: semantics.flags, files: toCheck, ...(semantics.tsconfig ? { tsconfig: semantics.tsconfig } : {}) };
+    let project: string | undefined;
     if (semantics.legacy && semantics.tsconfig) {
       // The project's tsconfig uses options TypeScript 7 removed: check through one that replaces them.
       const config = { extends: semantics.tsconfig, compilerOptions: semantics.legacy, files: toCheck, include: [] };
       await writeFile(files.config, JSON.stringify(config));
-      targets = ["-p", files.config];
+      project = files.config;
     }
-    const output = await runBunCheck(root, [...semantics.flags, ...targets], options.signal);
+    const run = options.runCheck ?? ((r: CheckRequest) => spawnBunCheck(r.root, checkArgs(r), options.signal));
+    const output = await run(project === undefined ? request : { ...request, project });
     assertChecked(output, root);
     const { diagnostics, located } = parseDiagnostics(output, root, checked);
     assertJsxConfigured(located, semantics.tsconfig, root);
@@ -116,7 +140,16 @@ function assertSource(specModule: string, candidate: string, specs: readonly Spe
   return `${lines.join("\n")}\n`;
 }
 
-async function runBunCheck(root: string, args: readonly string[], signal?: AbortSignal): Promise<string> {
+/** `bun check` arguments for `request` (after `check --no-pretty --no-script`). */
+export function checkArgs(request: CheckRequest): string[] {
+  return [...request.flags, ...(request.project === undefined ? request.files : ["-p", request.project])];
+}
+
+/**
+ * Run `bun check --no-pretty --no-script ARGS` in `root`; resolves with its
+ * stdout and stderr whatever its exit code (errors found exit 1); killed after 60 s or on `signal`.
+ */
+export async function spawnBunCheck(root: string, args: readonly string[], signal?: AbortSignal): Promise<string> {
   // --no-script: a project's own "check" script must not replace the type check.
   // BUN_BE_BUN makes a compiled jaunt binary act as the bun CLI; harmless when running from source.
   const child = Bun.spawn([process.execPath, "check", "--no-pretty", "--no-script", ...args], {
@@ -138,6 +171,7 @@ function parseDiagnostics(output: string, root: string, files: CheckFiles): { di
   const assertions = new Map<string, Diagnostic>();
   const callFailed = new Set<string>();
   let current: { file: string; line: number; column: number; code: string; message: string } | undefined;
+  const ownFiles = new Set([files.candidate, files.assert, files.shape, files.config]);
   // Messages name the hidden files and the shape copy's renamed classes: show the user's names instead.
   const readable = (message: string) =>
     message
@@ -148,6 +182,11 @@ function parseDiagnostics(output: string, root: string, files: CheckFiles): { di
     if (!current) return;
     current.message = readable(current.message);
     const file = path.resolve(root, current.file);
+    // A check shared with other modules' candidates reports their hidden files too: not ours to read.
+    if (path.basename(file).startsWith(HIDDEN_PREFIX) && !ownFiles.has(file)) {
+      current = undefined;
+      return;
+    }
     // Without @types/bun, `bun:test` etc. have no declarations, yet Bun provides them at run time.
     const bunBuiltin = current.code === "TS2307" && current.message.includes("'bun:");
     const shown = file === files.candidate || file === files.assert ? `${files.display.generated}${path.extname(files.candidate)}` : file === files.shape ? `${files.display.spec}${path.extname(file)}` : path.relative(root, file).split(path.sep).join("/");

@@ -6,13 +6,13 @@
  * the gating tests run against the candidate). Diagnostics are exact and bounded.
  */
 import { runBehaviourStage, type BehaviourOptions } from "../behaviour/behaviour-stage.ts";
-import type { Diagnostic, GenerationInput, ModuleChecks } from "../types.ts";
+import type { Diagnostic, GenerationInput, ModuleChecks, RequestSlot } from "../types.ts";
 import { chooseCode } from "./choose-code.ts";
 import { capDiagnostics } from "./diagnostics.ts";
 import { runStructuralRules } from "./structural-rules.ts";
 import { syntaxDiagnostics } from "./syntax.ts";
 import { normalizeTestImports } from "./test-imports.ts";
-import { typeCheck } from "./type-check.ts";
+import { typeCheck, type CheckRunner } from "./type-check.ts";
 import { isTsx, loadTypeScript, scriptKindOf } from "./typescript-parser.ts";
 
 export interface ValidationOutcome {
@@ -34,6 +34,10 @@ export interface ValidateOptions {
   /** Run the behaviour stage (build modules only); absent: it does not run. */
   readonly behaviour?: BehaviourOptions;
   readonly signal?: AbortSignal;
+  /** Runs the type check (default: a `bun check` process of its own; a build shares them, check-batcher.ts). */
+  readonly runCheck?: CheckRunner;
+  /** Held while the behaviour stage runs (examples, tests: CPU work the run bounds); default: none. */
+  readonly behaviourSlot?: RequestSlot;
 }
 
 /** Validate a raw model answer for `input`; `diagnostics` is empty when it may be written. */
@@ -56,22 +60,31 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
   const specsToAssert = input.specs.filter((s) => ![...flagged].some((m) => m.includes(`\`${s.name}\``)));
   const behaviour = options.behaviour && input.kind === "build" && structural.length === 0 ? options.behaviour : undefined;
   const gated = behaviour !== undefined && behaviour.verifyTests && (input.gatingTests ?? []).length > 0;
+  const check = () => typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal, ...(options.runCheck ? { runCheck: options.runCheck } : {}) });
+  const runStage = async (stage: BehaviourOptions, signal: AbortSignal | undefined) => {
+    await options.behaviourSlot?.acquire();
+    try {
+      return await runBehaviourStage(ts, options.root, input, code, stage, signal);
+    } finally {
+      options.behaviourSlot?.release();
+    }
+  };
   if (!behaviour || !gated) {
-    const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal });
+    const types = await check();
     if (!behaviour || types.length > 0) return { code, complete, diagnostics: capDiagnostics([...structural, ...types]) };
     // Examples alone run after the type check, not beside it: they never judge a candidate that does not
     // type-check, and with their Worker started ahead (run-worker.ts) they add ~16 ms, where running beside
     // `bun check` slowed the check as much on a small machine (bench/behaviour.ts, docs/decisions.md).
-    const outcome = await runBehaviourStage(ts, options.root, input, code, behaviour, options.signal);
+    const outcome = await runStage(behaviour, options.signal);
     return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
   }
   // With gating tests (a `bun test` subprocess, ~50–60 ms) the stage starts beside the type check, and is
   // stopped, its result dropped, when the type check finds errors: it never judges a candidate that does not type-check.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const running = runBehaviourStage(ts, options.root, input, code, behaviour, signal);
+  const running = runStage(behaviour, signal);
   running.catch(() => undefined);
-  const types = await typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal }).catch((error: unknown) => {
+  const types = await check().catch((error: unknown) => {
     stop.abort();
     throw error;
   });

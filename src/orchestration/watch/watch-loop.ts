@@ -92,7 +92,7 @@ export async function watchProject(options: WatchOptions): Promise<void> {
   rewatch(first);
   // Warm Workers across cycles: a save costs a generation, not a Worker start and module loads.
   const jobs = options.jobs ?? first.config.build.jobs;
-  const pool = new WorkerPool(poolShape(jobs, jobs));
+  const pool = new WorkerPool({ ...poolShape(jobs, jobs), warm: true });
   let lockBusy = false;
 
   /** One cycle: plan, generate what is stale (cancelled and redone when an edit obsoletes it), test. */
