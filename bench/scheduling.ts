@@ -4,7 +4,7 @@
  *
  *   bun bench/scheduling.ts [--short] [--e2e-seeds 1] [--rounds 1] [--e2e-only | --no-e2e]
  *       [--modules 300] [--jobs 8] [--min-delay 400] [--max-delay 2800]
- *       [--compare path/to/other/src/main.ts] [--keep]
+ *       [--cli dist/jaunt] [--compare path/to/other/src/main.ts | path/to/jaunt] [--keep]
  *       [--seeds 3] [--no-workers]
  *   JAUNT_BENCH_SHORT=1 is the same as --short (150 modules, one round).
  *
@@ -15,6 +15,8 @@
  * headline figure is the WHOLE PROCESS (spawn → exit, planning and Worker
  * start included) ÷ the bound computed from those latencies on the real DAG
  * (from `--dry-run --json`), so everything outside the model calls counts.
+ * `--cli` measures a compiled executable instead of this checkout's source
+ * (a `.ts` path runs with this Bun; anything else is run as a program).
  * `--compare` builds the same project with another checkout's CLI in the same
  * run, alternating A/B each round, and prints both medians. The fake server
  * also reports the most requests it saw in flight (must not exceed jobs).
@@ -49,6 +51,7 @@ const { values } = parseArgs({
     "min-delay": { type: "string", default: "400" },
     "max-delay": { type: "string", default: "2800" },
     compare: { type: "string" },
+    cli: { type: "string" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -199,6 +202,7 @@ const ROUNDS = Number(values.rounds ?? (values.short ? 1 : 2));
 const MIN_DELAY = Number(values["min-delay"]);
 const MAX_DELAY = Number(values["max-delay"]);
 const COMPARE = values.compare === undefined ? undefined : path.resolve(values.compare);
+const CLI = values.cli === undefined ? CLI_MAIN : path.resolve(values.cli);
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -233,7 +237,8 @@ function parseTimings(report: unknown): Map<string, { start: number; finish: num
 }
 
 async function runCli(cli: string, dir: string, args: readonly string[]): Promise<{ stdout: string; stderr: string; exitCode: number; cpuMs: number }> {
-  const child = Bun.spawn([process.execPath, cli, ...args], { cwd: dir, env: cliEnv(), stdout: "pipe", stderr: "pipe" });
+  const command = /\.[cm]?[jt]s$/.test(cli) ? [process.execPath, cli, ...args] : [cli, ...args];
+  const child = Bun.spawn(command, { cwd: dir, env: cliEnv(), stdout: "pipe", stderr: "pipe" });
   const [stdout, stderr, exitCode] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
   // The child's CPU time with its waited-for children's (`bun check`, `bun test`): wait4's rusage on Linux.
   const cpu = child.resourceUsage()?.cpuTime;
@@ -368,11 +373,11 @@ const median = (xs: readonly number[]): number => {
 /** The end-to-end section: per seed and CLI, the median over rounds (A/B alternating). */
 async function e2eSection(): Promise<void> {
   console.log(
-    `scheduling (e2e): whole \`jaunt build --jobs ${JOBS} --json\` processes on synthetic projects of ${MODULES} modules, fake LLM latency ${MIN_DELAY}–${MAX_DELAY} ms per module (seeded), ${ROUNDS} round(s)${COMPARE ? `, A = this checkout, B = ${COMPARE}` : ""}`,
+    `scheduling (e2e): whole \`jaunt build --jobs ${JOBS} --json\` processes on synthetic projects of ${MODULES} modules, fake LLM latency ${MIN_DELAY}–${MAX_DELAY} ms per module (seeded), ${ROUNDS} round(s), A = ${CLI === CLI_MAIN ? "this checkout (source)" : CLI}${COMPARE ? `, B = ${COMPARE}` : ""}`,
   );
   const s = (ms: number): string => (ms / 1000).toFixed(1);
   const rows: string[][] = [["seed", "cli", "crit s", "latency÷jobs s", "bound s", "policy s", "oracle s", "policy+outside s", "wall s", "startup s", "requests s", "tail s", "makespan s", "outside ms/module", "cpu s", "peak requests", "wall÷bound"]];
-  const clis: [string, string][] = [["A", CLI_MAIN], ...(COMPARE ? ([["B", COMPARE]] as [string, string][]) : [])];
+  const clis: [string, string][] = [["A", CLI], ...(COMPARE ? ([["B", COMPARE]] as [string, string][]) : [])];
   const headline: Map<string, number[]> = new Map(clis.map(([name]) => [name, []]));
   const llm = startFakeLlm();
   try {

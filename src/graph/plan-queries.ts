@@ -1,9 +1,27 @@
 /** Read-only questions about a Plan that later stages (prompts, scheduler) ask. */
 import type { Plan, PlannedModule, PlannedSpec } from "./plan-types.ts";
 
+/** Modules by id, per (read-only) module list: preparing a run asks once per dependency of every module. */
+const indexes = new WeakMap<readonly PlannedModule[], ReadonlyMap<string, PlannedModule>>();
+
 /** The planned module with this id (module name), or undefined. */
 export function moduleById(plan: Plan, id: string): PlannedModule | undefined {
-  return plan.modules.find((m) => m.id === id);
+  let index = indexes.get(plan.modules);
+  if (!index) {
+    const byId = new Map<string, PlannedModule>();
+    for (const m of plan.modules) if (!byId.has(m.id)) byId.set(m.id, m);
+    indexes.set(plan.modules, (index = byId));
+  }
+  return index.get(id);
+}
+
+const specFileSets = new WeakMap<readonly PlannedModule[], ReadonlySet<string>>();
+
+/** Project-relative files of every spec module in the plan. */
+export function specFilesOf(plan: Plan): ReadonlySet<string> {
+  let files = specFileSets.get(plan.modules);
+  if (!files) specFileSets.set(plan.modules, (files = new Set(plan.modules.map((m) => m.file))));
+  return files;
 }
 
 /** The planned specs of a module, in source order. */

@@ -11,7 +11,7 @@ import { projectSpecifierStyle } from "../generation/prompts/project-specifier-s
 import { HANDWRITTEN_SOURCE_LIMIT } from "../generation/prompts/sections.ts";
 import { spellSpecifier, type SpecifierStyle } from "../generation/prompts/specifier.ts";
 import type { DependencyInput, GenerationInput, HandwrittenImport, SpecInput } from "../generation/types.ts";
-import { dependencyApiOf, moduleById, specsOf } from "../graph/plan-queries.ts";
+import { dependencyApiOf, moduleById, specFilesOf, specsOf } from "../graph/plan-queries.ts";
 import type { Plan, PlannedModule } from "../graph/plan-types.ts";
 import { CONFIG_DEFAULTS } from "../config/defaults.ts";
 import { propertiesOf } from "../generation/properties/extract.ts";
@@ -90,7 +90,7 @@ function dependencyInputs(plan: Plan, module: PlannedModule, style: SpecifierSty
  * module imported for its types only is not handwritten code.
  */
 async function handwrittenImports(plan: Plan, module: PlannedModule, style: SpecifierStyle): Promise<HandwrittenImport[]> {
-  const specFiles = new Set(plan.modules.map((m) => m.file));
+  const specFiles = specFilesOf(plan);
   const seen = new Map<string, HandwrittenImport>();
   for (const imported of module.handwrittenImports) {
     if (imported.specifier === RUNTIME_PACKAGE || seen.has(imported.specifier)) continue;
