@@ -79,8 +79,9 @@ export class CheckBatcher {
   #pump(): void {
     while (this.#running < this.#limit && this.#waiting.length > 0) {
       const batch = this.#takeBatch();
+      const alongside = this.#running > 0;
       this.#running += 1;
-      void this.#runBatch(batch).finally(() => {
+      void this.#runBatch(batch, alongside).finally(() => {
         this.#running -= 1;
         this.#pump();
       });
@@ -98,16 +99,17 @@ export class CheckBatcher {
     return batch;
   }
 
-  async #runBatch(batch: readonly Waiting[]): Promise<void> {
+  /** `alongside`: another check was running when this one started. */
+  async #runBatch(batch: readonly Waiting[], alongside: boolean): Promise<void> {
     const [lead] = batch;
     if (!lead) return;
     const files = [...new Set(batch.flatMap((w) => w.request.files))];
     this.stats.processes += 1;
     this.stats.requests += batch.length;
     try {
-      // Busy (it queued, or it serves several): one thread, ~15% less CPU than one a core, which the other
-      // modules' work needs. Alone on an idle machine: every core, the lowest latency.
-      const busy = batch.length > 1 || batch.some((w) => w.queued);
+      // Busy (it queued, serves several, or runs beside another check): one thread, ~15% less CPU than one a
+      // core, which the other modules' work needs. Alone on an idle machine: every core, the lowest latency.
+      const busy = alongside || batch.length > 1 || batch.some((w) => w.queued);
       const threads = busy && SINGLE_THREAD_FLAG ? ["--threads=1"] : [];
       const output = await this.#spawn(lead.request.root, [...threads, ...checkArgs({ ...lead.request, files })], this.#signal);
       for (const w of batch) w.resolve(output);

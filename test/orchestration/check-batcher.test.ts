@@ -73,15 +73,16 @@ test("a process that cannot run rejects every request it served; the next batch 
   expect(await c).toBe("fine");
 });
 
-test("with a limit of two, two checks run at once, every core each while nothing waits", async () => {
+test("with a limit of two, two checks run at once; only one alone on an idle machine uses every core", async () => {
   const { calls, spawn } = scriptedSpawn();
   const batcher = new CheckBatcher({ limit: 2, spawn });
   const runs = [batcher.run(request(["/p/a.ts"])), batcher.run(request(["/p/b.ts"])), batcher.run(request(["/p/c.ts"]))];
   await settle();
-  expect(calls.map((c) => c.args)).toEqual([["/p/a.ts"], ["/p/b.ts"]]);
+  expect(calls.map((c) => c.args)).toEqual([["/p/a.ts"], ["--threads=1", "/p/b.ts"]]);
   calls[1]?.finish("b");
   await settle();
-  expect(calls.map((c) => c.args)).toEqual([["/p/a.ts"], ["/p/b.ts"], ["--threads=1", "/p/c.ts"]]);
+  // The second started beside the first: single-threaded too.
+  expect(calls.map((c) => c.args)).toEqual([["/p/a.ts"], ["--threads=1", "/p/b.ts"], ["--threads=1", "/p/c.ts"]]);
   calls[0]?.finish("a");
   calls[2]?.finish("c");
   expect(await Promise.all(runs)).toEqual(["a", "b", "c"]);
