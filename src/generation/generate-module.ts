@@ -7,10 +7,9 @@ import { isBehaviourCode } from "./behaviour/codes.ts";
 import { readRemote, writeRemote } from "./cache/remote-cache.ts";
 import { cacheKey, defaultCacheDir, readCache, writeCache, type CacheEntry } from "./cache/response-cache.ts";
 import { addUsage, estimateCost, NO_USAGE } from "./cost.ts";
-import { createChatClient, type ChatClient } from "./llm/chat-client.ts";
-import { resolveEndpoint } from "./llm/endpoint.ts";
+import type { ChatClient } from "./llm/chat-client.ts";
+import { chatClientFor } from "./llm/client-for.ts";
 import { FATAL_PROVIDER_CODES, ProviderError } from "./llm/failure.ts";
-import { mergedEnv } from "./llm/env-file.ts";
 import { renderMessages } from "./prompts/render-messages.ts";
 import type { AttemptDiagnostics, GenerationHooks, GenerationInput, GenerationResult, GenerationSettings, ModuleChecks, TokenUsage } from "./types.ts";
 import type { ChatCompletion } from "./llm/chat-client.ts";
@@ -119,7 +118,7 @@ export async function generateModule(input: GenerationInput, settings: Generatio
       if (attempt === 1 && settings.prefetched) {
         completion = { ...settings.prefetched, usage: NO_USAGE, retries: 0 };
       } else {
-        client ??= createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, env)), settings.backoff, settings.requestShape);
+        client ??= chatClientFor(llm, { ...settings, env });
         await slot?.acquire();
         completion = await client.complete(messages, {
         ...(hooks.signal ? { signal: hooks.signal } : {}),

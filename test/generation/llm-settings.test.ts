@@ -22,6 +22,20 @@ test(".env parsing: quotes, comments, export, escapes", () => {
   expect(env).toEqual({ A: "1", B: "two # not a comment", C: "single $x", D: "plain", E: "line\nbreak", F: "" });
 });
 
+test(".env lines are read as Bun itself reads them: `KEY: value` (a blank after the colon), dotted and dashed names", async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), "jaunt-"));
+  dirs.push(root);
+  const lines = ["COLON_KEY: sk-colon", "NO_BLANK:value", "BLANK_BEFORE :value", "export SPACED : \"x y\"", "A.B-C=1", "TRAIL: v # note", "PLAIN=p"];
+  writeFileSync(path.join(root, ".env"), `${lines.join("\n")}\n`);
+  const names = ["COLON_KEY", "NO_BLANK", "BLANK_BEFORE", "SPACED", "A.B-C", "TRAIL", "PLAIN"];
+  // Bun's own loader is the judge (it loads the working folder's .env for `bun run`).
+  const child = Bun.spawn([process.execPath, "-e", `console.log(JSON.stringify(${JSON.stringify(names)}.map((n) => process.env[n] ?? null)))`], { cwd: root, env: { PATH: process.env.PATH ?? "" }, stdout: "pipe" });
+  const bun: unknown = JSON.parse(await new Response(child.stdout).text());
+  const ours = parseEnvFile(lines.join("\n"));
+  expect(names.map((n) => ours[n] ?? null)).toEqual(bun);
+  expect(ours.COLON_KEY).toBe("sk-colon");
+});
+
 test("the process env wins over the project's .env", () => {
   const root = mkdtempSync(path.join(os.tmpdir(), "jaunt-"));
   dirs.push(root);

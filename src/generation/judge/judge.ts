@@ -10,9 +10,7 @@
 import { JauntGenerationError } from "@jaunt/runtime";
 import { cacheKey, defaultCacheDir, readCache, writeCache } from "../cache/response-cache.ts";
 import { addUsage, estimateCost, NO_USAGE } from "../cost.ts";
-import { createChatClient } from "../llm/chat-client.ts";
-import { resolveEndpoint } from "../llm/endpoint.ts";
-import { mergedEnv } from "../llm/env-file.ts";
+import { chatClientFor } from "../llm/client-for.ts";
 import { ProviderError } from "../llm/failure.ts";
 import { failuresList } from "../prompts/repair-sections.ts";
 import { renderTemplate } from "../prompts/render-template.ts";
@@ -95,7 +93,7 @@ export async function judgeFailure(input: JudgeInput, template: string, settings
     return cost === undefined ? {} : { costUsd: cost };
   };
   try {
-    const client = createChatClient(llm, resolveEndpoint(llm, mergedEnv(settings.root, settings.env ?? process.env)), settings.backoff, settings.requestShape);
+    const client = chatClientFor(llm, settings);
     const completion = await client.complete(messages, signal ? { signal } : {});
     usage = addUsage(usage, completion.usage);
     if (!settings.noCache) await writeCache(cacheDir, key, { format: 1, module: `judge:${input.testModule}`, model: llm.model, code: completion.text, usage, createdAt: new Date().toISOString() });

@@ -1,5 +1,6 @@
 /**
- * Minimal `.env` reader for the project root: `KEY=VALUE`, optional `export `,
+ * Minimal `.env` reader for the project root: `KEY=VALUE` or `KEY: VALUE` (as
+ * Bun reads them: a colon only when a blank follows it), optional `export `,
  * single/double quotes (double quotes understand \n \t \" \\), `#` comments
  * (whole-line, or after whitespace in an unquoted value). Values are secrets:
  * callers must never log, prompt, cache or echo them.
@@ -7,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(.*?)\s*$/;
+const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:(?=\s))\s*(.*?)\s*$/;
 
 /** A variable of a `.env` file: its value and the 1-based line that set it (the last one, when set twice). */
 export interface EnvEntry {

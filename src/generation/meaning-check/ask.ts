@@ -8,9 +8,7 @@
  */
 import type { LlmConfig } from "../../config/types.ts";
 import { estimateCost } from "../cost.ts";
-import { createChatClient } from "../llm/chat-client.ts";
-import { resolveEndpoint } from "../llm/endpoint.ts";
-import { mergedEnv } from "../llm/env-file.ts";
+import { chatClientFor } from "../llm/client-for.ts";
 import type { ChatMessage, TokenUsage } from "../types.ts";
 
 /** One spec whose comment or JSDoc text changed (meaning texts, as `status` records them). */
@@ -71,7 +69,7 @@ export function readVerdict(answer: string): MeaningAnswer {
  */
 export async function askMeaningCheck(root: string, llm: LlmConfig, module: string, edits: readonly CommentEdit[], signal?: AbortSignal): Promise<MeaningCheck> {
   const gate: LlmConfig = { ...llm, model: llm.gateModel ?? llm.model };
-  const client = createChatClient(gate, resolveEndpoint(gate, mergedEnv(root, process.env)));
+  const client = chatClientFor(gate, { root });
   // A failed request throws ProviderError carrying its usage: the caller counts it.
   const completion = await client.complete(meaningCheckMessages(module, edits), signal ? { signal } : {});
   const usage: TokenUsage = completion.usage;
