@@ -32,7 +32,7 @@ test(".env lines are read as Bun itself reads them: `KEY: value` (a blank after 
   const child = Bun.spawn([process.execPath, "-e", `console.log(JSON.stringify(${JSON.stringify(names)}.map((n) => process.env[n] ?? null)))`], { cwd: root, env: { PATH: process.env.PATH ?? "" }, stdout: "pipe" });
   const bun: unknown = JSON.parse(await new Response(child.stdout).text());
   const ours = parseEnvFile(lines.join("\n"));
-  expect(names.map((n) => ours[n] ?? null)).toEqual(bun);
+  expect(JSON.stringify(names.map((n) => ours[n] ?? null))).toBe(JSON.stringify(bun));
   expect(ours.COLON_KEY).toBe("sk-colon");
 });
 
