@@ -61,10 +61,12 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
   const behaviour = options.behaviour && input.kind === "build" && structural.length === 0 ? options.behaviour : undefined;
   const gated = behaviour !== undefined && behaviour.verifyTests && (input.gatingTests ?? []).length > 0;
   const check = () => typeCheck({ ts, root: options.root, input, code, specsToAssert, signal: options.signal, ...(options.runCheck ? { runCheck: options.runCheck } : {}) });
-  const runStage = async (stage: BehaviourOptions, signal: AbortSignal | undefined) => {
+  // The stage's outcome, as this candidate's: its diagnostics, what checked it, what it could not hold against it.
+  const runStage = async (stage: BehaviourOptions, signal: AbortSignal | undefined): Promise<ValidationOutcome> => {
     await options.behaviourSlot?.acquire();
     try {
-      return await runBehaviourStage(ts, options.root, input, code, stage, signal);
+      const outcome = await runBehaviourStage(ts, options.root, input, code, stage, signal);
+      return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
     } finally {
       options.behaviourSlot?.release();
     }
@@ -75,8 +77,7 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
     // Examples alone run after the type check, not beside it: they never judge a candidate that does not
     // type-check, and with their Worker started ahead (run-worker.ts) they add ~16 ms, where running beside
     // `bun check` slowed the check as much on a small machine (bench/behaviour.ts, docs/decisions.md).
-    const outcome = await runStage(behaviour, options.signal);
-    return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
+    return runStage(behaviour, options.signal);
   }
   // With gating tests (a `bun test` subprocess, ~50–60 ms) the stage starts beside the type check, and is
   // stopped, its result dropped, when the type check finds errors: it never judges a candidate that does not type-check.
@@ -92,6 +93,5 @@ export async function validateCandidate(answer: string, input: GenerationInput, 
     stop.abort();
     return { code, complete, diagnostics: capDiagnostics(types) };
   }
-  const outcome = await running;
-  return { code, complete, diagnostics: capDiagnostics(outcome.diagnostics), checks: outcome.checks, warnings: outcome.warnings };
+  return running;
 }
