@@ -6,7 +6,9 @@ import path from "node:path";
 import { renderUsage, type CommandDef } from "citty";
 import { COMMAND_SUMMARIES, ROOT_DESCRIPTION } from "../../src/cli/command-summaries.ts";
 import { COMMANDS } from "../../src/cli/commands.ts";
-import { isRootHelpRequest, renderRootUsage } from "../../src/cli/root-help.ts";
+import { fitHelp } from "../../src/cli/help-text.ts";
+import { isRootHelpRequest, renderRootUsage, rootHelp } from "../../src/cli/root-help.ts";
+import { plainRootHelp } from "../../src/cli/root-help-plain.ts";
 import { VERSION } from "../../src/version.ts";
 import { MAIN } from "../support/cli.ts";
 
@@ -27,6 +29,15 @@ test("the text is citty's rendering of the root command with every command modul
   expect(renderRootUsage(cittyText.includes("\u001b["))).toBe(cittyText);
   expect(renderRootUsage(false)).toBe(Bun.stripANSI(cittyText));
   expect(Bun.stripANSI(renderRootUsage(true))).toBe(renderRootUsage(false));
+});
+
+test("the plain text built with Jaunt (no colors, 80 columns) is what fitting the colored text and stripping gives", () => {
+  expect(plainRootHelp(80)).toBe(Bun.stripANSI(fitHelp(renderRootUsage(true), 80)));
+  expect(plainRootHelp(80).split("\n").every((line) => line.length <= 80)).toBe(true);
+  // COLUMNS settles any other width at run time, fitted then.
+  // (Colored when the test's own stdout is a color terminal: compared without the colors.)
+  expect(Bun.stripANSI(rootHelp({ COLUMNS: "100" }))).toBe(fitHelp(renderRootUsage(false), 100));
+  expect(Bun.stripANSI(rootHelp({ COLUMNS: "80" }))).toBe(plainRootHelp(80));
 });
 
 test("only the bare command and a lone --help / -h take the fast path", () => {
