@@ -62,6 +62,17 @@ export class CheckBatcher {
     this.#maxBatch = Math.max(1, Math.floor(options.maxBatch ?? 16));
     this.#signal = options.signal;
     this.#spawn = options.spawn ?? spawnBunCheck;
+    // Aborted: nothing waiting starts (running processes are killed through the same signal).
+    this.#signal?.addEventListener("abort", this.#onAbort, { once: true });
+  }
+
+  readonly #onAbort = (): void => {
+    for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#signal?.reason);
+  };
+
+  /** The run is over: stop listening to its signal (a watch session's outlives many runs). */
+  close(): void {
+    this.#signal?.removeEventListener("abort", this.#onAbort);
   }
 
   /**
@@ -71,6 +82,10 @@ export class CheckBatcher {
    */
   run(request: CheckRequest, priority = 0): Promise<string> {
     return new Promise((resolve, reject) => {
+      if (this.#signal?.aborted) {
+        reject(this.#signal.reason);
+        return;
+      }
       this.#waiting.push({ request, priority, order: this.#order++, queued: this.#running >= this.#limit, resolve, reject });
       this.#pump();
     });

@@ -222,6 +222,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
     outcomes = scheduled.outcomes;
   } finally {
     retries.dispose();
+    typeChecks.close();
     if (!options.pool) await pool.close();
   }
   if (configError) throw configError;

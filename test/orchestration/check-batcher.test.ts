@@ -73,6 +73,22 @@ test("a process that cannot run rejects every request it served; the next batch 
   expect(await c).toBe("fine");
 });
 
+test("an aborted run starts nothing more: waiting and later requests reject with its reason", async () => {
+  const { calls, spawn } = scriptedSpawn();
+  const controller = new AbortController();
+  const batcher = new CheckBatcher({ limit: 1, spawn, signal: controller.signal });
+  const running = batcher.run(request(["/p/a.ts"]));
+  await settle();
+  const waiting = batcher.run(request(["/p/b.ts"]));
+  controller.abort(new Error("interrupted"));
+  await expect(waiting).rejects.toThrow("interrupted");
+  await expect(batcher.run(request(["/p/c.ts"]))).rejects.toThrow("interrupted");
+  calls[0]?.finish("late");
+  expect(await running).toBe("late");
+  await settle();
+  expect(calls).toHaveLength(1);
+});
+
 test("with a limit of two, two checks run at once; only one alone on an idle machine uses every core", async () => {
   const { calls, spawn } = scriptedSpawn();
   const batcher = new CheckBatcher({ limit: 2, spawn });
