@@ -9,6 +9,7 @@ import { fitHelp, helpWidth } from "./help-text.ts";
 import { plainRootHelp } from "./root-help-plain.ts" with { type: "macro" };
 import { renderRootUsage } from "./root-usage.ts";
 import { colorEnabled, stdoutColumns } from "./terminal.ts";
+import { VERSION } from "../version.ts";
 
 export { renderRootUsage };
 
@@ -34,7 +35,7 @@ export function rootHelp(env: Readonly<Record<string, string | undefined>> = pro
   // The terminal is asked only when COLUMNS does not settle the width.
   const width = helpWidth(env, Number(env.COLUMNS) ? undefined : stdoutColumns());
   const colored = colorEnabled("stdout");
-  if (!colored && width === 80) return PLAIN_AT_80;
+  if (!colored && width === 80 && PLAIN_AT_80.version === VERSION) return PLAIN_AT_80.text;
   const text = fitHelp(renderRootUsage(cittyColors(env)), width);
   return colored ? text : Bun.stripANSI(text);
 }

@@ -32,12 +32,27 @@ test("the text is citty's rendering of the root command with every command modul
 });
 
 test("the plain text built with Jaunt (no colors, 80 columns) is what fitting the colored text and stripping gives", () => {
-  expect(plainRootHelp(80)).toBe(Bun.stripANSI(fitHelp(renderRootUsage(true), 80)));
-  expect(plainRootHelp(80).split("\n").every((line) => line.length <= 80)).toBe(true);
+  const built = plainRootHelp(80);
+  expect(built.text).toBe(Bun.stripANSI(fitHelp(renderRootUsage(true), 80)));
+  expect(built.text).toContain(`(jaunt\nv${built.version})`);
+  expect(built.text.split("\n").every((line) => line.length <= 80)).toBe(true);
   // COLUMNS settles any other width at run time, fitted then.
   // (Colored when the test's own stdout is a color terminal: compared without the colors.)
   expect(Bun.stripANSI(rootHelp({ COLUMNS: "100" }))).toBe(fitHelp(renderRootUsage(false), 100));
-  expect(Bun.stripANSI(rootHelp({ COLUMNS: "80" }))).toBe(plainRootHelp(80));
+});
+
+test("the CLI's built plain help is the help it fits at run time (colors forced on, then stripped)", async () => {
+  const env = { ...process.env, NO_COLOR: undefined, COLUMNS: undefined, CI: undefined, TERM: "xterm" };
+  const help = async (extra: Record<string, string | undefined>) => {
+    const child = Bun.spawn([process.execPath, MAIN, "--help"], { env: { ...env, ...extra }, stdout: "pipe", stderr: "pipe" });
+    const text = await new Response(child.stdout).text();
+    expect(await child.exited).toBe(0);
+    return text;
+  };
+  const plain = await help({ FORCE_COLOR: undefined });
+  const fitted = await help({ FORCE_COLOR: "1", COLUMNS: "80" });
+  expect(fitted).toContain("\u001b[");
+  expect(plain).toBe(Bun.stripANSI(fitted));
 });
 
 test("only the bare command and a lone --help / -h take the fast path", () => {

@@ -160,10 +160,14 @@ test("one process checks four modules' candidates; each sees its own errors only
     { input: inputOf("lists", "repeat", "string[]"), code: "export function repeat(value: string[]): number {\n  return value.length;\n}" },
   ];
   const shared = Promise.all(cases.map(({ input, code }) => validateCandidate(answer(code), input, { root: project.root, runCheck })));
-  const view = validateCandidate(answer("export function label(value: string): string {\n  const node = <b>{value}</b>;\n  return String(node);\n}"), VIEW, { root: project.root, runCheck });
+  // Settled as soon as it rejects (a rejection left unhandled while the others run fails the test run).
+  const view = validateCandidate(answer("export function label(value: string): string {\n  const node = <b>{value}</b>;\n  return String(node);\n}"), VIEW, { root: project.root, runCheck }).then(
+    () => "validated",
+    (error: unknown) => (error instanceof Error && "code" in error ? error.code : error),
+  );
   await gate;
   const outcomes = await shared;
-  expect(await view.catch((error: unknown) => (error instanceof Error && "code" in error ? error.code : error))).toBe("config.jsx_not_enabled");
+  expect(await view).toBe("config.jsx_not_enabled");
   expect(processes).toHaveLength(2);
   expect(processes[1]?.filter((a) => a.includes(".jaunt-check-") && !a.includes(".assert") && !a.includes(".shape"))).toHaveLength(4);
   const alone = await Promise.all(cases.map(({ input, code }) => validateCandidate(answer(code), input, { root: project.root })));
