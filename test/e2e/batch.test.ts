@@ -115,7 +115,7 @@ describe("jaunt build --batch", () => {
     expect((await p.jaunt(["status"])).stdout).not.toContain("pending batch");
   }, 120_000);
 
-  test("a plain build warns that a batch is pending; a pending batch nothing needs any more is forgotten with a warning", async () => {
+  test("a plain build warns that a batch is pending; a pending batch nothing needs any more is cancelled at the provider and forgotten, with a warning", async () => {
     llm.batchMode({ pollsBeforeDone: 1_000 });
     const p = project();
     expect((await interruptedBatchRun(p)).exitCode).toBe(130);
@@ -127,7 +127,10 @@ describe("jaunt build --batch", () => {
     const batches = llm.batches.length;
     const stale = await p.jaunt(["build", "--batch", "--json"]);
     expect(stale.exitCode, stale.stderr).toBe(0);
-    expect(warningsOf(parse(stale.stdout)).filter((w) => w.includes("holds no module this run needs"))).toHaveLength(1);
+    const forgotten = warningsOf(parse(stale.stdout)).filter((w) => w.includes("holds no module this run needs"));
+    expect(forgotten).toHaveLength(1);
+    expect(forgotten[0]).toContain("asked the provider to cancel it (now cancelling)");
+    expect(llm.batches.at(-1)?.cancels).toBe(1);
     expect(p.exists(".jaunt/batch.json")).toBe(false);
     expect(llm.batches.length).toBe(batches);
   }, 120_000);

@@ -25,6 +25,8 @@ export interface FakeBatch {
   readonly lines: readonly { readonly customId: string; readonly module: string | undefined; readonly body: unknown }[];
   /** Status polls (GET /batches/{id}) so far. */
   polls: number;
+  /** Cancel requests (POST /batches/{id}/cancel) so far. */
+  cancels: number;
 }
 
 export interface FakeBatchApi {
@@ -116,11 +118,22 @@ export function fakeBatchApi(server: Server): FakeBatchApi {
         const userText = parseMessages(body).filter((m) => m.role === "user").map((m) => m.content).join("\n");
         return { customId: isRecord(entry) && typeof entry.custom_id === "string" ? entry.custom_id : "", module: server.moduleOf(userText), body };
       });
-      const batch: FakeBatch = { id: `batch_fake_${batches.length + 1}`, inputFileId, lines, polls: 0 };
+      const batch: FakeBatch = { id: `batch_fake_${batches.length + 1}`, inputFileId, lines, polls: 0, cancels: 0 };
       batches.push(batch);
       const object = { id: batch.id, object: "batch", endpoint: "/v1/chat/completions", input_file_id: inputFileId, completion_window: "24h", status: "validating", created_at: Math.floor(Date.now() / 1000), request_counts: { total: lines.length, completed: 0, failed: 0 } };
       batchObjects.set(batch.id, object);
       return json(200, object);
+    }
+    const cancelled = /^\/batches\/([^/]+)\/cancel$/.exec(path)?.[1];
+    if (method === "POST" && cancelled !== undefined) {
+      const batch = batches.find((b) => b.id === cancelled);
+      const object = batchObjects.get(cancelled);
+      if (!batch || !object) return json(404, { error: { message: `No batch found with id '${cancelled}'.` } });
+      batch.cancels += 1;
+      // As OpenAI does: a batch still running goes to "cancelling" (then "cancelled"); a finished one refuses.
+      if (["completed", "expired", "failed", "cancelled"].includes(String(object.status))) return json(400, { error: { message: `Cannot cancel a batch with status '${String(object.status)}'.` } });
+      batchObjects.set(cancelled, { ...object, status: "cancelled" });
+      return json(200, { ...object, status: "cancelling" });
     }
     const batchId = /^\/batches\/([^/]+)$/.exec(path)?.[1];
     if (method === "GET" && batchId !== undefined) {
@@ -128,7 +141,7 @@ export function fakeBatchApi(server: Server): FakeBatchApi {
       const object = batchObjects.get(batchId);
       if (!batch || !object) return json(404, { error: { message: `No batch found with id '${batchId}'.` } });
       batch.polls += 1;
-      if (["completed", "expired", "failed"].includes(String(object.status))) return json(200, object);
+      if (["completed", "expired", "failed", "cancelled"].includes(String(object.status))) return json(200, object);
       if (batch.polls <= (mode.pollsBeforeDone ?? 0)) return json(200, { ...object, status: "in_progress" });
       const done = { ...object, ...(await runBatch(batch)) };
       batchObjects.set(batchId, done);

@@ -44,6 +44,8 @@ export interface BatchClient {
   retrieve(id: string, signal?: AbortSignal): Promise<BatchState>;
   /** The text of a file (a batch's output or error file). */
   download(fileId: string, signal?: AbortSignal): Promise<string>;
+  /** Ask the provider to stop a batch (`POST /batches/{id}/cancel`); its state after the request ("cancelling" at first). */
+  cancel(id: string, signal?: AbortSignal): Promise<BatchState>;
 }
 
 type Fetch = NonNullable<ClientOptions["fetch"]>;
@@ -137,6 +139,9 @@ export function createBatchClient(llm: LlmConfig, endpoint: Endpoint): BatchClie
     },
     async retrieve(id, signal) {
       return toState(await call(`GET /batches/${id}`, (openai) => openai.batches.retrieve(id, { signal }), signal));
+    },
+    async cancel(id, signal) {
+      return toState(await call(`POST /batches/${id}/cancel`, (openai) => openai.batches.cancel(id, { signal }), signal));
     },
     async download(fileId, signal) {
       const response = await call(`GET /files/${fileId}/content`, (openai) => openai.files.content(fileId, { signal }), signal);

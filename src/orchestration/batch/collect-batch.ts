@@ -65,7 +65,16 @@ export async function collectBatch(options: CollectBatchOptions): Promise<BatchO
     record = undefined;
   }
   if (record && !record.modules.some((entry) => keys.get(entry.module) === entry.key)) {
-    warnings.push(`the pending batch ${record.id} holds no module this run needs (built or changed since); it is forgotten here — cancel it at the provider if it is still running`);
+    // Nothing will read its answers: stop it at the provider rather than pay for them.
+    const stopped = await client.cancel(record.id, options.signal).then(
+      (state) => ({ ok: true as const, status: state.status }),
+      (error: unknown) => ({ ok: false as const, why: error instanceof Error ? error.message : String(error) }),
+    );
+    warnings.push(
+      stopped.ok
+        ? `the pending batch ${record.id} holds no module this run needs (built or changed since): asked the provider to cancel it (now ${stopped.status})`
+        : `the pending batch ${record.id} holds no module this run needs (built or changed since); it is forgotten here, and cancelling it failed (${stopped.why}) — cancel it at the provider if it is still running`,
+    );
     await removeBatchRecord(root);
     record = undefined;
   }
