@@ -8,7 +8,7 @@
  */
 import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { jauntEntrypoints, MINIFY, REPO_ROOT } from "./compile.ts";
+import { builtDefines, jauntEntrypoints, MINIFY, REPO_ROOT } from "./compile.ts";
 import { packFolder } from "./pack.ts";
 import { stageReleaseDocs } from "./release-docs.ts";
 
@@ -53,7 +53,7 @@ async function bundleCli(version: string, binDir: string): Promise<string> {
     splitting: true,
     minify: MINIFY,
     sourcemap: "none",
-    define: { JAUNT_VERSION: JSON.stringify(version) },
+    define: builtDefines(version),
     naming: { entry: "[dir]/[name].js", chunk: "chunks/[name]-[hash].js" },
   });
   if (!result.success) throw new AggregateError(result.logs, `bundling the npm package failed:\n${result.logs.map(String).join("\n")}`);

@@ -1,14 +1,16 @@
 /**
- * The root help without colors at `width` columns, and the version it names.
- * Imported by root-help.ts as a Bun macro (`with { type: "macro" }`): it runs
- * when Jaunt is bundled or transpiled, and its result is inlined. A macro does
- * not see the bundle's `define`, so it names package.json's version; a build
- * given another one (build.ts --version) fits the text at run time instead.
+ * The root help without colors at 80 columns (what a pipe or a file gets),
+ * for the version being bundled. Packaging passes it to the bundle as
+ * `JAUNT_PLAIN_ROOT_HELP` (a `define`, like `JAUNT_VERSION`): a fresh process
+ * spent ~2–3 ms running the rendering and fitting code once, ~10 % of a
+ * compiled `jaunt --help`. A source run fits the text itself.
  */
 import { fitHelp } from "./help-text.ts";
 import { renderRootUsage } from "./root-usage.ts";
-import { VERSION } from "../version.ts";
 
-export function plainRootHelp(width: number): { readonly version: string; readonly text: string } {
-  return { version: VERSION, text: fitHelp(renderRootUsage(false), width) };
+/** The width a pipe or a file is fitted to when COLUMNS is unset (help-text.ts `helpWidth`). */
+export const PLAIN_HELP_WIDTH = 80;
+
+export function plainRootHelp(version: string): string {
+  return fitHelp(renderRootUsage(false, version), PLAIN_HELP_WIDTH);
 }

@@ -6,19 +6,16 @@
  * other help text.
  */
 import { fitHelp, helpWidth } from "./help-text.ts";
-import { plainRootHelp } from "./root-help-plain.ts" with { type: "macro" };
+import { PLAIN_HELP_WIDTH } from "./root-help-plain.ts";
 import { renderRootUsage } from "./root-usage.ts";
 import { colorEnabled, stdoutColumns } from "./terminal.ts";
-import { VERSION } from "../version.ts";
 
 export { renderRootUsage };
 
-/**
- * What a pipe or a file gets (no colors, 80 columns), made when Jaunt is
- * bundled (a Bun macro): a fresh process spends ~2 ms running the fitting code
- * once, ~10 % of a compiled `jaunt --help`.
- */
-const PLAIN_AT_80 = plainRootHelp(80);
+declare const JAUNT_PLAIN_ROOT_HELP: string | undefined;
+
+/** What a pipe or a file gets, made by packaging for the version it bundles (root-help-plain.ts); a source run fits it. */
+const BUILT_PLAIN = typeof JAUNT_PLAIN_ROOT_HELP === "string" ? JAUNT_PLAIN_ROOT_HELP : undefined;
 
 /** `jaunt`, `jaunt --help`, `jaunt -h`: the root's help and nothing else. */
 export function isRootHelpRequest(argv: readonly string[]): boolean {
@@ -35,7 +32,7 @@ export function rootHelp(env: Readonly<Record<string, string | undefined>> = pro
   // The terminal is asked only when COLUMNS does not settle the width.
   const width = helpWidth(env, Number(env.COLUMNS) ? undefined : stdoutColumns());
   const colored = colorEnabled("stdout");
-  if (!colored && width === 80 && PLAIN_AT_80.version === VERSION) return PLAIN_AT_80.text;
+  if (!colored && width === PLAIN_HELP_WIDTH && BUILT_PLAIN !== undefined) return BUILT_PLAIN;
   const text = fitHelp(renderRootUsage(cittyColors(env)), width);
   return colored ? text : Bun.stripANSI(text);
 }

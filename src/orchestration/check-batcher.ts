@@ -47,7 +47,7 @@ function batchKey(request: CheckRequest): string | undefined {
 }
 
 export class CheckBatcher {
-  readonly #limit: number;
+  #limit: number;
   readonly #maxBatch: number;
   readonly #signal: AbortSignal | undefined;
   readonly #spawn: (root: string, args: readonly string[], signal?: AbortSignal) => Promise<string>;
@@ -69,6 +69,12 @@ export class CheckBatcher {
   readonly #onAbort = (): void => {
     for (const waiting of this.#waiting.splice(0)) waiting.reject(this.#signal?.reason);
   };
+
+  /** Allow `limit` (≥ 1) checks at once from now on; waiting ones start at once if that frees room. */
+  setLimit(limit: number): void {
+    this.#limit = Math.max(1, Math.floor(limit));
+    this.#pump();
+  }
 
   /** The run is over: stop listening to its signal (a watch session's outlives many runs). */
   close(): void {

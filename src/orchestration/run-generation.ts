@@ -132,7 +132,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   // Validation is CPU work, the longest remaining path first: behaviour stages one per core at a time;
   // type checks share `bun check` processes (check-batcher.ts), one per two cores at a time.
   const checks = new PriorityGate(Math.max(2, navigator.hardwareConcurrency));
-  const typeChecks = new CheckBatcher({ limit: Math.max(1, Math.floor(navigator.hardwareConcurrency / 2)), ...(options.signal ? { signal: options.signal } : {}) });
+  const cores = Math.max(2, navigator.hardwareConcurrency);
+  const typeChecks = new CheckBatcher({ limit: Math.max(1, Math.floor(cores / 2)), ...(options.signal ? { signal: options.signal } : {}) });
   const priorities = criticalPathPriorities(nodes);
   const records = WrittenRecords.load(options.plan.root);
   const inFlight = new Set<string>();
@@ -213,6 +214,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
         retries.forget(outcome.id);
         done += 1;
         if (outcome.status === "failed") failed += 1;
+        // The last few modules: no other work needs the cores, and each of them now ends the build.
+        if (nodes.length - done <= cores) typeChecks.setLimit(cores);
         const module = byId.get(outcome.id);
         // After a config error, modules are not reported one by one: the run's error says it once.
         if (module && configError === undefined) options.onModule?.(moduleReport(module, outcome));

@@ -37,6 +37,12 @@ describe("compiled jaunt", () => {
     const help = await jaunt(["--help"], cwd);
     expect(help.exitCode).toBe(0);
     for (const name of ["init", "skill", "clean", "build", "status"]) expect(help.stdout).toContain(name);
+    // Piped with COLUMNS unset: the text packaging built for this version (80 columns). With colors forced on
+    // stdout the text is fitted at run time instead (colored unless CI or TEST says otherwise): the same words.
+    const piped = await jaunt(["--help"], cwd, { COLUMNS: "" });
+    expect(piped.stdout).toContain(`(jaunt\nv${TEST_VERSION})`);
+    const fitted = await jaunt(["--help"], cwd, { NO_COLOR: "", FORCE_COLOR: "1", COLUMNS: "80" });
+    expect(piped.stdout).toBe(Bun.stripANSI(fitted.stdout));
   });
 
   test("keeps error class names (minified with keepNames)", async () => {

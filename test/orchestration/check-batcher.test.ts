@@ -73,6 +73,20 @@ test("a process that cannot run rejects every request it served; the next batch 
   expect(await c).toBe("fine");
 });
 
+test("a raised limit starts waiting requests at once", async () => {
+  const { calls, spawn } = scriptedSpawn();
+  const batcher = new CheckBatcher({ limit: 1, spawn });
+  const runs = [batcher.run(request(["/p/a.ts"])), batcher.run(request(["/p/b.ts"], { flags: ["--strict"] }))];
+  await settle();
+  expect(calls).toHaveLength(1);
+  batcher.setLimit(2);
+  await settle();
+  expect(calls.map((c) => c.args)).toEqual([["/p/a.ts"], ["--threads=1", "--strict", "/p/b.ts"]]);
+  calls[0]?.finish("a");
+  calls[1]?.finish("b");
+  expect(await Promise.all(runs)).toEqual(["a", "b"]);
+});
+
 test("an aborted run starts nothing more: waiting and later requests reject with its reason", async () => {
   const { calls, spawn } = scriptedSpawn();
   const controller = new AbortController();
