@@ -9,7 +9,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { plainRootHelp } from "../src/cli/root-help-plain.ts";
 
-
 /**
  * Constants a bundle of Jaunt `version` gets (`define`): the version, and the
  * root help a pipe or a file gets, made here for that version (root-help-plain.ts).
@@ -17,6 +16,7 @@ import { plainRootHelp } from "../src/cli/root-help-plain.ts";
 export function builtDefines(version: string): Record<string, string> {
   return { JAUNT_VERSION: JSON.stringify(version), JAUNT_PLAIN_ROOT_HELP: JSON.stringify(plainRootHelp(version)) };
 }
+
 export const REPO_ROOT = path.resolve(import.meta.dir, "..");
 const MAIN = path.join(REPO_ROOT, "src/main.ts");
 const WORKER = path.join(REPO_ROOT, "src/orchestration/worker.ts");

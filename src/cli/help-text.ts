@@ -49,8 +49,11 @@ export function fitHelp(text: string, width: number): string {
     .join("\n");
 }
 
-/** Columns for help text: COLUMNS, else the terminal's width, else 80; kept between 60 and 120 so rows stay readable. */
+/** Columns for help text when neither COLUMNS nor a terminal says (a pipe, a file). */
+export const DEFAULT_HELP_WIDTH = 80;
+
+/** Columns for help text: COLUMNS, else the terminal's width, else DEFAULT_HELP_WIDTH; kept between 60 and 120 so rows stay readable. */
 export function helpWidth(env: Readonly<Record<string, string | undefined>>, terminalColumns: number | undefined): number {
-  const wanted = Number(env.COLUMNS) || terminalColumns || 80;
+  const wanted = Number(env.COLUMNS) || terminalColumns || DEFAULT_HELP_WIDTH;
   return Math.min(120, Math.max(60, wanted));
 }

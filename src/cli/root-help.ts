@@ -5,12 +5,9 @@
  * character (test/cli/root-help.test.ts compares them), fitted like every
  * other help text.
  */
-import { fitHelp, helpWidth } from "./help-text.ts";
-import { PLAIN_HELP_WIDTH } from "./root-help-plain.ts";
+import { DEFAULT_HELP_WIDTH, fitHelp, helpWidth } from "./help-text.ts";
 import { renderRootUsage } from "./root-usage.ts";
 import { colorEnabled, stdoutColumns } from "./terminal.ts";
-
-export { renderRootUsage };
 
 declare const JAUNT_PLAIN_ROOT_HELP: string | undefined;
 
@@ -32,7 +29,7 @@ export function rootHelp(env: Readonly<Record<string, string | undefined>> = pro
   // The terminal is asked only when COLUMNS does not settle the width.
   const width = helpWidth(env, Number(env.COLUMNS) ? undefined : stdoutColumns());
   const colored = colorEnabled("stdout");
-  if (!colored && width === PLAIN_HELP_WIDTH && BUILT_PLAIN !== undefined) return BUILT_PLAIN;
+  if (!colored && width === DEFAULT_HELP_WIDTH && BUILT_PLAIN !== undefined) return BUILT_PLAIN;
   const text = fitHelp(renderRootUsage(cittyColors(env)), width);
   return colored ? text : Bun.stripANSI(text);
 }

@@ -1,7 +1,7 @@
 /** Run `generateModule` in a pool Worker, with typed input and result. */
 import { JauntGenerationError } from "@jaunt/runtime";
 import type { GenerationEvent, GenerationInput, GenerationResult, GenerationSettings, RequestSlot } from "../generation/types.ts";
-import { checkArgs, spawnBunCheck, type CheckRequest, type CheckRunner } from "../generation/validate/type-check.ts";
+import { checkAlone, type CheckRequest, type CheckRunner } from "../generation/validate/type-check.ts";
 import { TYPE_CHECK_CALL } from "./builtin-handlers.ts";
 import type { WorkerPool } from "./worker-pool.ts";
 import { isRecord } from "../support/is-record.ts";
@@ -54,7 +54,7 @@ export async function generateInPool(
       calls: {
         [TYPE_CHECK_CALL]: (request) => {
           if (!isCheckRequest(request)) return Promise.reject(new Error("malformed type-check request"));
-          return hooks.runCheck ? hooks.runCheck(request) : spawnBunCheck(request.root, checkArgs(request), hooks.signal);
+          return hooks.runCheck ? hooks.runCheck(request) : checkAlone(request, hooks.signal);
         },
       },
       onEvent: (event) => {

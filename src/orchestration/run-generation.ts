@@ -131,8 +131,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<Buil
   const pool = options.pool ?? new WorkerPool(poolShape(options.jobs, nodes.length));
   // Validation is CPU work, the longest remaining path first: behaviour stages one per core at a time;
   // type checks share `bun check` processes (check-batcher.ts), one per two cores at a time.
-  const checks = new PriorityGate(Math.max(2, navigator.hardwareConcurrency));
   const cores = Math.max(2, navigator.hardwareConcurrency);
+  const checks = new PriorityGate(cores);
   const typeChecks = new CheckBatcher({ limit: Math.max(1, Math.floor(cores / 2)), ...(options.signal ? { signal: options.signal } : {}) });
   const priorities = criticalPathPriorities(nodes);
   const records = WrittenRecords.load(options.plan.root);

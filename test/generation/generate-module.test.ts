@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { generateModule } from "../../src/generation/generate-module.ts";
 import type { GenerationEvent, GenerationSettings } from "../../src/generation/types.ts";
-import { checkArgs, spawnBunCheck } from "../../src/generation/validate/type-check.ts";
+import { checkAlone } from "../../src/generation/validate/type-check.ts";
 import { fence, startFakeLlm, type FakeLlm } from "../support/fake-llm.ts";
 import { createSpecProject, SLUG_GOOD, SLUG_SPEC, slugInput, testSettings, type SpecProject } from "../support/generation-project.ts";
 
@@ -65,7 +65,7 @@ test("the request slot is held only for model requests: released before validati
     // The type check goes where the run sends it (a build shares `bun check` processes), holding no request slot.
     runCheck: (request) => {
       log.push(`type-check${held ? " (request slot held!)" : ""}`);
-      return spawnBunCheck(request.root, checkArgs(request));
+      return checkAlone(request);
     },
     onEvent: (e) => {
       log.push(e.type);
@@ -97,7 +97,7 @@ test("with the behaviour stage on, the check slot is held around it alone: after
     checkSlot,
     runCheck: (request) => {
       log.push(`type-check${checkHeld ? " (check slot held!)" : ""}${requestHeld ? " (request slot held!)" : ""}`);
-      return spawnBunCheck(request.root, checkArgs(request));
+      return checkAlone(request);
     },
   });
   expect(result.ok).toBe(true);

@@ -100,7 +100,7 @@ export async function typeCheck(options: TypeCheckOptions): Promise<Diagnostic[]
       await writeFile(files.config, JSON.stringify(config));
       project = files.config;
     }
-    const run = options.runCheck ?? ((r: CheckRequest) => spawnBunCheck(r.root, checkArgs(r), options.signal));
+    const run = options.runCheck ?? ((r: CheckRequest) => checkAlone(r, options.signal));
     const output = await run(project === undefined ? request : { ...request, project });
     assertChecked(output, root);
     const { diagnostics, located } = parseDiagnostics(output, root, checked);
@@ -143,6 +143,11 @@ function assertSource(specModule: string, candidate: string, specs: readonly Spe
 /** `bun check` arguments for `request` (after `check --no-pretty --no-script`). */
 export function checkArgs(request: CheckRequest): string[] {
   return [...request.flags, ...(request.project === undefined ? request.files : ["-p", request.project])];
+}
+
+/** `request` checked in a `bun check` process of its own (what runs without a shared checker). */
+export function checkAlone(request: CheckRequest, signal?: AbortSignal): Promise<string> {
+  return spawnBunCheck(request.root, checkArgs(request), signal);
 }
 
 /**
