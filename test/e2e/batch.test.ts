@@ -135,6 +135,26 @@ describe("jaunt build --batch", () => {
     expect(llm.batches.length).toBe(batches);
   }, 120_000);
 
+  test("a pending batch nothing needs that the provider will not cancel (it finished meanwhile) is forgotten, quoting the provider", async () => {
+    llm.batchMode({ pollsBeforeDone: 1_000 });
+    const p = project();
+    expect((await interruptedBatchRun(p)).exitCode).toBe(130);
+    const plain = await p.jaunt(["build", "--json"]);
+    expect(plain.exitCode, plain.stderr).toBe(0);
+    // The batch completes at the provider after the run that recorded it stopped polling.
+    const id = llm.batches.at(-1)?.id ?? "";
+    llm.batchMode({ pollsBeforeDone: 0 });
+    expect(await (await fetch(`${llm.url}/batches/${id}`)).json()).toMatchObject({ id, status: "completed" });
+    const stale = await p.jaunt(["build", "--batch", "--json"]);
+    expect(stale.exitCode, stale.stderr).toBe(0);
+    const forgotten = warningsOf(parse(stale.stdout)).filter((w) => w.includes(`the pending batch ${id} holds no module this run needs`));
+    expect(forgotten).toHaveLength(1);
+    expect(forgotten[0]).toContain("cancelling it failed (");
+    expect(forgotten[0]).toContain("Cannot cancel a batch with status 'completed'");
+    expect(llm.batches.at(-1)?.cancels).toBe(1);
+    expect(p.exists(".jaunt/batch.json")).toBe(false);
+  }, 120_000);
+
   test("failed lines and invalid answers continue through the normal path (retry with diagnostics)", async () => {
     llm.batchMode({ failModules: ["src/slug"] });
     const p = project();
